@@ -1,0 +1,376 @@
+# SPDX-License-Identifier: MIT
+"""Affiliation closures: everything a source answers to, belongs to, copies."""
+
+from __future__ import annotations
+
+import enum
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Protocol
+
+import attrs
+
+from claimtrack._dates import PartialDate
+from claimtrack._links import Link, Relation
+from claimtrack._policy import CorroborationPolicy
+
+
+__all__ = [
+    "AffiliationGraph",
+    "Closure",
+    "Independence",
+    "Tie",
+    "compute_closure",
+    "dependence",
+    "find_affiliation_cycle",
+]
+
+
+class AffiliationGraph(Protocol):
+    """What a closure needs to know about the links between sources."""
+
+    def canonical(self, source: str) -> str:
+        """The representative of *source*'s ``same_as`` class."""
+
+    def links_from(self, canonical: str) -> Sequence[Link]:
+        """Affiliation links from any member of a ``same_as`` class."""
+
+
+Step = tuple[str, Link]
+"""How a node was reached: the node before it and the link followed."""
+
+
+@attrs.frozen
+class Closure:
+    """
+    The affiliations of one source at one date, with how each was reached.
+
+    Attributes:
+        root: The canonical id of the source.
+        control: Itself and everything above it over control links.
+        belongs: Organisations it belongs to (association links from any
+            control ancestor), closed upward, minus *control*.
+        copies: Sources it copies from, with their control ancestors.
+        dated: Whether a dated link was consulted: if not, the closure
+            is the same at every date.
+    """
+
+    root: str
+    control: dict[str, Step | None]
+    belongs: dict[str, Step]
+    copies: dict[str, Step]
+    dated: bool
+
+    def links_to(self, node: str) -> list[Link]:
+        """The links from the root up to *node*, in order."""
+        links: list[Link] = []
+        tables = (self.copies, self.belongs, self.control)
+        table = next(t for t in tables if node in t)
+        while node != self.root:
+            step = table.get(node) or self.control[node]
+            assert step is not None
+            node, link = step
+            links.append(link)
+            if node in self.control:
+                table = self.control
+        links.reverse()
+        return links
+
+
+def _upward(
+    graph: AffiliationGraph,
+    seeds: Iterable[Step],
+    follow: frozenset[Relation],
+    seen: dict[str, Step | None],
+    when: PartialDate | None,
+    found: dict[str, Step],
+) -> bool:
+    """Breadth-first from *seeds* over *follow*; returns if dates mattered."""
+    queue: list[str] = []
+    for node, link in seeds:
+        target = graph.canonical(link.object)
+        if target not in seen and target not in found:
+            found[target] = (node, link)
+            queue.append(target)
+    dated = False
+    position = 0
+    while position < len(queue):
+        node = queue[position]
+        position += 1
+        for link in graph.links_from(node):
+            if link.relation not in follow:
+                continue
+            dated = dated or link.is_dated
+            if not link.holds_at(when):
+                continue
+            target = graph.canonical(link.object)
+            if target not in seen and target not in found:
+                found[target] = (node, link)
+                queue.append(target)
+    return dated
+
+
+def compute_closure(
+    graph: AffiliationGraph,
+    source: str,
+    when: PartialDate | None,
+    policy: CorroborationPolicy,
+) -> Closure:
+    """Compute the `Closure` of *source* at *when* under *policy*."""
+    root = graph.canonical(source)
+    one_voice = {graph.canonical(org) for org in policy.one_voice}
+    control: dict[str, Step | None] = {root: None}
+    queue = [root]
+    dated = False
+    association_steps: list[Step] = []
+    copy_steps: list[Step] = []
+    position = 0
+    while position < len(queue):
+        node = queue[position]
+        position += 1
+        for link in graph.links_from(node):
+            relation = link.relation
+            if relation in policy.association:
+                if graph.canonical(link.object) not in one_voice:
+                    dated = dated or link.is_dated
+                    if link.holds_at(when):
+                        association_steps.append((node, link))
+                    continue
+            elif relation in policy.copying:
+                dated = dated or link.is_dated
+                if link.holds_at(when):
+                    copy_steps.append((node, link))
+                continue
+            elif relation not in policy.control:
+                continue
+            dated = dated or link.is_dated
+            if not link.holds_at(when):
+                continue
+            target = graph.canonical(link.object)
+            if target not in control:
+                control[target] = (node, link)
+                queue.append(target)
+    belongs: dict[str, Step] = {}
+    copies: dict[str, Step] = {}
+    dated = (
+        _upward(
+            graph,
+            association_steps,
+            policy.affiliations,
+            control,
+            when,
+            belongs,
+        )
+        or dated
+    )
+    dated = (
+        _upward(graph, copy_steps, policy.control, control, when, copies)
+        or dated
+    )
+    return Closure(root, control, belongs, copies, dated)
+
+
+class Tie(enum.StrEnum):
+    """Why two sources are not independent of each other."""
+
+    SAME_SOURCE = "same_source"
+    """They are one source (the same record or linked ``same_as``)."""
+    COMMON_CONTROL = "common_control"
+    """They answer to a common authority or owner."""
+    MEMBERSHIP = "membership"
+    """One belongs to (or is funded by) something the other answers to."""
+    COPYING = "copying"
+    """One copies from something the other answers to."""
+    INDEPENDENT = "independent"
+    """Nothing ties them."""
+
+
+@attrs.frozen
+class Independence:
+    """
+    Whether two sources are independent, and if not, the path that ties them.
+
+    It is truthy when they are independent. When they are not, *path*
+    runs from *a* to *b* through the sources that tie them, and *links*
+    are the affiliation links along it, with their dates.
+
+    Attributes:
+        a: The first source.
+        b: The second source.
+        tie: Why they are dependent, or `Tie.INDEPENDENT`.
+        path: Source ids from *a* to *b*; empty when independent.
+        links: The links along *path*.
+    """
+
+    a: str
+    b: str
+    tie: Tie
+    path: tuple[str, ...] = ()
+    links: tuple[Link, ...] = ()
+
+    def __bool__(self) -> bool:
+        return self.tie is Tie.INDEPENDENT
+
+    @property
+    def independent(self) -> bool:
+        """Whether nothing ties the two sources."""
+        return self.tie is Tie.INDEPENDENT
+
+    def describe(self, name: Callable[[str], str] = str) -> str:
+        """
+        Say in words why the two sources are (in)dependent.
+
+        Args:
+            name: Turns a source id into the text to show for it.
+        """
+        if self.tie is Tie.INDEPENDENT:
+            return f"{name(self.a)} and {name(self.b)} are independent"
+        if self.tie is Tie.SAME_SOURCE:
+            return f"{name(self.a)} and {name(self.b)} are the same source"
+        steps = "; ".join(_describe_link(link, name) for link in self.links)
+        return f"{name(self.a)} and {name(self.b)} are tied: {steps}"
+
+
+def _describe_link(link: Link, name: Callable[[str], str]) -> str:
+    text = f"{name(link.subject)} {link.relation.value} {name(link.object)}"
+    if link.valid_from is not None and link.valid_to is not None:
+        return f"{text} ({link.valid_from} to {link.valid_to})"
+    if link.valid_from is not None:
+        return f"{text} (since {link.valid_from})"
+    if link.valid_to is not None:
+        return f"{text} (until {link.valid_to})"
+    return text
+
+
+def _path(
+    a: str, up: Sequence[Link], down: Sequence[Link], b: str
+) -> tuple[str, ...]:
+    nodes = [a]
+    for link in up:
+        if link.subject != nodes[-1]:
+            nodes.append(link.subject)
+        nodes.append(link.object)
+    for link in reversed(down):
+        if link.object != nodes[-1]:
+            nodes.append(link.object)
+        nodes.append(link.subject)
+    if nodes[-1] != b:
+        nodes.append(b)
+    return tuple(nodes)
+
+
+def dependence(
+    a: str, closure_a: Closure, b: str, closure_b: Closure
+) -> Independence:
+    """Test two sources, given their closures, and explain the answer."""
+    if closure_a.root == closure_b.root:
+        return Independence(a, b, Tie.SAME_SOURCE, (a,) if a == b else (a, b))
+    meeting = _meet(closure_a, closure_b)
+    if meeting is None:
+        return Independence(a, b, Tie.INDEPENDENT)
+    node, tie = meeting
+    up, down = closure_a.links_to(node), closure_b.links_to(node)
+    return Independence(
+        a, b, tie, _path(a, up, down, b), (*up, *reversed(down))
+    )
+
+
+def _meet(closure_a: Closure, closure_b: Closure) -> tuple[str, Tie] | None:
+    for node in closure_a.control:
+        if node in closure_b.control:
+            return node, Tie.COMMON_CONTROL
+    for mine, theirs in ((closure_a, closure_b), (closure_b, closure_a)):
+        for node in mine.belongs:
+            if node in theirs.control:
+                return node, Tie.MEMBERSHIP
+    for mine, theirs in ((closure_a, closure_b), (closure_b, closure_a)):
+        for node in mine.copies:
+            if node in theirs.control:
+                return node, Tie.COPYING
+    return None
+
+
+def find_affiliation_cycle(
+    graph: AffiliationGraph,
+    new: Link,
+    hierarchical: frozenset[Relation],
+) -> list[Link] | None:
+    """
+    Find links that close a cycle through *new*, all holding at one time.
+
+    *new* must already be visible in *graph*. Intervals on a line that
+    overlap pairwise share a point, and the latest start of a set of
+    overlapping intervals lies in all of them, so it is enough to test
+    the instants at which some link on a candidate cycle starts. Only
+    certain overlaps count: imprecise dates never make a false cycle.
+    """
+    start, goal = graph.canonical(new.object), graph.canonical(new.subject)
+    if start == goal:
+        return [new]
+    instants: list[PartialDate | None] = [new.valid_from]
+    # First, ignoring time: is the subject reachable from the object at all?
+    reachable: dict[str, None] = {start: None}
+    queue = [start]
+    position = 0
+    while position < len(queue):
+        node = queue[position]
+        position += 1
+        for link in graph.links_from(node):
+            if link.relation not in hierarchical or link.id == new.id:
+                continue
+            if link.valid_from is not None:
+                instants.append(link.valid_from)
+            target = graph.canonical(link.object)
+            if target not in reachable:
+                reachable[target] = None
+                queue.append(target)
+    if goal not in reachable:
+        return None
+    for instant in dict.fromkeys(instants):
+        if not _holds_certainly(new, instant):
+            continue
+        path = _path_at(graph, start, goal, instant, hierarchical, new)
+        if path is not None:
+            return [new, *path]
+    return None
+
+
+def _holds_certainly(link: Link, instant: PartialDate | None) -> bool:
+    # None stands for the unbounded past: only links with no start hold.
+    if instant is None:
+        return link.valid_from is None
+    return link.holds_at(instant, certain=True)
+
+
+def _path_at(
+    graph: AffiliationGraph,
+    start: str,
+    goal: str,
+    instant: PartialDate | None,
+    hierarchical: frozenset[Relation],
+    new: Link,
+) -> list[Link] | None:
+    steps: dict[str, Step | None] = {start: None}
+    queue = [start]
+    position = 0
+    while position < len(queue):
+        node = queue[position]
+        position += 1
+        for link in graph.links_from(node):
+            if link.relation not in hierarchical or link.id == new.id:
+                continue
+            if not _holds_certainly(link, instant):
+                continue
+            target = graph.canonical(link.object)
+            if target in steps:
+                continue
+            steps[target] = (node, link)
+            if target == goal:
+                path: list[Link] = []
+                while (step := steps[target]) is not None:
+                    target, taken = step
+                    path.append(taken)
+                path.reverse()
+                return path
+            queue.append(target)
+    return None

@@ -1,0 +1,817 @@
+# SPDX-License-Identifier: MIT
+"""`ClaimSet`: the one mutable aggregate; records, links and answers."""
+
+from __future__ import annotations
+
+import hashlib
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TypeVar, cast
+
+import attrs
+
+from claimtrack._affiliations import (
+    Closure,
+    Independence,
+    compute_closure,
+    dependence,
+)
+from claimtrack._claims import Claim
+from claimtrack._corroboration import corroborate
+from claimtrack._dates import DateLike, PartialDate
+from claimtrack._documents import Document
+from claimtrack._links import Link, Relation, link_id
+from claimtrack._partition import Partition
+from claimtrack._policy import DEFAULT_POLICY, CorroborationPolicy
+from claimtrack._records import KIND_NAMES, Record, fold
+from claimtrack._report import CorroborationReport
+from claimtrack._sources import Source
+from claimtrack._statements import Stance, Statement
+from claimtrack._validation import Batch
+from claimtrack.exceptions import (
+    InvalidValueError,
+    UnknownReferenceError,
+)
+
+
+__all__ = ["ClaimSet"]
+
+_ANY_DATE = object()
+_PENDING = "pending"
+R = TypeVar("R", bound=Record)
+
+
+@attrs.define(eq=False, repr=False)
+class ClaimSet:
+    """
+    Sources, documents, claims, statements and links, and answers over them.
+
+    Every record has an id unique in the set. Recording a record that
+    breaks a rule raises a `ClaimtrackError` and leaves the set as it was;
+    recording one identical to a record already there does nothing.
+
+    Args:
+        policy: The `CorroborationPolicy` that `corroboration` uses
+            unless told otherwise.
+    """
+
+    policy: CorroborationPolicy = attrs.field(default=DEFAULT_POLICY)
+    _records: dict[str, Record] = attrs.field(init=False, factory=dict)
+    _sources: dict[str, Source] = attrs.field(init=False, factory=dict)
+    _documents: dict[str, Document] = attrs.field(init=False, factory=dict)
+    _claims: dict[str, Claim] = attrs.field(init=False, factory=dict)
+    _statements: dict[str, Statement] = attrs.field(init=False, factory=dict)
+    _links: dict[str, Link] = attrs.field(init=False, factory=dict)
+    _by_claim: dict[str, list[Statement]] = attrs.field(
+        init=False, factory=dict
+    )
+    _retractions: dict[str, list[Statement]] = attrs.field(
+        init=False, factory=dict
+    )
+    _source_links: dict[str, list[Link]] = attrs.field(
+        init=False, factory=dict
+    )
+    _claim_links: dict[str, list[Link]] = attrs.field(init=False, factory=dict)
+    _same_source: Partition = attrs.field(init=False, factory=Partition)
+    _same_claim: Partition = attrs.field(init=False, factory=Partition)
+    _names: dict[str, list[str]] = attrs.field(init=False, factory=dict)
+    _places: dict[str, list[str]] = attrs.field(init=False, factory=dict)
+    _tags: dict[str, list[str]] = attrs.field(init=False, factory=dict)
+    _closures: dict[tuple[object, ...], Closure] = attrs.field(
+        init=False, factory=dict
+    )
+    _sorted_links: dict[str, list[Link]] = attrs.field(
+        init=False, factory=dict
+    )
+
+    # -- recording ---------------------------------------------------
+
+    def record_source(
+        self,
+        id: str,
+        *,
+        name: str,
+        kind: str | None = None,
+        aliases: Iterable[str] = (),
+        reliability: str | None = None,
+    ) -> Source:
+        """
+        Record a speaker.
+
+        Args:
+            id: Its id, unique in the set.
+            name: Its name.
+            kind: What it is: ``"state"``, ``"armed_force"``,
+                ``"news_outlet"``... (see `COMMON_SOURCE_KINDS`).
+            aliases: Other names it goes by.
+            reliability: Admiralty reliability letter, ``"A"`` to ``"F"``.
+
+        Returns:
+            The recorded `Source`.
+
+        Raises:
+            DuplicateIdError: If *id* names a different record.
+            InvalidValueError: If a value is malformed.
+        """
+        source = Source(
+            id=id,
+            name=name,
+            kind=kind,
+            aliases=tuple(aliases),
+            reliability=reliability,
+        )
+        return self._record_one(source)
+
+    def record_document(
+        self,
+        id: str,
+        *,
+        publisher: str | None = None,
+        date: DateLike | None = None,
+        title: str | None = None,
+        url: str | None = None,
+        kind: str | None = None,
+        authors: Iterable[str] = (),
+        cites: Iterable[str] = (),
+        relative_to: DateLike | None = None,
+    ) -> Document:
+        """
+        Record a document: a communiqué, report, article or post.
+
+        Args:
+            id: Its id, unique in the set.
+            publisher: The id of the source that published it.
+            date: When it was published: ISO 8601 of any precision
+                (``"2025"``, ``"2025-06"``, ``"2025-06-04"``, a datetime),
+                or a relative day (``"Wednesday"``) with *relative_to*.
+            title: Its title.
+            url: Where it can be read.
+            kind: What sort of document it is.
+            authors: Ids of the sources that wrote it.
+            cites: Ids of earlier documents it cites.
+            relative_to: The date a relative *date* is resolved against
+                (for a communiqué "issued on Wednesday", the date of the
+                article that says so).
+
+        Returns:
+            The recorded `Document`.
+
+        Raises:
+            UnknownReferenceError: If a source or document is unknown.
+            DuplicateIdError: If *id* names a different record.
+            InvalidValueError: If a value is malformed, or *date* is
+                relative and *relative_to* is missing.
+        """
+        document = Document(
+            id=id,
+            publisher=publisher,
+            date=_date(date, relative_to),
+            title=title,
+            url=url,
+            kind=kind,
+            authors=tuple(authors),
+            cites=tuple(cites),
+        )
+        return self._record_one(document)
+
+    def record_claim(
+        self,
+        id: str,
+        *,
+        text: str,
+        places: Iterable[str] = (),
+        event_date: DateLike | None = None,
+        tags: Iterable[str] = (),
+    ) -> Claim:
+        """
+        Record a claim: a proposition that can be true or false.
+
+        Args:
+            id: Its id, unique in the set.
+            text: The proposition in plain words.
+            places: Place names it concerns (every spelling you meet).
+            event_date: When the event happened, if known.
+            tags: Free labels to find it by.
+
+        Returns:
+            The recorded `Claim`.
+
+        Raises:
+            DuplicateIdError: If *id* names a different record.
+            InvalidValueError: If a value is malformed.
+        """
+        claim = Claim(
+            id=id,
+            text=text,
+            places=tuple(places),
+            event_date=_date(event_date, None),
+            tags=tuple(tags),
+        )
+        return self._record_one(claim)
+
+    def record_statement(
+        self,
+        id: str | None = None,
+        *,
+        claim: str | None = None,
+        source: str,
+        stance: Stance | str = Stance.ASSERTS,
+        date: DateLike | None = None,
+        document: str | None = None,
+        derives_from: Iterable[str] = (),
+        via: str | None = None,
+        quote: str | None = None,
+        modality: str | None = None,
+        target: str | None = None,
+        relative_to: DateLike | None = None,
+    ) -> Statement:
+        """
+        Record one source asserting, denying or retracting a claim.
+
+        Args:
+            id: Its id, unique in the set; generated from its content
+                when omitted (the same content, the same id).
+            claim: The id of the claim; for a retraction it may be
+                omitted and is then the target's claim.
+            source: The id of the source that speaks.
+            stance: ``"asserts"``, ``"denies"`` or ``"retracts"``.
+            date: When it was said. A relative day (``"Wednesday"``)
+                resolves against *relative_to*, else against the date of
+                *document*.
+            document: The id of the document it appears in.
+            derives_from: Ids of the statements it relays, cites, copies
+                or quotes; each must be recorded already.
+            via: How it takes them up: ``"relays"``, ``"cites"``,
+                ``"copies"`` or ``"quotes"``.
+            quote: The speaker's words, verbatim.
+            modality: How it is put (``"alleged"``, ``"reported"``),
+                kept exactly as given.
+            target: For a retraction, the id of the statement withdrawn;
+                it must be the same source's (or a ``same_as`` record's).
+            relative_to: The date to resolve a relative *date* against.
+
+        Returns:
+            The recorded `Statement`, with its id.
+
+        Raises:
+            UnknownReferenceError: If a claim, source, document or
+                statement is unknown.
+            DuplicateIdError: If *id* names a different record.
+            TemporalInconsistencyError: If it derives from a statement
+                dated after it, or retracts one dated after it.
+            InvalidRetractionError: If it retracts another source's
+                statement, or a retraction.
+            InvalidValueError: If a value is malformed.
+        """
+        if claim is None and target is not None:
+            withdrawn = self._statements.get(target)
+            claim = withdrawn.claim if withdrawn is not None else None
+        if claim is None:
+            raise InvalidValueError(
+                "claim", None, "a statement must name its claim"
+            )
+        if relative_to is None and document is not None:
+            in_document = self._documents.get(document)
+            relative_to = in_document.date if in_document else None
+        statement = Statement(
+            id=_PENDING if id is None else id,
+            claim=claim,
+            source=source,
+            stance=stance,
+            date=_date(date, relative_to),
+            document=document,
+            derives_from=tuple(derives_from),
+            via=via,
+            quote=quote,
+            modality=modality,
+            target=target,
+        )
+        if id is None:
+            statement = attrs.evolve(statement, id=_statement_id(statement))
+        return self._record_one(statement)
+
+    def link(
+        self,
+        subject: str,
+        relation: Relation | str,
+        object: str,
+        *,
+        valid_from: DateLike | None = None,
+        valid_to: DateLike | None = None,
+        id: str | None = None,
+    ) -> Link:
+        """
+        Link two sources (an affiliation) or two claims (a cross-reference).
+
+        Between sources: ``part_of``, ``controlled_by``, ``owned_by``,
+        ``speaks_for``, ``employed_by`` (control), ``member_of``,
+        ``funded_by`` (association), ``same_as`` and ``copies_from``.
+        Between claims: ``same_as``, ``contradicts``, ``supports``,
+        ``part_of`` and ``related``.
+
+        Args:
+            subject: The id of the source or claim the link starts from.
+            relation: What the link says.
+            object: The id of the record it points to.
+            valid_from: First date the affiliation holds.
+            valid_to: First date it no longer holds.
+            id: Its id; by default made from the other arguments, e.g.
+                ``"mali member_of aes from 2023-09-16"``.
+
+        Returns:
+            The recorded `Link`.
+
+        Raises:
+            UnknownReferenceError: If an end is not recorded.
+            InvalidValueError: If the relation does not fit the kinds of
+                its ends, or dates are given where they mean nothing.
+            InvalidIntervalError: If *valid_to* is not after *valid_from*.
+            AffiliationCycleError: If it closes a cycle of hierarchical
+                links that hold at one time.
+            DuplicateIdError: If *id* names a different record.
+        """
+        start, end = _date(valid_from, None), _date(valid_to, None)
+        if id is None:
+            id = link_id(subject, relation, object, start, end)
+        record = Link(
+            id=id,
+            subject=subject,
+            relation=relation,
+            object=object,
+            valid_from=start,
+            valid_to=end,
+        )
+        return self._record_one(record)
+
+    def record(self, record: Record) -> Record:
+        """
+        Record one prebuilt record of any kind.
+
+        Raises:
+            ClaimtrackError: As the matching ``record_*`` method would.
+        """
+        return self._record_one(record)
+
+    def record_many(self, records: Iterable[Record]) -> None:
+        """
+        Record many records at once, in any order, all or nothing.
+
+        References may point forward within *records*. Relay cycles and
+        affiliation cycles, which cannot arise one record at a time, are
+        detected here.
+
+        Raises:
+            ClaimtrackError: The first problem found; then nothing of
+                *records* is recorded.
+        """
+        batch = self._batch(list(records))
+        error = next(batch.problems(), None)
+        if error is not None:
+            raise error
+        for record in batch.new_records:
+            self._apply(record)
+
+    def _record_one(self, record: R) -> R:
+        existing = self._records.get(record.id)
+        if existing is not None and existing == record:
+            return cast("R", existing)
+        batch = self._batch([record])
+        error = next(batch.problems(), None)
+        if error is not None:
+            raise error
+        self._apply(record)
+        return record
+
+    def _batch(self, records: list[Record]) -> Batch:
+        return Batch(
+            self._records, self._same_source, self._source_links, records
+        )
+
+    def _apply(self, record: Record) -> None:
+        self._records[record.id] = record
+        if isinstance(record, Statement):
+            self._statements[record.id] = record
+            self._by_claim.setdefault(record.claim, []).append(record)
+            if record.target is not None:
+                self._retractions.setdefault(record.target, []).append(record)
+        elif isinstance(record, Source):
+            self._sources[record.id] = record
+            self._same_source.add(record.id)
+            for name in record.names:
+                self._names.setdefault(fold(name), []).append(record.id)
+        elif isinstance(record, Document):
+            self._documents[record.id] = record
+        elif isinstance(record, Claim):
+            self._claims[record.id] = record
+            self._same_claim.add(record.id)
+            for place in record.places:
+                self._places.setdefault(fold(place), []).append(record.id)
+            for tag in record.tags:
+                self._tags.setdefault(fold(tag), []).append(record.id)
+        else:
+            self._links[record.id] = record
+            if record.subject in self._sources:
+                self._closures.clear()
+                self._sorted_links.clear()
+                if record.relation is Relation.SAME_AS:
+                    self._same_source.union(record.subject, record.object)
+                else:
+                    self._source_links.setdefault(record.subject, []).append(
+                        record
+                    )
+            else:
+                if record.relation is Relation.SAME_AS:
+                    self._same_claim.union(record.subject, record.object)
+                for end in (record.subject, record.object):
+                    self._claim_links.setdefault(end, []).append(record)
+
+    # -- looking up --------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def __contains__(self, id: object) -> bool:
+        return id in self._records
+
+    def __iter__(self) -> Iterator[Record]:
+        return iter(self._records.values())
+
+    def __getitem__(self, id: str) -> Record:
+        try:
+            return self._records[id]
+        except KeyError:
+            raise UnknownReferenceError("record", id) from None
+
+    def __repr__(self) -> str:
+        return (
+            f"<ClaimSet(sources={len(self._sources)}, "
+            f"documents={len(self._documents)}, "
+            f"claims={len(self._claims)}, "
+            f"statements={len(self._statements)}, "
+            f"links={len(self._links)})>"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ClaimSet):
+            return NotImplemented
+        return self.policy == other.policy and self._records == other._records
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def get(self, id: str) -> Record | None:
+        """The record with *id*, of any kind, or None."""
+        return self._records.get(id)
+
+    def source(self, id: str) -> Source:
+        """The source with *id*; `UnknownReferenceError` if there is none."""
+        return _lookup(self._sources, id, "source", self._records)
+
+    def document(self, id: str) -> Document:
+        """The document with *id*; `UnknownReferenceError` if none."""
+        return _lookup(self._documents, id, "document", self._records)
+
+    def claim(self, id: str) -> Claim:
+        """The claim with *id*; `UnknownReferenceError` if there is none."""
+        return _lookup(self._claims, id, "claim", self._records)
+
+    def statement(self, id: str) -> Statement:
+        """The statement with *id*; `UnknownReferenceError` if none."""
+        return _lookup(self._statements, id, "statement", self._records)
+
+    def get_link(self, id: str) -> Link:
+        """The link with *id*; `UnknownReferenceError` if there is none."""
+        return _lookup(self._links, id, "link", self._records)
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """Every source, in recording order."""
+        return tuple(self._sources.values())
+
+    @property
+    def documents(self) -> tuple[Document, ...]:
+        """Every document, in recording order."""
+        return tuple(self._documents.values())
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        """Every claim, in recording order."""
+        return tuple(self._claims.values())
+
+    @property
+    def statements(self) -> tuple[Statement, ...]:
+        """Every statement, in recording order."""
+        return tuple(self._statements.values())
+
+    @property
+    def links(self) -> tuple[Link, ...]:
+        """Every link, in recording order."""
+        return tuple(self._links.values())
+
+    def statements_about(self, claim: str) -> tuple[Statement, ...]:
+        """The statements recorded about *claim* itself."""
+        self.claim(claim)
+        return tuple(self._by_claim.get(claim, ()))
+
+    def statements_for(self, claim: str) -> tuple[Statement, ...]:
+        """The statements about any claim ``same_as`` *claim*."""
+        return tuple(
+            statement
+            for member in self.claim_class(claim)
+            for statement in self._by_claim.get(member, ())
+        )
+
+    def claim_class(self, claim: str) -> tuple[str, ...]:
+        """The ids of every claim ``same_as`` *claim* (itself too), sorted."""
+        self.claim(claim)
+        return tuple(sorted(self._same_claim.members(claim)))
+
+    def same_source(self, source: str) -> tuple[str, ...]:
+        """The ids of every source ``same_as`` *source*, sorted."""
+        self.source(source)
+        return tuple(sorted(self._same_source.members(source)))
+
+    def retractions_of(self, statement: str) -> tuple[Statement, ...]:
+        """The retractions that withdraw *statement*."""
+        self.statement(statement)
+        return tuple(self._retractions.get(statement, ()))
+
+    def links_of(self, id: str) -> tuple[Link, ...]:
+        """Every link from or to the source or claim *id*."""
+        if id in self._claims:
+            return tuple(self._claim_links.get(id, ()))
+        self.source(id)
+        return tuple(
+            link
+            for link in self._links.values()
+            if id in (link.subject, link.object)
+        )
+
+    def affiliations(
+        self, source: str, *, at: DateLike | None = None
+    ) -> tuple[Link, ...]:
+        """The links from *source* (not its ``same_as`` twins) holding *at*."""
+        self.source(source)
+        when = _date(at, None)
+        return tuple(
+            link
+            for link in self._source_links.get(source, ())
+            if link.holds_at(when)
+        )
+
+    def related_claims(
+        self, claim: str, relation: Relation | str | None = None
+    ) -> tuple[tuple[Link, str], ...]:
+        """
+        Claims cross-referenced with *claim*, as (link, other claim id).
+
+        Args:
+            claim: A claim id.
+            relation: Only links of this relation, if given.
+        """
+        self.claim(claim)
+        wanted = None if relation is None else Relation(relation)
+        return tuple(
+            (link, link.object if link.subject == claim else link.subject)
+            for link in self._claim_links.get(claim, ())
+            if wanted is None or link.relation is wanted
+        )
+
+    def find_sources(self, name: str) -> tuple[Source, ...]:
+        """Sources whose name or an alias matches *name* (case and accents aside)."""
+        ids = self._names.get(fold(name), ())
+        return tuple(self._sources[i] for i in dict.fromkeys(ids))
+
+    def find_claims(
+        self,
+        *,
+        text: str | None = None,
+        place: str | None = None,
+        tag: str | None = None,
+    ) -> tuple[Claim, ...]:
+        """
+        Claims that match every criterion given (case and accents aside).
+
+        Args:
+            text: A piece of the claim's text.
+            place: One of its place names.
+            tag: One of its tags.
+        """
+        candidates: Iterable[str] = self._claims
+        if place is not None:
+            candidates = self._places.get(fold(place), ())
+        if tag is not None:
+            tagged = set(self._tags.get(fold(tag), ()))
+            candidates = [c for c in candidates if c in tagged]
+        found = [self._claims[c] for c in dict.fromkeys(candidates)]
+        if text is not None:
+            needle = fold(text)
+            found = [c for c in found if needle in fold(c.text)]
+        return tuple(found)
+
+    # -- answering ---------------------------------------------------
+
+    def corroboration(
+        self,
+        claim: str,
+        *,
+        as_of: DateLike | None = None,
+        policy: CorroborationPolicy | None = None,
+    ) -> CorroborationReport:
+        """
+        Whether *claim* is independently corroborated, and why.
+
+        Args:
+            claim: A claim id; its whole ``same_as`` class is counted.
+            as_of: Count only what was said, and retracted, by this date.
+            policy: The rule to apply; the set's *policy* by default.
+
+        Raises:
+            UnknownReferenceError: If *claim* is not recorded.
+            InvalidValueError: If *as_of* is not a date.
+        """
+        self.claim(claim)
+        return corroborate(
+            _Index(self), claim, _date(as_of, None), policy or self.policy
+        )
+
+    def reports(
+        self,
+        *,
+        as_of: DateLike | None = None,
+        policy: CorroborationPolicy | None = None,
+    ) -> tuple[CorroborationReport, ...]:
+        """The `corroboration` of every claim, in claim id order."""
+        when = _date(as_of, None)
+        index, chosen = _Index(self), policy or self.policy
+        return tuple(
+            corroborate(index, claim, when, chosen)
+            for claim in sorted(self._claims)
+        )
+
+    def is_corroborated(
+        self,
+        claim: str,
+        *,
+        as_of: DateLike | None = None,
+        minimum: int | None = None,
+    ) -> bool:
+        """
+        Whether at least *minimum* independent groups assert *claim*.
+
+        Args:
+            claim: A claim id.
+            as_of: Count only what was said by this date.
+            minimum: How many groups are needed; by default the set
+                policy's minimum, 2.
+        """
+        policy = self.policy
+        if minimum is not None:
+            policy = attrs.evolve(policy, minimum=minimum)
+        return self.corroboration(
+            claim, as_of=as_of, policy=policy
+        ).corroborated
+
+    def independent(
+        self,
+        a: str,
+        b: str,
+        *,
+        at: DateLike | None = None,
+        policy: CorroborationPolicy | None = None,
+    ) -> Independence:
+        """
+        Whether sources *a* and *b* are independent at *at*.
+
+        The answer is truthy when they are; when they are not, its
+        ``path`` runs from *a* to *b* through what ties them, and its
+        ``links`` carry the dates. Without *at*, every affiliation that
+        ever holds counts.
+
+        Raises:
+            UnknownReferenceError: If a source is not recorded.
+        """
+        self.source(a)
+        self.source(b)
+        when, chosen = _date(at, None), policy or self.policy
+        return dependence(
+            a,
+            self._closure(a, when, chosen),
+            b,
+            self._closure(b, when, chosen),
+        )
+
+    # -- the affiliation graph --------------------------------------
+
+    def canonical_source(self, source: str) -> str:
+        """The representative id of *source*'s ``same_as`` class."""
+        return self._same_source.find(source)
+
+    def _links_from(self, canonical: str) -> Sequence[Link]:
+        cached = self._sorted_links.get(canonical)
+        if cached is None:
+            cached = sorted(
+                (
+                    link
+                    for member in self._same_source.members(canonical)
+                    for link in self._source_links.get(member, ())
+                ),
+                key=_link_order,
+            )
+            self._sorted_links[canonical] = cached
+        return cached
+
+    def _closure(
+        self,
+        source: str,
+        when: PartialDate | None,
+        policy: CorroborationPolicy,
+    ) -> Closure:
+        root = self._same_source.find(source)
+        closures = self._closures
+        found = closures.get((policy, root, _ANY_DATE))
+        if found is None:
+            found = closures.get((policy, root, when))
+        if found is None:
+            found = compute_closure(_Index(self), root, when, policy)
+            key = (policy, root, when if found.dated else _ANY_DATE)
+            closures[key] = found
+        return found
+
+    def copy(self) -> ClaimSet:
+        """An independent copy of the set (records are immutable, shared)."""
+        other = ClaimSet(policy=self.policy)
+        other.record_many(self._records.values())
+        return other
+
+
+@attrs.frozen
+class _Index:
+    """The look-ups `corroborate` needs, over one claim set."""
+
+    claims: ClaimSet
+
+    def claim_class(self, claim: str) -> tuple[str, ...]:
+        return self.claims.claim_class(claim)
+
+    def statements_about(self, claim: str) -> Sequence[Statement]:
+        return self.claims._by_claim.get(claim, ())  # noqa: SLF001
+
+    def statement(self, statement: str) -> Statement:
+        return self.claims._statements[statement]  # noqa: SLF001
+
+    def retractions_of(self, statement: str) -> Sequence[Statement]:
+        return self.claims._retractions.get(statement, ())  # noqa: SLF001
+
+    def source(self, source: str) -> Source:
+        return self.claims._sources[source]  # noqa: SLF001
+
+    def canonical_source(self, source: str) -> str:
+        return self.claims.canonical_source(source)
+
+    canonical = canonical_source
+
+    def links_from(self, canonical: str) -> Sequence[Link]:
+        return self.claims._links_from(canonical)  # noqa: SLF001
+
+    def closure(
+        self,
+        source: str,
+        when: PartialDate | None,
+        policy: CorroborationPolicy,
+    ) -> Closure:
+        return self.claims._closure(source, when, policy)  # noqa: SLF001
+
+
+def _link_order(link: Link) -> tuple[str, str, str]:
+    return (link.relation.value, link.object, link.id)
+
+
+def _date(
+    value: DateLike | None, reference: DateLike | None
+) -> PartialDate | None:
+    if value is None:
+        return None
+    return PartialDate.parse(value, reference=reference)
+
+
+def _lookup(
+    table: dict[str, R], id: str, kind: str, records: dict[str, Record]
+) -> R:
+    try:
+        return table[id]
+    except KeyError:
+        other = records.get(id)
+        found = KIND_NAMES[type(other)] if other is not None else None
+        raise UnknownReferenceError(kind, id, found=found) from None
+
+
+def _statement_id(statement: Statement) -> str:
+    """An id made from a statement's content: same content, same id."""
+    parts = []
+    for field in attrs.fields(Statement)[1:]:
+        value = getattr(statement, field.name)
+        if isinstance(value, tuple):
+            value = ",".join(value)
+        parts.append(f"{field.name}={'' if value is None else value}")
+    digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+    return f"stmt-{digest[:16]}"

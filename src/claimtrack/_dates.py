@@ -1,0 +1,244 @@
+# SPDX-License-Identifier: MIT
+"""Dates that keep their precision; the only module that imports dateutil."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+
+from typing import Literal
+
+import attrs
+
+from dateutil import parser as du_parser
+from dateutil.relativedelta import (
+    FR,
+    MO,
+    SA,
+    SU,
+    TH,
+    TU,
+    WE,
+    relativedelta,
+    weekday,
+)
+
+from claimtrack.exceptions import InvalidValueError
+
+
+__all__ = ["DateLike", "PartialDate", "Precision", "compare_dates"]
+
+
+class Precision(enum.IntEnum):
+    """How much of a `PartialDate` is known, from coarsest to finest."""
+
+    YEAR = 1
+    MONTH = 2
+    DAY = 3
+    TIME = 4
+
+
+@attrs.frozen(slots=True, eq=False)
+class PartialDate:
+    """
+    A calendar date or instant known to a given precision.
+
+    ``PartialDate.parse("2025-06")`` is June 2025, no day; it stays
+    ``"2025-06"`` when written back. Times keep their zone (or lack of
+    one). Use `compare_dates` to order two dates: when one is coarser
+    than the other and they agree as far as the coarser goes (June 2025
+    against 4 June 2025), the order cannot be decided.
+
+    Attributes:
+        value: The date (day precision or coarser; unknown parts are 1)
+            or the datetime (time precision).
+        precision: How much of *value* is known.
+    """
+
+    value: dt.date
+    precision: Precision
+
+    @classmethod
+    def parse(
+        cls, text: DateLike, *, reference: DateLike | None = None
+    ) -> PartialDate:
+        """
+        Read a date from ISO 8601 text, a `datetime.date` or a datetime.
+
+        Accepts ``"2025"``, ``"2025-06"``, ``"2025-06-04"``,
+        ``"2025-06-04T10:30:00+01:00"`` and, when *reference* is given,
+        the relative words ``"today"``, ``"yesterday"`` and weekday
+        names (``"Wednesday"``, ``"on Wednesday"``, ``"last Wednesday"``),
+        which resolve to the latest such day on or before *reference*.
+
+        Raises:
+            InvalidValueError: If *text* cannot be read, or is relative
+                and no *reference* is given.
+        """
+        if isinstance(text, PartialDate):
+            return text
+        if isinstance(text, dt.datetime):
+            return cls(text, Precision.TIME)
+        if isinstance(text, dt.date):
+            return cls(text, Precision.DAY)
+        if not isinstance(text, str):
+            raise InvalidValueError(
+                "date", text, "expected an ISO 8601 string or a date"
+            )
+        cached = _PARSED.get(text)
+        if cached is not None:
+            return cached
+        parsed = _parse_absolute(text)
+        if parsed is not None:
+            if len(_PARSED) < _CACHE_LIMIT:
+                _PARSED[text] = parsed
+            return parsed
+        return _parse_relative(text, reference)
+
+    def isoformat(self) -> str:
+        """Write the date back as ISO 8601 text of its own precision."""
+        value = self.value
+        if self.precision is Precision.YEAR:
+            return f"{value.year:04d}"
+        if self.precision is Precision.MONTH:
+            return f"{value.year:04d}-{value.month:02d}"
+        return value.isoformat()
+
+    def __str__(self) -> str:
+        return self.isoformat()
+
+    def __eq__(self, other: object) -> bool:
+        # Two times at one instant in different zones are different
+        # records: equality is by what is written, not by the instant.
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return (
+            self.precision == other.precision
+            and self.isoformat() == other.isoformat()
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.precision, self.isoformat()))
+
+    def __repr__(self) -> str:
+        return f"PartialDate({self.isoformat()!r})"
+
+    def _key(self, precision: Precision) -> tuple[int, ...]:
+        value = self.value
+        if precision is Precision.YEAR:
+            return (value.year,)
+        if precision is Precision.MONTH:
+            return (value.year, value.month)
+        return (value.year, value.month, value.day)
+
+
+DateLike = str | dt.date | PartialDate
+"""What claimtrack accepts wherever it takes a date."""
+
+_CACHE_LIMIT = 100_000
+_PARSED: dict[str, PartialDate] = {}
+
+_YEAR = re.compile(r"\d{4}")
+_YEAR_MONTH = re.compile(r"(\d{4})-(\d{2})")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_TIME_START = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}")
+
+_WEEKDAYS: dict[str, weekday] = {
+    "monday": MO,
+    "tuesday": TU,
+    "wednesday": WE,
+    "thursday": TH,
+    "friday": FR,
+    "saturday": SA,
+    "sunday": SU,
+}
+_RELATIVE = re.compile(
+    r"(?:on\s+|last\s+)?(?P<word>[a-z]+)", re.IGNORECASE | re.ASCII
+)
+
+
+def _invalid(text: str, reason: str) -> InvalidValueError:
+    return InvalidValueError("date", text, reason)
+
+
+def _parse_absolute(text: str) -> PartialDate | None:
+    """Parse ISO 8601 text; None when it is not ISO 8601 at all."""
+    stripped = text.strip()
+    try:
+        if _YEAR.fullmatch(stripped):
+            year = int(stripped)
+            return PartialDate(dt.date(year, 1, 1), Precision.YEAR)
+        if match := _YEAR_MONTH.fullmatch(stripped):
+            year, month = int(match[1]), int(match[2])
+            return PartialDate(dt.date(year, month, 1), Precision.MONTH)
+        if _DAY.fullmatch(stripped):
+            return PartialDate(dt.date.fromisoformat(stripped), Precision.DAY)
+        if _TIME_START.match(stripped):
+            value = du_parser.isoparse(stripped.replace(" ", "T", 1))
+            return PartialDate(value, Precision.TIME)
+    except (ValueError, OverflowError) as e:
+        raise _invalid(text, f"not a valid ISO 8601 date ({e})") from None
+    return None
+
+
+def _parse_relative(text: str, reference: DateLike | None) -> PartialDate:
+    match = _RELATIVE.fullmatch(text.strip())
+    word = match["word"].lower() if match else ""
+    if word not in (*_WEEKDAYS, "today", "yesterday"):
+        raise _invalid(
+            text,
+            "expected ISO 8601 (YYYY, YYYY-MM, YYYY-MM-DD or a datetime) "
+            "or a relative day such as 'Wednesday'",
+        )
+    if reference is None:
+        raise _invalid(
+            text,
+            "a relative date needs a reference date to resolve against "
+            "(give the date of the document it appears in)",
+        )
+    ref = PartialDate.parse(reference)
+    if ref.precision < Precision.DAY:
+        raise _invalid(
+            text,
+            f"cannot resolve against {ref.isoformat()!r}, which has no day",
+        )
+    day = ref.value
+    if isinstance(day, dt.datetime):
+        day = day.date()
+    if word == "today":
+        return PartialDate(day, Precision.DAY)
+    if word == "yesterday":
+        return PartialDate(day - dt.timedelta(days=1), Precision.DAY)
+    resolved = day + relativedelta(weekday=_WEEKDAYS[word](-1))
+    return PartialDate(resolved, Precision.DAY)
+
+
+def _utc(value: dt.date) -> dt.datetime:
+    assert isinstance(value, dt.datetime)
+    if value.tzinfo is None:
+        # A time without a zone is read as UTC, the only zone-free
+        # reading that makes every pair of instants comparable.
+        return value.replace(tzinfo=dt.UTC)
+    return value.astimezone(dt.UTC)
+
+
+def compare_dates(a: PartialDate, b: PartialDate) -> Literal[-1, 0, 1] | None:
+    """
+    Order two dates: -1 if *a* is earlier, 0 if equal, 1 if later.
+
+    Dates of different precision are compared as far as the coarser one
+    goes; if they agree that far, the answer is None: undecidable. Two
+    times are compared as instants (a time without a zone counts as
+    UTC). A time against a date uses the calendar day written in the time.
+    """
+    if a.precision is Precision.TIME and b.precision is Precision.TIME:
+        left, right = _utc(a.value), _utc(b.value)
+        return -1 if left < right else (1 if left > right else 0)
+    coarser = min(a.precision, b.precision, Precision.DAY)
+    key_a, key_b = a._key(coarser), b._key(coarser)  # noqa: SLF001
+    if key_a != key_b:
+        return -1 if key_a < key_b else 1
+    if a.precision == b.precision:
+        return 0
+    return None

@@ -1,0 +1,91 @@
+# SPDX-License-Identifier: MIT
+"""Converters and validators that every record class shares."""
+
+from __future__ import annotations
+
+import enum
+
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+from claimtrack._dates import DateLike, PartialDate
+from claimtrack.exceptions import InvalidValueError
+
+
+__all__ = [
+    "check_id",
+    "check_optional_text",
+    "check_text",
+    "enum_converter",
+    "optional_date",
+    "text_tuple",
+]
+
+E = TypeVar("E", bound=enum.Enum)
+
+
+def check_id(instance: object, attribute: Any, value: Any) -> None:
+    """Validate that *value* is a usable record id: non-empty, trimmed."""
+    if type(value) is not str or not value or value != value.strip():
+        raise InvalidValueError(
+            attribute.name,
+            value,
+            "an id must be a non-empty string without surrounding spaces",
+        )
+
+
+def check_text(instance: object, attribute: Any, value: Any) -> None:
+    """Validate that *value* is a non-empty string."""
+    if type(value) is not str or not value.strip():
+        raise InvalidValueError(
+            attribute.name, value, "expected a non-empty string"
+        )
+
+
+def check_optional_text(instance: object, attribute: Any, value: Any) -> None:
+    """Validate that *value* is None or a non-empty string."""
+    if value is not None:
+        check_text(instance, attribute, value)
+
+
+def text_tuple(values: Iterable[str] | None) -> tuple[str, ...]:
+    """Turn a list of strings (or one string) into a tuple of strings."""
+    if values is None:
+        return ()
+    if isinstance(values, str):
+        return (values,)
+    try:
+        result = tuple(values)
+    except TypeError:
+        raise InvalidValueError(
+            "list", values, "expected a list of strings"
+        ) from None
+    for value in result:
+        if type(value) is not str or not value.strip():
+            raise InvalidValueError(
+                "list item", value, "expected a non-empty string"
+            )
+    return result
+
+
+def optional_date(value: DateLike | None) -> PartialDate | None:
+    """Read an absolute date; relative dates are resolved by `ClaimSet`."""
+    return None if value is None else PartialDate.parse(value)
+
+
+def enum_converter(cls: type[E], field: str) -> Callable[[object], E]:
+    """Make a converter that accepts an *cls* member or its value."""
+    by_value = {member.value: member for member in cls}
+    choices = ", ".join(repr(v) for v in by_value)
+
+    def convert(value: object) -> E:
+        if isinstance(value, cls):
+            return value
+        try:
+            return by_value[value]
+        except (KeyError, TypeError):
+            raise InvalidValueError(
+                field, value, f"expected one of {choices}"
+            ) from None
+
+    return convert

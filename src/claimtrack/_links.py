@@ -1,0 +1,187 @@
+# SPDX-License-Identifier: MIT
+"""Links: dated affiliations between sources, and claim cross-references."""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from claimtrack._dates import PartialDate, compare_dates
+from claimtrack._fields import check_id, enum_converter, optional_date
+from claimtrack.exceptions import InvalidIntervalError
+
+
+__all__ = [
+    "CLAIM_RELATIONS",
+    "HIERARCHICAL_RELATIONS",
+    "SOURCE_RELATIONS",
+    "Link",
+    "Relation",
+    "link_id",
+]
+
+
+class Relation(enum.StrEnum):
+    """What a link says about its two ends."""
+
+    PART_OF = "part_of"
+    """Source: a unit of a larger body. Claim: one part of a larger claim."""
+    CONTROLLED_BY = "controlled_by"
+    """Source: answers to the other's authority."""
+    OWNED_BY = "owned_by"
+    """Source: owned by the other (an outlet by a group or a state)."""
+    SPEAKS_FOR = "speaks_for"
+    """Source: a spokesperson or mouthpiece of the other."""
+    EMPLOYED_BY = "employed_by"
+    """Source: a person employed by the other."""
+    MEMBER_OF = "member_of"
+    """Source: a member of an alliance, coalition or association."""
+    FUNDED_BY = "funded_by"
+    """Source: paid for, in whole or in part, by the other."""
+    SAME_AS = "same_as"
+    """Two records for one source, or two wordings of one claim."""
+    COPIES_FROM = "copies_from"
+    """Source: known to copy the other's output."""
+    CONTRADICTS = "contradicts"
+    """Claim: cannot be true together with the other."""
+    SUPPORTS = "supports"
+    """Claim: makes the other more likely."""
+    RELATED = "related"
+    """Claim: concerns the same matter, with no logical tie asserted."""
+
+
+SOURCE_RELATIONS = frozenset(
+    {
+        Relation.PART_OF,
+        Relation.CONTROLLED_BY,
+        Relation.OWNED_BY,
+        Relation.SPEAKS_FOR,
+        Relation.EMPLOYED_BY,
+        Relation.MEMBER_OF,
+        Relation.FUNDED_BY,
+        Relation.SAME_AS,
+        Relation.COPIES_FROM,
+    }
+)
+"""Relations that link a source to a source."""
+
+CLAIM_RELATIONS = frozenset(
+    {
+        Relation.SAME_AS,
+        Relation.CONTRADICTS,
+        Relation.SUPPORTS,
+        Relation.PART_OF,
+        Relation.RELATED,
+    }
+)
+"""Relations that link a claim to a claim."""
+
+HIERARCHICAL_RELATIONS = frozenset(
+    {
+        Relation.PART_OF,
+        Relation.CONTROLLED_BY,
+        Relation.OWNED_BY,
+        Relation.SPEAKS_FOR,
+        Relation.EMPLOYED_BY,
+        Relation.MEMBER_OF,
+    }
+)
+"""
+Source relations that put the subject under the object.
+
+These may not form a cycle of links that hold at one time: a unit cannot
+be part of itself. Funding and copying may go both ways.
+"""
+
+_to_relation = enum_converter(Relation, "relation")
+
+
+def _relation(value: Relation | str) -> Relation:
+    return _to_relation(value)
+
+
+def link_id(
+    subject: str,
+    relation: Relation | str,
+    object: str,
+    valid_from: PartialDate | None = None,
+    valid_to: PartialDate | None = None,
+) -> str:
+    """The id `ClaimSet.link` gives a link when none is given."""
+    text = f"{subject} {Relation(relation).value} {object}"
+    if valid_from is not None:
+        text += f" from {valid_from.isoformat()}"
+    if valid_to is not None:
+        text += f" until {valid_to.isoformat()}"
+    return text
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class Link:
+    """
+    A relation from one record to another, valid over a period.
+
+    Validity is the half-open interval [*valid_from*, *valid_to*); an open
+    end is unbounded. Only affiliations between sources carry dates.
+
+    Attributes:
+        id: Unique id in its claim set.
+        subject: The id of the record the link starts from.
+        relation: What the link says.
+        object: The id of the record it points to.
+        valid_from: The first date it holds, if bounded.
+        valid_to: The first date it no longer holds, if bounded.
+    """
+
+    id: str = attrs.field(validator=check_id)
+    subject: str = attrs.field(validator=check_id)
+    relation: Relation = attrs.field(converter=_relation)
+    object: str = attrs.field(validator=check_id)
+    valid_from: PartialDate | None = attrs.field(
+        default=None, converter=optional_date
+    )
+    valid_to: PartialDate | None = attrs.field(
+        default=None, converter=optional_date
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if (
+            self.valid_from is not None
+            and self.valid_to is not None
+            and compare_dates(self.valid_to, self.valid_from) in (-1, 0)
+        ):
+            raise InvalidIntervalError(
+                self.id,
+                self.valid_from.isoformat(),
+                self.valid_to.isoformat(),
+            )
+
+    @property
+    def is_dated(self) -> bool:
+        """Whether either end of its validity is bounded."""
+        return self.valid_from is not None or self.valid_to is not None
+
+    def holds_at(
+        self, when: PartialDate | None, *, certain: bool = False
+    ) -> bool:
+        """
+        Whether the link holds at *when*.
+
+        When *when* is coarser than a bound and the answer cannot be
+        decided, the link holds, unless *certain* is true. None means
+        "at some unknown time": then it holds unless *certain* is true
+        and it is dated.
+        """
+        if when is None:
+            return not (certain and self.is_dated)
+        undecided = not certain
+        if self.valid_from is not None:
+            order = compare_dates(when, self.valid_from)
+            if order == -1 or (order is None and not undecided):
+                return False
+        if self.valid_to is not None:
+            order = compare_dates(when, self.valid_to)
+            if order in (0, 1) or (order is None and not undecided):
+                return False
+        return True

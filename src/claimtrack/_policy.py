@@ -1,0 +1,115 @@
+# SPDX-License-Identifier: MIT
+"""The corroboration policy: which ties make two sources one voice."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+from claimtrack._links import SOURCE_RELATIONS, Relation
+from claimtrack.exceptions import InvalidValueError
+
+
+__all__ = ["DEFAULT_POLICY", "CorroborationPolicy"]
+
+
+def _relations(values: Iterable[Relation | str]) -> frozenset[Relation]:
+    result = set()
+    for value in values:
+        try:
+            relation = Relation(value)
+        except ValueError:
+            raise InvalidValueError(
+                "relation", value, "not a claimtrack relation"
+            ) from None
+        if relation not in SOURCE_RELATIONS or relation is Relation.SAME_AS:
+            raise InvalidValueError(
+                "relation",
+                relation.value,
+                "a policy can only use affiliations between sources "
+                "(same_as always merges)",
+            )
+        result.add(relation)
+    return frozenset(result)
+
+
+def _ids(values: Iterable[str]) -> frozenset[str]:
+    if isinstance(values, str):
+        return frozenset({values})
+    return frozenset(values)
+
+
+@attrs.frozen(kw_only=True)
+class CorroborationPolicy:
+    """
+    The rule that decides when two origins speak with one voice.
+
+    Two origin sources are dependent when they are the same source (after
+    ``same_as``); when their *control* ancestors meet; when one's control
+    ancestors meet an organisation the other belongs to through an
+    *association* link (closed upward); or when a *copying* link joins
+    them. Members of one organisation are independent of each other but
+    dependent on the organisation, unless it is listed in *one_voice*.
+
+    Attributes:
+        control: Relations of authority or ownership: the subject speaks
+            for the object.
+        association: Relations of membership or funding: the subject is
+            not independent of the object, but two subjects of one object
+            are independent of each other.
+        copying: Relations by which the subject repeats the object.
+        one_voice: Ids of organisations whose members count as one voice:
+            membership in them acts as control.
+        minimum: How many independent asserting groups make a claim
+            corroborated.
+    """
+
+    control: frozenset[Relation] = attrs.field(
+        default=frozenset(
+            {
+                Relation.PART_OF,
+                Relation.CONTROLLED_BY,
+                Relation.OWNED_BY,
+                Relation.SPEAKS_FOR,
+                Relation.EMPLOYED_BY,
+            }
+        ),
+        converter=_relations,
+    )
+    association: frozenset[Relation] = attrs.field(
+        default=frozenset({Relation.MEMBER_OF, Relation.FUNDED_BY}),
+        converter=_relations,
+    )
+    copying: frozenset[Relation] = attrs.field(
+        default=frozenset({Relation.COPIES_FROM}), converter=_relations
+    )
+    one_voice: frozenset[str] = attrs.field(
+        default=frozenset(), converter=_ids
+    )
+    minimum: int = 2
+
+    def __attrs_post_init__(self) -> None:
+        overlap = (
+            (self.control & self.association)
+            | (self.control & self.copying)
+            | (self.association & self.copying)
+        )
+        if overlap:
+            names = ", ".join(sorted(r.value for r in overlap))
+            raise InvalidValueError(
+                "policy", names, "a relation can play only one role"
+            )
+        if type(self.minimum) is not int or self.minimum < 1:
+            raise InvalidValueError(
+                "minimum", self.minimum, "expected a whole number >= 1"
+            )
+
+    @property
+    def affiliations(self) -> frozenset[Relation]:
+        """Every relation the policy follows upward (control, association)."""
+        return self.control | self.association
+
+
+DEFAULT_POLICY = CorroborationPolicy()
+"""The default policy described in the concepts documentation."""

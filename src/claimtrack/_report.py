@@ -1,0 +1,289 @@
+# SPDX-License-Identifier: MIT
+"""What `ClaimSet.corroboration` answers, and its explanation in words."""
+
+from __future__ import annotations
+
+import enum
+
+from collections.abc import Mapping
+
+import attrs
+
+from claimtrack._affiliations import Independence
+from claimtrack._dates import PartialDate
+from claimtrack._policy import CorroborationPolicy
+from claimtrack._sources import Source
+from claimtrack._statements import Stance, Statement
+
+
+__all__ = [
+    "CREDIBILITY_LABELS",
+    "BlockedPath",
+    "CorroborationReport",
+    "EvidenceStatus",
+    "OriginGroup",
+]
+
+
+class EvidenceStatus(enum.StrEnum):
+    """Where the evidence for a claim stands; computed, never typed in."""
+
+    CORROBORATED = "corroborated"
+    """At least the policy's minimum (2) independent groups assert it."""
+    CONTESTED = "contested"
+    """At least one independent group asserts it and one denies it."""
+    SINGLE_ORIGIN = "single_origin"
+    """Every assertion leads back to one origin group."""
+    INSUFFICIENT = "insufficient"
+    """More than one group, fewer than a policy minimum above 2."""
+    DENIED = "denied"
+    """Only denials are live."""
+    UNSUPPORTED = "unsupported"
+    """No live origin: nothing said, all of it retracted or not yet said."""
+
+
+CREDIBILITY_LABELS = {
+    1: "confirmed by other sources",
+    2: "probably true",
+    3: "possibly true",
+    4: "doubtful",
+    5: "improbable",
+    6: "truth cannot be judged",
+}
+"""The Admiralty information-credibility numbers and their meanings."""
+
+
+@attrs.frozen
+class BlockedPath:
+    """
+    A derivation that does not reach an origin.
+
+    Attributes:
+        statement: The id of the statement whose source is unusable.
+        derives_from: The id of the statement it derives from.
+        reason: Why that statement does not count ("retracted by s9 on
+            2025-06-10", "dated after 2025-06-01").
+    """
+
+    statement: str
+    derives_from: str
+    reason: str
+
+
+@attrs.frozen
+class OriginGroup:
+    """
+    Origins whose sources are one voice, and the statements that carry them.
+
+    Attributes:
+        stance: `Stance.ASSERTS` or `Stance.DENIES`.
+        origins: The origin statements (deriving from nothing), by id.
+        sources: The ids of the origins' sources.
+        carriers: The statements that relay, cite, copy or quote the
+            origins, nearest first.
+        ties: Why the origins' sources count as one voice: one
+            `Independence` (falsy) per merge.
+        carrier_ties: Carriers whose sources would not be independent of
+            an origin's source even had they spoken in their own voice,
+            with the path that ties them (the FAMa General Staff citing
+            an AES inquiry, when Mali is a member of the AES).
+    """
+
+    stance: Stance
+    origins: tuple[Statement, ...]
+    sources: frozenset[str]
+    carriers: tuple[Statement, ...] = ()
+    ties: tuple[Independence, ...] = ()
+    carrier_ties: tuple[Independence, ...] = ()
+
+
+@attrs.frozen
+class CorroborationReport:
+    """
+    Whether a claim is independently corroborated, and why.
+
+    Attributes:
+        claim: The claim asked about.
+        claims: Every claim of its ``same_as`` class, all counted.
+        as_of: The date the answer holds at; None for "everything known".
+        policy: The policy used.
+        status: The evidence status.
+        corroborated: Whether at least the policy's minimum of independent
+            groups assert the claim (whatever the denials).
+        asserting_groups: Independent groups of asserting origins.
+        denying_groups: Independent groups of denying origins.
+        naive_source_count: Distinct sources (after ``same_as``) of live
+            asserting statements, relays included: what a
+            provenance-blind count says.
+        credibility: Admiralty information-credibility number, 1-6.
+        report_codes: For each asserting origin statement, its Admiralty
+            code: the source's reliability letter (F when unrated) and
+            *credibility*, e.g. ``"C3"``.
+        statements: The live statements considered, by id.
+        retracted: Pairs of a statement and the retraction that withdrew it.
+        not_yet: Statements dated after *as_of*, left out.
+        blocked: Derivations that do not reach an origin.
+        sources: The records of every source named above.
+    """
+
+    claim: str
+    claims: tuple[str, ...]
+    as_of: PartialDate | None
+    policy: CorroborationPolicy
+    status: EvidenceStatus
+    corroborated: bool
+    asserting_groups: tuple[OriginGroup, ...]
+    denying_groups: tuple[OriginGroup, ...]
+    naive_source_count: int
+    credibility: int
+    report_codes: Mapping[str, str]
+    statements: tuple[Statement, ...]
+    retracted: tuple[tuple[Statement, Statement], ...]
+    not_yet: tuple[Statement, ...]
+    blocked: tuple[BlockedPath, ...]
+    sources: Mapping[str, Source] = attrs.field(repr=False)
+
+    @property
+    def independent_origin_count(self) -> int:
+        """How many independent groups assert the claim."""
+        return len(self.asserting_groups)
+
+    def name(self, source: str) -> str:
+        """The display name of *source*, with its id when they differ."""
+        record = self.sources.get(source)
+        if record is None or record.name == source:
+            return source
+        return f"{record.name} [{source}]"
+
+    @property
+    def reason(self) -> str:
+        """One line that says why the status is what it is."""
+        asserting, denying = self.asserting_groups, self.denying_groups
+        if self.status is EvidenceStatus.UNSUPPORTED:
+            if self.retracted or self.blocked:
+                return "no live origin: what was said has been retracted"
+            if self.not_yet:
+                return f"nothing said yet as of {self.as_of}"
+            return "no statement asserts or denies it"
+        if self.status is EvidenceStatus.DENIED:
+            return f"denied by {self._voices(denying)}; nobody asserts it"
+        if self.status is EvidenceStatus.CONTESTED:
+            return (
+                f"asserted by {self._voices(asserting)}; denied by "
+                f"{self._voices(denying)}"
+            )
+        voices = self._voices(asserting)
+        if self.status is EvidenceStatus.SINGLE_ORIGIN:
+            extra = self.naive_source_count - len(asserting[0].sources)
+            if extra > 0:
+                verb = "passes" if extra == 1 else "pass"
+                return (
+                    f"one voice: {voices}; "
+                    f"{_count(extra, 'other source')} only {verb} it on"
+                )
+            return f"one voice: {voices}"
+        return f"{len(asserting)} independent voices: {voices}"
+
+    def _voices(self, groups: tuple[OriginGroup, ...]) -> str:
+        return "; ".join(
+            " + ".join(self.name(s) for s in sorted(group.sources))
+            for group in groups
+        )
+
+    def explain(self) -> str:
+        """Say in plain text what was counted, what was merged, and why."""
+        when = f"as of {self.as_of}" if self.as_of else "on everything known"
+        status = self.status.value.replace("_", " ")
+        lines = [f"Claim {self.claim!r}: {status} ({when}): {self.reason}."]
+        if len(self.claims) > 1:
+            others = ", ".join(repr(c) for c in self.claims if c != self.claim)
+            lines.append(f"Counted together with same_as claims {others}.")
+        lines.append(
+            f"A provenance-blind count sees "
+            f"{_count(self.naive_source_count, 'asserting source')}; "
+            f"independent origin groups: {len(self.asserting_groups)} "
+            f"asserting, {len(self.denying_groups)} denying. Credibility "
+            f"{self.credibility} ({CREDIBILITY_LABELS[self.credibility]})."
+        )
+        for title, groups in (
+            ("Asserting", self.asserting_groups),
+            ("Denying", self.denying_groups),
+        ):
+            for number, group in enumerate(groups, 1):
+                lines.extend(
+                    self._explain_group(f"{title} group {number}", group)
+                )
+        lines.extend(
+            f"Retracted: {statement.id} by {self.name(statement.source)} "
+            f"was withdrawn by {retraction.id}{_on(retraction.date)}; "
+            "it no longer counts."
+            for statement, retraction in self.retracted
+        )
+        lines.extend(
+            f"Blocked: {blocked.statement} derives from "
+            f"{blocked.derives_from}, which {blocked.reason}; that path "
+            "reaches no origin."
+            for blocked in self.blocked
+        )
+        lines.extend(
+            f"Not yet: {statement.id} by {self.name(statement.source)} "
+            f"is dated {statement.date}, after {self.as_of}."
+            for statement in self.not_yet
+        )
+        return "\n".join(lines)
+
+    def _explain_group(self, title: str, group: OriginGroup) -> list[str]:
+        voices = " + ".join(self.name(s) for s in sorted(group.sources))
+        lines = [f"{title}: {voices}"]
+        known = {s.id: s for s in (*group.origins, *group.carriers)}
+        for origin in group.origins:
+            code = self.report_codes.get(origin.id)
+            rated = f" (Admiralty code {code})" if code else ""
+            lines.append(
+                f"  origin {origin.id}: {self.name(origin.source)} "
+                f"{_stance(origin)}{_in(origin)}{rated}"
+            )
+        for carrier in group.carriers:
+            parents = ", ".join(
+                f"{p} by {self.name(known[p].source)}" if p in known else p
+                for p in carrier.derives_from
+            )
+            how = carrier.via.value if carrier.via else "derives from"
+            lines.append(
+                f"  {carrier.id}: {self.name(carrier.source)} {how} "
+                f"{parents}{_in(carrier)}: adds no independent origin"
+            )
+            lines.extend(
+                "    and in its own voice it would not be independent "
+                f"either: {tie.describe(self.name)}"
+                for tie in group.carrier_ties
+                if tie.a == carrier.source
+            )
+        lines.extend(
+            f"  one voice: {tie.describe(self.name)}"
+            for tie in group.ties
+            if tie.a != tie.b
+        )
+        return lines
+
+
+def _stance(statement: Statement) -> str:
+    text = statement.stance.value
+    if statement.modality:
+        text += f" ({statement.modality})"
+    return text
+
+
+def _in(statement: Statement) -> str:
+    text = _on(statement.date)
+    if statement.document:
+        text += f" in {statement.document}"
+    return text
+
+
+def _on(date: PartialDate | None) -> str:
+    return f" on {date}" if date is not None else ""
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

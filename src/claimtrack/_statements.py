@@ -1,0 +1,149 @@
+# SPDX-License-Identifier: MIT
+"""Statements: one source asserting, denying or retracting a claim."""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from claimtrack._dates import PartialDate
+from claimtrack._fields import (
+    check_id,
+    check_optional_text,
+    enum_converter,
+    optional_date,
+    text_tuple,
+)
+from claimtrack.exceptions import InvalidValueError, RelayCycleError
+
+
+__all__ = ["Stance", "Statement", "Via"]
+
+
+class Stance(enum.StrEnum):
+    """What a statement does with its claim."""
+
+    ASSERTS = "asserts"
+    """The source says the claim is true."""
+    DENIES = "denies"
+    """The source says the claim is false."""
+    RETRACTS = "retracts"
+    """The source withdraws one of its own earlier statements."""
+
+
+class Via(enum.StrEnum):
+    """How a statement takes up the statements it derives from."""
+
+    RELAYS = "relays"
+    """Repeats another's statement as news ("the army said...")."""
+    CITES = "cites"
+    """Refers to another's statement as its basis or evidence."""
+    COPIES = "copies"
+    """Reproduces another's text without saying so."""
+    QUOTES = "quotes"
+    """Reproduces another's words verbatim, attributed."""
+
+
+_to_stance = enum_converter(Stance, "stance")
+_to_via = enum_converter(Via, "via")
+
+
+def _stance(value: Stance | str) -> Stance:
+    return _to_stance(value)
+
+
+def _optional_via(value: Via | str | None) -> Via | None:
+    return None if value is None else _to_via(value)
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class Statement:
+    """
+    One source asserting, denying or retracting a claim, at a time.
+
+    A statement that relays, cites, copies or quotes others lists them in
+    *derives_from*; a statement that derives from nothing is an origin.
+
+    Attributes:
+        id: Unique id in its claim set.
+        claim: The id of the claim it is about.
+        source: The id of the source that speaks.
+        stance: Whether it asserts, denies or retracts.
+        date: When it was made, to the precision known.
+        document: The id of the document it appears in, if any: a
+            statement may be known only because another relays it.
+        derives_from: Ids of the statements it relays, cites or copies.
+        via: How it takes them up; only with *derives_from*.
+        quote: The speaker's words, verbatim, if quoted.
+        modality: How it is put ("alleged", "reported", "confirmed"),
+            kept exactly as recorded.
+        target: For a retraction, the id of the statement it withdraws.
+    """
+
+    id: str = attrs.field(validator=check_id)
+    claim: str = attrs.field(validator=check_id)
+    source: str = attrs.field(validator=check_id)
+    stance: Stance = attrs.field(default=Stance.ASSERTS, converter=_stance)
+    date: PartialDate | None = attrs.field(
+        default=None, converter=optional_date
+    )
+    document: str | None = attrs.field(
+        default=None, validator=check_optional_text
+    )
+    derives_from: tuple[str, ...] = attrs.field(
+        default=(), converter=text_tuple
+    )
+    via: Via | None = attrs.field(default=None, converter=_optional_via)
+    quote: str | None = attrs.field(
+        default=None, validator=check_optional_text
+    )
+    modality: str | None = attrs.field(
+        default=None, validator=check_optional_text
+    )
+    target: str | None = attrs.field(
+        default=None, validator=check_optional_text
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.stance is Stance.RETRACTS:
+            if self.target is None:
+                raise InvalidValueError(
+                    "target",
+                    None,
+                    f"retraction {self.id!r} must name the statement it "
+                    "retracts",
+                )
+            if self.derives_from:
+                raise InvalidValueError(
+                    "derives_from",
+                    list(self.derives_from),
+                    f"retraction {self.id!r} is its source's own act and "
+                    "cannot derive from other statements",
+                )
+        elif self.target is not None:
+            raise InvalidValueError(
+                "target",
+                self.target,
+                f"only a 'retracts' statement has a target, and "
+                f"{self.id!r} {self.stance.value}",
+            )
+        if self.via is not None and not self.derives_from:
+            raise InvalidValueError(
+                "via",
+                self.via.value,
+                f"statement {self.id!r} has via but derives from nothing",
+            )
+        if len(set(self.derives_from)) != len(self.derives_from):
+            raise InvalidValueError(
+                "derives_from",
+                list(self.derives_from),
+                f"statement {self.id!r} lists a statement twice",
+            )
+        if self.id in self.derives_from:
+            raise RelayCycleError([self.id])
+
+    @property
+    def is_origin(self) -> bool:
+        """Whether it derives from nothing (a retraction is no origin)."""
+        return not self.derives_from and self.stance is not Stance.RETRACTS

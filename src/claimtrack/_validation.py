@@ -1,0 +1,395 @@
+# SPDX-License-Identifier: MIT
+"""Checks a batch of new records against a claim set before any is applied."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+
+from claimtrack._affiliations import find_affiliation_cycle
+from claimtrack._claims import Claim
+from claimtrack._dates import compare_dates
+from claimtrack._documents import Document
+from claimtrack._links import (
+    CLAIM_RELATIONS,
+    HIERARCHICAL_RELATIONS,
+    SOURCE_RELATIONS,
+    Link,
+    Relation,
+)
+from claimtrack._partition import Partition
+from claimtrack._records import KIND_NAMES, Record
+from claimtrack._sources import Source
+from claimtrack._statements import Stance, Statement
+from claimtrack.exceptions import (
+    AffiliationCycleError,
+    ClaimtrackError,
+    DuplicateIdError,
+    InvalidRetractionError,
+    InvalidValueError,
+    RelayCycleError,
+    TemporalInconsistencyError,
+    UnknownReferenceError,
+)
+
+
+__all__ = ["Batch", "describe"]
+
+
+def describe(record: Record) -> str:
+    """A short description of *record* for messages."""
+    kind = KIND_NAMES.get(type(record), type(record).__name__)
+    if isinstance(record, Link):
+        return (
+            f"link {record.subject!r} {record.relation.value} "
+            f"{record.object!r}"
+        )
+    if isinstance(record, Statement):
+        return (
+            f"statement by {record.source!r} about {record.claim!r} "
+            f"({record.stance.value})"
+        )
+    if isinstance(record, Source):
+        return f"source {record.name!r}"
+    return kind
+
+
+class Batch:
+    """
+    New records, checked together against the records already there.
+
+    `problems` yields every error it finds, in a stable order; a batch
+    with no problems can be applied record by record in any order.
+    """
+
+    def __init__(
+        self,
+        records: Mapping[str, Record],
+        same_source: Partition,
+        source_links: Mapping[str, Sequence[Link]],
+        new: Sequence[Record],
+    ) -> None:
+        self._records = records
+        self._same_source = same_source
+        self._source_links = source_links
+        self._new = new
+        self._staged: dict[str, Record] = {}
+        self.new_records: list[Record] = []
+        self._partition: Partition | None = None
+
+    def problems(self) -> Iterator[ClaimtrackError]:
+        """Every problem with the batch; none means it can be applied."""
+        yield from self._duplicates()
+        broken = False
+        for record in self.new_records:
+            for error in self._references(record):
+                broken = True
+                yield error
+        if broken:
+            return
+        statements = [r for r in self.new_records if isinstance(r, Statement)]
+        if len(statements) > 1:
+            cycles = list(self._relay_cycles(statements))
+            yield from cycles
+            if cycles:
+                return
+        for statement in statements:
+            yield from self._statement_rules(statement)
+        yield from self._affiliation_cycles()
+
+    # -- ids -----------------------------------------------------------
+
+    def _duplicates(self) -> Iterator[ClaimtrackError]:
+        staged = self._staged
+        for record in self._new:
+            if not isinstance(
+                record, (Source, Document, Claim, Statement, Link)
+            ):
+                yield InvalidValueError(
+                    "record", record, "not a claimtrack record"
+                )
+                continue
+            existing = staged.get(record.id) or self._records.get(record.id)
+            if existing is None:
+                staged[record.id] = record
+                self.new_records.append(record)
+            elif existing != record:
+                yield DuplicateIdError(
+                    record.id,
+                    existing=describe(existing),
+                    new=describe(record),
+                )
+
+    def _resolve(self, id: str) -> Record | None:
+        return self._staged.get(id) or self._records.get(id)
+
+    def _expect(
+        self, id: str, kind: type[Record], referrer: str
+    ) -> Iterator[ClaimtrackError]:
+        found = self._resolve(id)
+        if not isinstance(found, kind):
+            yield UnknownReferenceError(
+                KIND_NAMES[kind],
+                id,
+                found=None if found is None else KIND_NAMES[type(found)],
+                referrer=referrer,
+            )
+
+    # -- references ----------------------------------------------------
+
+    def _references(self, record: Record) -> Iterator[ClaimtrackError]:
+        expect = self._expect
+        if isinstance(record, Statement):
+            yield from expect(record.claim, Claim, record.id)
+            yield from expect(record.source, Source, record.id)
+            if record.document is not None:
+                yield from expect(record.document, Document, record.id)
+            for parent in record.derives_from:
+                yield from expect(parent, Statement, record.id)
+                found = self._resolve(parent)
+                if (
+                    isinstance(found, Statement)
+                    and found.stance is Stance.RETRACTS
+                ):
+                    yield InvalidValueError(
+                        "derives_from",
+                        parent,
+                        f"{record.id!r} cannot derive from a retraction",
+                    )
+            if record.target is not None:
+                yield from expect(record.target, Statement, record.id)
+        elif isinstance(record, Document):
+            if record.publisher is not None:
+                yield from expect(record.publisher, Source, record.id)
+            for author in record.authors:
+                yield from expect(author, Source, record.id)
+            for cited in record.cites:
+                yield from expect(cited, Document, record.id)
+        elif isinstance(record, Link):
+            yield from self._link_ends(record)
+
+    def _link_ends(self, link: Link) -> Iterator[ClaimtrackError]:
+        subject, obj = self._resolve(link.subject), self._resolve(link.object)
+        for end, found in ((link.subject, subject), (link.object, obj)):
+            if not isinstance(found, (Source, Claim)):
+                yield UnknownReferenceError(
+                    "source or claim",
+                    end,
+                    found=None if found is None else KIND_NAMES[type(found)],
+                    referrer=link.id,
+                )
+        if not isinstance(subject, (Source, Claim)) or not isinstance(
+            obj, (Source, Claim)
+        ):
+            return
+        relation = link.relation
+        if type(subject) is not type(obj):
+            yield InvalidValueError(
+                "relation",
+                relation.value,
+                f"link {link.id!r} joins a {KIND_NAMES[type(subject)]} to "
+                f"a {KIND_NAMES[type(obj)]}; links join two sources or "
+                "two claims",
+            )
+        elif isinstance(subject, Source) and relation not in SOURCE_RELATIONS:
+            yield InvalidValueError(
+                "relation",
+                relation.value,
+                f"link {link.id!r}: {relation.value} relates claims, not "
+                f"sources (source relations: {_names(SOURCE_RELATIONS)})",
+            )
+        elif isinstance(subject, Claim) and relation not in CLAIM_RELATIONS:
+            yield InvalidValueError(
+                "relation",
+                relation.value,
+                f"link {link.id!r}: {relation.value} relates sources, not "
+                f"claims (claim relations: {_names(CLAIM_RELATIONS)})",
+            )
+        elif link.is_dated and (
+            isinstance(subject, Claim) or relation is Relation.SAME_AS
+        ):
+            yield InvalidValueError(
+                "valid_from",
+                link.valid_from or link.valid_to,
+                f"link {link.id!r}: only affiliations between sources "
+                "hold between dates",
+            )
+        elif link.subject == link.object and relation not in (
+            HIERARCHICAL_RELATIONS
+        ):
+            yield InvalidValueError(
+                "object",
+                link.object,
+                f"link {link.id!r} links a record to itself",
+            )
+
+    # -- statements ----------------------------------------------------
+
+    def _relay_cycles(
+        self, statements: list[Statement]
+    ) -> Iterator[RelayCycleError]:
+        """Cycles among new statements (old ones cannot point to new)."""
+        staged = {s.id: s for s in statements}
+        state: dict[str, int] = {}  # 1: on the current path, 2: done
+        for first in statements:
+            if first.id in state:
+                continue
+            path: list[str] = []
+            stack: list[tuple[str, int]] = [(first.id, 0)]
+            while stack:
+                node, position = stack.pop()
+                if position == 0:
+                    state[node] = 1
+                    path.append(node)
+                parents = staged[node].derives_from
+                if position < len(parents):
+                    stack.append((node, position + 1))
+                    parent = parents[position]
+                    if parent not in staged:
+                        continue
+                    if state.get(parent) == 1:
+                        yield RelayCycleError(path[path.index(parent) :])
+                    elif parent not in state:
+                        stack.append((parent, 0))
+                else:
+                    state[node] = 2
+                    path.pop()
+
+    def _canonical(self, source: str) -> str:
+        return self._merged_partition().find(source)
+
+    def _merged_partition(self) -> Partition:
+        if self._partition is None:
+            merges = [
+                r
+                for r in self.new_records
+                if isinstance(r, Link)
+                and r.relation is Relation.SAME_AS
+                and isinstance(self._resolve(r.subject), Source)
+            ]
+            if merges:
+                self._partition = self._same_source.copy()
+                for link in merges:
+                    self._partition.union(link.subject, link.object)
+            else:
+                self._partition = self._same_source
+        return self._partition
+
+    def _statement_rules(
+        self, statement: Statement
+    ) -> Iterator[ClaimtrackError]:
+        for parent_id in statement.derives_from:
+            parent = self._resolve(parent_id)
+            assert isinstance(parent, Statement)
+            if (
+                parent.date is not None
+                and statement.date is not None
+                and compare_dates(parent.date, statement.date) == 1
+            ):
+                yield TemporalInconsistencyError(
+                    statement.id,
+                    parent.id,
+                    f"it is dated {statement.date} and derives from a "
+                    f"statement dated {parent.date}",
+                )
+        if statement.target is None:
+            return
+        target = self._resolve(statement.target)
+        assert isinstance(target, Statement)
+        if target.stance is Stance.RETRACTS:
+            yield InvalidRetractionError(
+                statement.id, target.id, "a retraction cannot be retracted"
+            )
+        elif self._canonical(target.source) != self._canonical(
+            statement.source
+        ):
+            yield InvalidRetractionError(
+                statement.id,
+                target.id,
+                f"it was made by {target.source!r}, and only that source "
+                f"(or a same_as record of it) may retract it, not "
+                f"{statement.source!r}",
+            )
+        elif target.claim != statement.claim:
+            yield InvalidRetractionError(
+                statement.id,
+                target.id,
+                f"the retraction is about claim {statement.claim!r} but the "
+                f"statement is about {target.claim!r}",
+            )
+        elif (
+            target.date is not None
+            and statement.date is not None
+            and compare_dates(target.date, statement.date) == 1
+        ):
+            yield TemporalInconsistencyError(
+                statement.id,
+                target.id,
+                f"it is dated {statement.date} and retracts a statement "
+                f"dated {target.date}",
+            )
+
+    # -- affiliations --------------------------------------------------
+
+    def _affiliation_cycles(self) -> Iterator[AffiliationCycleError]:
+        links = [
+            r
+            for r in self.new_records
+            if isinstance(r, Link)
+            and isinstance(self._resolve(r.subject), Source)
+        ]
+        if not links:
+            return
+        graph = _Overlay(self, links)
+        candidates = [
+            lk for lk in links if lk.relation in HIERARCHICAL_RELATIONS
+        ]
+        merged = {
+            self._canonical(lk.subject)
+            for lk in links
+            if lk.relation is Relation.SAME_AS
+        }
+        # A same_as can close a cycle made wholly of older links.
+        for root in sorted(merged):
+            candidates.extend(
+                lk
+                for lk in graph.links_from(root)
+                if lk.relation in HIERARCHICAL_RELATIONS
+            )
+        reported: set[frozenset[str]] = set()
+        for link in dict.fromkeys(candidates):
+            cycle = find_affiliation_cycle(graph, link, HIERARCHICAL_RELATIONS)
+            if cycle is None:
+                continue
+            key = frozenset(lk.id for lk in cycle)
+            if key not in reported:
+                reported.add(key)
+                yield AffiliationCycleError(
+                    [lk.subject for lk in cycle], [lk.id for lk in cycle]
+                )
+
+
+class _Overlay:
+    """The affiliation graph as it would be with a batch's links added."""
+
+    def __init__(self, batch: Batch, links: list[Link]) -> None:
+        self._batch = batch
+        self._extra: dict[str, list[Link]] = {}
+        for link in links:
+            if link.relation is not Relation.SAME_AS:
+                self._extra.setdefault(link.subject, []).append(link)
+
+    def canonical(self, source: str) -> str:
+        return self._batch._canonical(source)  # noqa: SLF001
+
+    def links_from(self, canonical: str) -> Sequence[Link]:
+        partition = self._batch._merged_partition()  # noqa: SLF001
+        found: list[Link] = []
+        for member in partition.members(canonical):
+            found.extend(self._batch._source_links.get(member, ()))  # noqa: SLF001
+            found.extend(self._extra.get(member, ()))
+        found.sort(key=lambda lk: (lk.relation.value, lk.object, lk.id))
+        return found
+
+
+def _names(relations: frozenset[Relation]) -> str:
+    return ", ".join(sorted(r.value for r in relations))

@@ -1,0 +1,219 @@
+# SPDX-License-Identifier: MIT
+"""Every error claimtrack raises, under one base class `ClaimtrackError`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+__all__ = [
+    "AffiliationCycleError",
+    "ClaimtrackError",
+    "DuplicateIdError",
+    "InvalidIntervalError",
+    "InvalidRetractionError",
+    "InvalidValueError",
+    "RelayCycleError",
+    "TemporalInconsistencyError",
+    "UnknownReferenceError",
+]
+
+
+class ClaimtrackError(Exception):
+    """
+    Superclass of all claimtrack exceptions.
+
+    Catch this to handle any bad input claimtrack rejects. It is never
+    raised directly. Whenever one of its subclasses is raised by a
+    `ClaimSet` method, the claim set is left exactly as it was.
+    """
+
+
+class UnknownReferenceError(ClaimtrackError, LookupError):
+    """
+    A record refers to an id that is not recorded, or not of the right kind.
+
+    Attributes:
+        kind: What kind of record was expected ("source", "claim", ...).
+        record_id: The id that could not be resolved.
+        found: The kind of record that *record_id* names instead, if any.
+        referrer: The id of the record whose field held *record_id*.
+    """
+
+    def __init__(
+        self,
+        kind: str,
+        record_id: str,
+        *,
+        found: str | None = None,
+        referrer: str | None = None,
+    ) -> None:
+        self.kind = kind
+        self.record_id = record_id
+        self.found = found
+        self.referrer = referrer
+        super().__init__(kind, record_id)
+
+    def __str__(self) -> str:
+        where = f" (referred to by {self.referrer!r})" if self.referrer else ""
+        if self.found is not None:
+            return (
+                f"{self.record_id!r} is a {self.found}, not a "
+                f"{self.kind}{where}"
+            )
+        return f"unknown {self.kind} {self.record_id!r}{where}"
+
+
+class DuplicateIdError(ClaimtrackError, ValueError):
+    """
+    An id is already taken by a different record in the same claim set.
+
+    Recording a record identical to the one already there is not an error:
+    it does nothing.
+
+    Attributes:
+        record_id: The id recorded twice.
+        existing: A short description of the record that holds the id.
+        new: A short description of the record that was refused.
+    """
+
+    def __init__(self, record_id: str, *, existing: str, new: str) -> None:
+        self.record_id = record_id
+        self.existing = existing
+        self.new = new
+        super().__init__(record_id)
+
+    def __str__(self) -> str:
+        return (
+            f"id {self.record_id!r} is already used by {self.existing}; "
+            f"refusing {self.new}"
+        )
+
+
+class RelayCycleError(ClaimtrackError, ValueError):
+    """
+    Statements derive from each other in a circle.
+
+    Attributes:
+        cycle: The ids of exactly the statements on the cycle, in
+            derivation order, each deriving from the next and the last
+            from the first.
+    """
+
+    def __init__(self, cycle: Sequence[str]) -> None:
+        self.cycle = tuple(cycle)
+        super().__init__(self.cycle)
+
+    def __str__(self) -> str:
+        ring = " -> ".join(repr(s) for s in (*self.cycle, self.cycle[0]))
+        return f"statements derive from each other in a cycle: {ring}"
+
+
+class AffiliationCycleError(ClaimtrackError, ValueError):
+    """
+    Hierarchical affiliation links form a cycle that holds at one time.
+
+    Attributes:
+        cycle: The source ids on the cycle, each under the next and the
+            last under the first.
+        links: The ids of the links that make the cycle.
+    """
+
+    def __init__(self, cycle: Sequence[str], links: Sequence[str]) -> None:
+        self.cycle = tuple(cycle)
+        self.links = tuple(links)
+        super().__init__(self.cycle, self.links)
+
+    def __str__(self) -> str:
+        ring = " -> ".join(repr(s) for s in (*self.cycle, self.cycle[0]))
+        links = ", ".join(repr(link) for link in self.links)
+        return f"affiliations form a cycle at one time: {ring} (links {links})"
+
+
+class TemporalInconsistencyError(ClaimtrackError, ValueError):
+    """
+    A statement derives from, or retracts, a statement dated after it.
+
+    Attributes:
+        statement: The id of the earlier statement that points forward.
+        later: The id of the statement it cannot yet have known.
+    """
+
+    def __init__(self, statement: str, later: str, detail: str) -> None:
+        self.statement = statement
+        self.later = later
+        self.detail = detail
+        super().__init__(statement, later, detail)
+
+    def __str__(self) -> str:
+        return (
+            f"statement {self.statement!r} cannot use statement "
+            f"{self.later!r}: {self.detail}"
+        )
+
+
+class InvalidRetractionError(ClaimtrackError, ValueError):
+    """
+    A retraction withdraws a statement it may not withdraw.
+
+    Only a statement's own source (or a record linked to it by
+    ``same_as``) may retract it, and only statements that are not
+    themselves retractions.
+
+    Attributes:
+        retraction: The id of the refused retraction.
+        target: The id of the statement it tried to withdraw.
+    """
+
+    def __init__(self, retraction: str, target: str, reason: str) -> None:
+        self.retraction = retraction
+        self.target = target
+        self.reason = reason
+        super().__init__(retraction, target, reason)
+
+    def __str__(self) -> str:
+        return (
+            f"statement {self.retraction!r} cannot retract "
+            f"{self.target!r}: {self.reason}"
+        )
+
+
+class InvalidValueError(ClaimtrackError, ValueError):
+    """
+    A field holds a value claimtrack does not accept.
+
+    For example an unknown stance or relation, a reliability letter
+    outside A-F, or a date that cannot be parsed.
+
+    Attributes:
+        field: The name of the offending field.
+        value: The refused value.
+        reason: Why it was refused, with a hint where one helps.
+    """
+
+    def __init__(self, field: str, value: object, reason: str) -> None:
+        self.field = field
+        self.value = value
+        self.reason = reason
+        super().__init__(field, value, reason)
+
+    def __str__(self) -> str:
+        return f"invalid {self.field} {self.value!r}: {self.reason}"
+
+
+class InvalidIntervalError(InvalidValueError):
+    """
+    A link's validity interval ends before (or where) it begins.
+
+    Attributes:
+        link: The id of the refused link.
+    """
+
+    def __init__(self, link: str, valid_from: str, valid_to: str) -> None:
+        self.link = link
+        super().__init__(
+            "interval",
+            (valid_from, valid_to),
+            f"link {link!r} would hold from {valid_from} until "
+            f"{valid_to}, which is empty or reversed",
+        )

@@ -368,7 +368,8 @@ class ClaimSet:
         error = next(batch.problems(), None)
         if error is not None:
             raise error
-        for record in batch.new_records:
+        # Links are filed by the kind of their ends: apply those first.
+        for record in sorted(batch.new_records, key=_apply_order):
             self._apply(record)
 
     def _record_one(self, record: R) -> R:
@@ -780,6 +781,10 @@ class _Index:
         policy: CorroborationPolicy,
     ) -> Closure:
         return self.claims._closure(source, when, policy)  # noqa: SLF001
+
+
+def _apply_order(record: Record) -> int:
+    return 1 if isinstance(record, (Link, Statement)) else 0
 
 
 def _link_order(link: Link) -> tuple[str, str, str]:

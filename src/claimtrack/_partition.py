@@ -14,20 +14,18 @@ class Partition:
     """
     Disjoint classes of ids, merged by `union`; no recursion, no scans.
 
-    The representative of a class is its earliest-added member, so the
-    answer never depends on the order in which unions were made.
+    The representative of a class is its smallest id, so no answer
+    depends on the order in which records or unions were made.
     """
 
     _parent: dict[str, str] = attrs.Factory(dict)
     _members: dict[str, list[str]] = attrs.Factory(dict)
-    _rank: dict[str, int] = attrs.Factory(dict)
 
     def add(self, item: str) -> None:
         """Make *item* a class of its own, if it is not known yet."""
         if item not in self._parent:
             self._parent[item] = item
             self._members[item] = [item]
-            self._rank[item] = len(self._rank)
 
     def find(self, item: str) -> str:
         """The representative of *item*'s class (*item* if unknown)."""
@@ -48,12 +46,18 @@ class Partition:
         root_a, root_b = self.find(a), self.find(b)
         if root_a == root_b:
             return
-        if self._rank[root_b] < self._rank[root_a]:
+        if root_b < root_a:
             root_a, root_b = root_b, root_a
-        # The earlier-added root stays representative; its member list
-        # absorbs the other, smaller-or-not, list.
+        # The smaller id stays representative. Path compression in
+        # `find` keeps the trees shallow.
         self._parent[root_b] = root_a
-        self._members[root_a].extend(self._members.pop(root_b))
+        # Extend the longer member list with the shorter: each id moves
+        # O(log n) times over any sequence of unions.
+        kept, moved = self._members.pop(root_a), self._members.pop(root_b)
+        if len(kept) < len(moved):
+            kept, moved = moved, kept
+        kept.extend(moved)
+        self._members[root_a] = kept
 
     def members(self, item: str) -> list[str]:
         """Every member of *item*'s class, *item* included."""
@@ -64,5 +68,4 @@ class Partition:
         return Partition(
             dict(self._parent),
             {root: list(ms) for root, ms in self._members.items()},
-            dict(self._rank),
         )

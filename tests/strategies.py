@@ -1,0 +1,217 @@
+# SPDX-License-Identifier: MIT
+"""Hypothesis strategies: one place for every generated record and set."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import strategies as st
+
+import claimtrack as ct
+
+
+RELIABILITY = st.none() | st.sampled_from("ABCDEF")
+SOURCE_KINDS = st.none() | st.sampled_from(sorted(ct.COMMON_SOURCE_KINDS))
+TEXT = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)),
+    min_size=1,
+    max_size=20,
+).filter(str.strip)
+CONTROL = ("part_of", "controlled_by", "owned_by", "speaks_for", "employed_by")
+ASSOCIATION = ("member_of", "funded_by")
+
+
+@st.composite
+def partial_dates(draw: st.DrawFn) -> ct.PartialDate:
+    """A date of year, month or day precision between 2019 and 2025."""
+    year = draw(st.integers(2019, 2025))
+    precision = draw(st.sampled_from(["year", "month", "day"]))
+    if precision == "year":
+        return ct.PartialDate.parse(f"{year}")
+    month = draw(st.integers(1, 12))
+    if precision == "month":
+        return ct.PartialDate.parse(f"{year}-{month:02d}")
+    day = draw(st.integers(1, 28))
+    return ct.PartialDate.parse(f"{year}-{month:02d}-{day:02d}")
+
+
+optional_dates = st.none() | partial_dates()
+
+
+def _not_later(
+    earlier: ct.PartialDate | None, later: ct.PartialDate | None
+) -> bool:
+    if earlier is None or later is None:
+        return True
+    return ct.compare_dates(earlier, later) != 1
+
+
+@st.composite
+def validity(draw: st.DrawFn) -> tuple[Any, Any]:
+    """A validity interval: open, half-open or closed, never empty."""
+    start, end = draw(optional_dates), draw(optional_dates)
+    if start is not None and end is not None:
+        order = ct.compare_dates(start, end)
+        if order in (0, 1):
+            return start, None
+    return start, end
+
+
+@st.composite
+def record_lists(
+    draw: st.DrawFn,
+    *,
+    max_sources: int = 8,
+    max_claims: int = 5,
+    max_statements: int = 14,
+) -> list[ct.Record]:
+    """
+    The records of an arbitrary valid claim set, in a valid order.
+
+    Hierarchical affiliations only point from a later source to an
+    earlier one, so they cannot form a cycle; ``same_as`` twins carry no
+    affiliation of their own; statements only derive from earlier,
+    not-later-dated ones; retractions withdraw their own source's
+    statements.
+    """
+    records: list[ct.Record] = []
+    n_sources = draw(st.integers(1, max_sources))
+    sources = [f"src{i}" for i in range(n_sources)]
+    for source in sources:
+        records.append(
+            ct.Source(
+                id=source,
+                name=draw(TEXT),
+                kind=draw(SOURCE_KINDS),
+                aliases=draw(st.lists(TEXT, max_size=2)),
+                reliability=draw(RELIABILITY),
+            )
+        )
+    link_ids: set[str] = set()
+
+    def add_link(subject: str, relation: str, obj: str, dates: Any) -> None:
+        start, end = dates
+        link = ct.Link(
+            id=f"link{len(link_ids)}",
+            subject=subject,
+            relation=relation,
+            object=obj,
+            valid_from=start,
+            valid_to=end,
+        )
+        link_ids.add(link.id)
+        records.append(link)
+
+    for index, source in enumerate(sources[1:], 1):
+        for _ in range(draw(st.integers(0, 2))):
+            relation = draw(st.sampled_from(CONTROL + ASSOCIATION))
+            parent = sources[draw(st.integers(0, index - 1))]
+            add_link(source, relation, parent, draw(validity()))
+    for _ in range(draw(st.integers(0, 2))):
+        a, b = draw(st.permutations(sources))[:2] if n_sources > 1 else (
+            sources[0],
+            sources[0],
+        )
+        if a != b:
+            relation = draw(st.sampled_from(["funded_by", "copies_from"]))
+            add_link(a, relation, b, draw(validity()))
+    twins = draw(st.integers(0, 2))
+    speakers = list(sources)
+    for twin in range(twins):
+        twin_id = f"twin{twin}"
+        records.append(ct.Source(id=twin_id, name=draw(TEXT)))
+        add_link(
+            twin_id,
+            "same_as",
+            draw(st.sampled_from(sources)),
+            (None, None),
+        )
+        speakers.append(twin_id)
+
+    n_claims = draw(st.integers(1, max_claims))
+    claims = [f"claim{i}" for i in range(n_claims)]
+    records.extend(
+        ct.Claim(
+            id=claim,
+            text=draw(TEXT),
+            places=draw(st.lists(st.sampled_from(["Kidal", "Ménaka"]), max_size=1)),
+            tags=draw(st.lists(st.sampled_from(["a", "b"]), max_size=1)),
+        )
+        for claim in claims
+    )
+    if n_claims > 1:
+        for _ in range(draw(st.integers(0, 2))):
+            a, b = draw(st.permutations(claims))[:2]
+            relation = draw(
+                st.sampled_from(["same_as", "contradicts", "related"])
+            )
+            add_link(a, relation, b, (None, None))
+
+    statements: list[ct.Statement] = []
+    for number in range(draw(st.integers(0, max_statements))):
+        claim = draw(st.sampled_from(claims))
+        source = draw(st.sampled_from(speakers))
+        date = draw(optional_dates)
+        retractable = [
+            s
+            for s in statements
+            if s.source == source
+            and s.claim == claim
+            and s.stance is not ct.Stance.RETRACTS
+            and _not_later(s.date, date)
+        ]
+        if retractable and draw(st.integers(0, 5)) == 0:
+            statement = ct.Statement(
+                id=f"st{number}",
+                claim=claim,
+                source=source,
+                stance="retracts",
+                date=date,
+                target=draw(st.sampled_from(retractable)).id,
+            )
+        else:
+            candidates = [
+                s.id
+                for s in statements
+                if s.stance is not ct.Stance.RETRACTS
+                and _not_later(s.date, date)
+            ]
+            parents = (
+                draw(st.lists(st.sampled_from(candidates), max_size=2, unique=True))
+                if candidates
+                else []
+            )
+            statement = ct.Statement(
+                id=f"st{number}",
+                claim=claim,
+                source=source,
+                stance=draw(st.sampled_from(["asserts", "asserts", "denies"])),
+                date=date,
+                derives_from=parents,
+                via=draw(st.sampled_from(list(ct.Via))) if parents else None,
+                modality=draw(st.none() | st.sampled_from(["alleged", "reported"])),
+            )
+        statements.append(statement)
+    records.extend(statements)
+    return records
+
+
+@st.composite
+def claim_sets(draw: st.DrawFn, **limits: int) -> ct.ClaimSet:
+    """An arbitrary valid `ClaimSet`."""
+    cs = ct.ClaimSet()
+    cs.record_many(draw(record_lists(**limits)))
+    return cs
+
+
+def summary(report: ct.CorroborationReport) -> tuple[object, ...]:
+    """What a report answers, without the order-free explanation."""
+    return (
+        report.status,
+        report.corroborated,
+        tuple(sorted(tuple(sorted(g.sources)) for g in report.asserting_groups)),
+        tuple(sorted(tuple(sorted(g.sources)) for g in report.denying_groups)),
+        report.naive_source_count,
+        report.credibility,
+        dict(report.report_codes),
+    )

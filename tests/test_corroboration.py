@@ -1,0 +1,794 @@
+# SPDX-License-Identifier: MIT
+"""Tests for `claimtrack._corroboration`: the rule, clause by clause."""
+
+from __future__ import annotations
+
+import pytest
+
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+import claimtrack as ct
+
+from .strategies import (
+    ASSOCIATION,
+    CONTROL,
+    claim_sets,
+    optional_dates,
+    record_lists,
+    summary,
+    validity,
+)
+
+
+def two_voices(*, related: bool = False) -> ct.ClaimSet:
+    """Two outlets that both assert one claim, optionally tied."""
+    cs = ct.ClaimSet()
+    cs.record_source("a", name="Outlet A", reliability="B")
+    cs.record_source("b", name="Outlet B")
+    cs.record_claim("x", text="Something happened")
+    if related:
+        cs.link("a", "owned_by", "b")
+    cs.record_statement("sa", claim="x", source="a", date="2025-06-01")
+    cs.record_statement("sb", claim="x", source="b", date="2025-06-02")
+    return cs
+
+
+def groups(report: ct.CorroborationReport) -> list[set[str]]:
+    """The asserting groups as sets of source ids."""
+    return [set(group.sources) for group in report.asserting_groups]
+
+
+class TestWorkedExample:
+    def test_relay_adds_no_origin(self, convoy: ct.ClaimSet) -> None:
+        """The outlet relaying the communiqué leaves one origin group."""
+        report = convoy.corroboration("convoy")
+
+        assert report.status is ct.EvidenceStatus.SINGLE_ORIGIN
+        assert report.corroborated is False
+        assert report.naive_source_count == 2
+        assert groups(report) == [{"fama-gs"}]
+        assert report.asserting_groups[0].carriers[0].id == "s2"
+
+    def test_explain_names_the_relay(self, convoy: ct.ClaimSet) -> None:
+        """The explanation says that the outlet relays s1 by fama-gs."""
+        text = convoy.corroboration("convoy").explain()
+
+        assert "s2: The outlet [outlet] relays s1 by FAMa General Staff" in text
+        assert "adds no independent origin" in text
+        assert "origin s1" in text
+
+    def test_independent_gives_the_path(self, convoy: ct.ClaimSet) -> None:
+        """The General Staff is tied to the AES through Mali's membership."""
+        answer = convoy.independent("fama-gs", "aes", at="2025-06-04")
+
+        assert not answer
+        assert answer.path == ("fama-gs", "fama", "mali", "aes")
+        assert answer.tie is ct.Tie.MEMBERSHIP
+        assert [link.relation for link in answer.links] == [
+            ct.Relation.PART_OF,
+            ct.Relation.PART_OF,
+            ct.Relation.MEMBER_OF,
+        ]
+        assert "since 2023-09-16" in answer.describe()
+
+    def test_independent_before_membership(self, convoy: ct.ClaimSet) -> None:
+        """Before Mali joined the AES, the two were independent."""
+        answer = convoy.independent("fama-gs", "aes", at="2023-09-15")
+
+        assert answer
+        assert answer.path == ()
+
+    def test_independent_accepts_keywords(self, convoy: ct.ClaimSet) -> None:
+        """Every argument of the issue's calls works as a keyword."""
+        answer = convoy.independent(a="fama-gs", b="outlet", at="2025-06-04")
+        report = convoy.corroboration(claim="convoy", as_of="2025-06-05")
+
+        assert answer
+        assert report.naive_source_count == 2
+
+
+class TestLiveStatements:
+    def test_as_of_leaves_out_later_statements(self) -> None:
+        """Statements dated after as_of are left out and listed."""
+        cs = two_voices()
+
+        report = cs.corroboration("x", as_of="2025-06-01")
+
+        assert report.status is ct.EvidenceStatus.SINGLE_ORIGIN
+        assert [s.id for s in report.not_yet] == ["sb"]
+        assert "Not yet: sb" in report.explain()
+
+    def test_same_day_counts(self) -> None:
+        """A statement on the as_of day itself is live."""
+        report = two_voices().corroboration("x", as_of="2025-06-02")
+
+        assert report.status is ct.EvidenceStatus.CORROBORATED
+
+    def test_undecidable_date_counts(self) -> None:
+        """A month-precision date against a day in that month is live."""
+        cs = two_voices()
+        cs.record_source("c", name="C")
+        cs.record_statement("sc", claim="x", source="c", date="2025-06")
+
+        report = cs.corroboration("x", as_of="2025-06-01")
+
+        assert {"c"} in groups(report)
+
+    def test_undated_statement_counts(self) -> None:
+        """A statement without a date is never "later" than as_of."""
+        cs = two_voices()
+        cs.record_source("c", name="C")
+        cs.record_statement("sc", claim="x", source="c")
+
+        report = cs.corroboration("x", as_of="2000")
+
+        assert groups(report) == [{"c"}]
+
+    def test_retraction_takes_effect_from_its_date(self) -> None:
+        """A retraction counts only from its own date on."""
+        cs = two_voices()
+        cs.record_statement(
+            "rb",
+            claim="x",
+            source="b",
+            stance="retracts",
+            target="sb",
+            date="2025-06-10",
+        )
+
+        before = cs.corroboration("x", as_of="2025-06-09")
+        after = cs.corroboration("x", as_of="2025-06-10")
+        now = cs.corroboration("x")
+
+        assert before.status is ct.EvidenceStatus.CORROBORATED
+        assert after.status is ct.EvidenceStatus.SINGLE_ORIGIN
+        assert now.status is ct.EvidenceStatus.SINGLE_ORIGIN
+        assert [(s.id, r.id) for s, r in now.retracted] == [("sb", "rb")]
+        assert "Retracted: sb" in now.explain()
+
+    def test_retraction_claim_may_be_omitted(self) -> None:
+        """A retraction without a claim takes its target's claim."""
+        cs = two_voices()
+
+        retraction = cs.record_statement(
+            source="b", stance="retracts", target="sb"
+        )
+
+        assert retraction.claim == "x"
+        assert retraction.id.startswith("stmt-")
+
+    def test_same_as_class_counts(self) -> None:
+        """Statements about any claim of the same_as class count."""
+        cs = ct.ClaimSet()
+        cs.record_source("a", name="A")
+        cs.record_source("b", name="B")
+        cs.record_claim("x", text="X")
+        cs.record_claim("x2", text="X in other words")
+        cs.record_claim("x3", text="X in a third wording")
+        cs.link("x", "same_as", "x2")
+        cs.link("x3", "same_as", "x2")
+        cs.record_statement("sa", claim="x", source="a")
+        cs.record_statement("sb", claim="x3", source="b")
+
+        for claim in ("x", "x2", "x3"):
+            report = cs.corroboration(claim)
+            assert report.status is ct.EvidenceStatus.CORROBORATED
+            assert report.claims == ("x", "x2", "x3")
+
+    def test_contradicting_claim_is_not_counted(self) -> None:
+        """Only same_as merges claims; contradicts and related do not."""
+        cs = two_voices()
+        cs.record_claim("y", text="Nothing happened")
+        cs.link("x", "contradicts", "y")
+
+        assert cs.corroboration("y").status is ct.EvidenceStatus.UNSUPPORTED
+
+
+class TestOrigins:
+    def test_chain_of_three_has_one_origin(self) -> None:
+        """An outlet relaying an army citing an inquiry: one origin."""
+        cs = ct.ClaimSet()
+        for source in ("inquiry", "army", "outlet"):
+            cs.record_source(source, name=source.title())
+        cs.record_claim("x", text="X")
+        cs.record_statement("s1", claim="x", source="inquiry")
+        cs.record_statement(
+            "s2", claim="x", source="army", derives_from=["s1"], via="cites"
+        )
+        cs.record_statement(
+            "s3", claim="x", source="outlet", derives_from=["s2"], via="relays"
+        )
+
+        report = cs.corroboration("x")
+
+        assert groups(report) == [{"inquiry"}]
+        assert report.naive_source_count == 3
+        assert [s.id for s in report.asserting_groups[0].carriers] == [
+            "s2",
+            "s3",
+        ]
+
+    def test_retracted_statement_blocks_the_path(self) -> None:
+        """Relaying a statement its source withdrew reaches no origin."""
+        cs = ct.ClaimSet()
+        cs.record_source("army", name="Army")
+        cs.record_source("outlet", name="Outlet")
+        cs.record_claim("x", text="X")
+        cs.record_statement("s1", claim="x", source="army", date="2025-01-01")
+        cs.record_statement(
+            "s2",
+            claim="x",
+            source="outlet",
+            date="2025-01-02",
+            derives_from=["s1"],
+            via="relays",
+        )
+        cs.record_statement(
+            "r1",
+            claim="x",
+            source="army",
+            stance="retracts",
+            target="s1",
+            date="2025-01-03",
+        )
+
+        report = cs.corroboration("x")
+
+        assert report.status is ct.EvidenceStatus.UNSUPPORTED
+        assert report.credibility == 6
+        assert [(b.statement, b.derives_from) for b in report.blocked] == [
+            ("s2", "s1")
+        ]
+        assert "retracted by r1" in report.explain()
+        assert (
+            cs.corroboration("x", as_of="2025-01-02").status
+            is ct.EvidenceStatus.SINGLE_ORIGIN
+        )
+
+    def test_relayed_denial_is_a_denial(self) -> None:
+        """The origin's own stance counts, not the relaying statement's."""
+        cs = two_voices()
+        cs.record_source("c", name="C")
+        cs.record_source("d", name="D")
+        cs.record_statement("sc", claim="x", source="c", stance="denies")
+        cs.record_statement(
+            "sd",
+            claim="x",
+            source="d",
+            stance="denies",
+            derives_from=["sc"],
+            via="relays",
+        )
+
+        report = cs.corroboration("x")
+
+        assert report.status is ct.EvidenceStatus.CONTESTED
+        assert [set(g.sources) for g in report.denying_groups] == [{"c"}]
+
+    def test_origin_about_another_claim_counts(self) -> None:
+        """A statement deriving from one about another claim reaches it."""
+        cs = two_voices()
+        cs.record_claim("y", text="Y")
+        cs.record_statement(
+            "sy", claim="y", source="a", derives_from=["sb"], via="cites"
+        )
+
+        assert groups(cs.corroboration("y")) == [{"b"}]
+
+    def test_long_relay_chain(self) -> None:
+        """A 5,000-deep relay chain is walked without recursion."""
+        cs = ct.ClaimSet()
+        cs.record_source("origin", name="Origin")
+        cs.record_source("relay", name="Relay")
+        cs.record_claim("x", text="X")
+        cs.record_statement("s0", claim="x", source="origin")
+        for i in range(1, 5001):
+            cs.record_statement(
+                f"s{i}",
+                claim="x",
+                source="relay",
+                derives_from=[f"s{i - 1}"],
+                via="relays",
+            )
+
+        report = cs.corroboration("x")
+
+        assert groups(report) == [{"origin"}]
+        assert len(report.asserting_groups[0].carriers) == 5000
+        assert report.asserting_groups[0].carriers[-1].id == "s5000"
+
+
+class TestDependence:
+    def test_same_as_sources_are_one(self) -> None:
+        """Two records for one source count once."""
+        cs = two_voices()
+        cs.link("a", "same_as", "b")
+
+        report = cs.corroboration("x")
+
+        assert groups(report) == [{"a", "b"}]
+        assert report.naive_source_count == 1
+
+    def test_common_control(self) -> None:
+        """Two units of one ministry are one voice."""
+        cs = two_voices()
+        cs.record_source("ministry", name="Ministry")
+        cs.link("a", "part_of", "ministry")
+        cs.link("b", "controlled_by", "ministry")
+
+        report = cs.corroboration("x")
+
+        assert groups(report) == [{"a", "b"}]
+        tie = report.asserting_groups[0].ties[0]
+        assert tie.tie is ct.Tie.COMMON_CONTROL
+        assert tie.path == ("a", "ministry", "b")
+
+    def test_co_members_are_independent(self) -> None:
+        """Two members of one alliance are not one voice by that alone."""
+        cs = two_voices()
+        cs.record_source("un", name="United Nations")
+        cs.link("a", "member_of", "un")
+        cs.link("b", "member_of", "un")
+
+        assert cs.corroboration("x").status is ct.EvidenceStatus.CORROBORATED
+        assert cs.independent("a", "b")
+
+    def test_member_depends_on_organisation(self) -> None:
+        """A member is not independent of the organisation itself."""
+        cs = two_voices()
+        cs.link("a", "member_of", "b")
+
+        assert cs.corroboration("x").status is ct.EvidenceStatus.SINGLE_ORIGIN
+        assert cs.independent("a", "b").tie is ct.Tie.MEMBERSHIP
+
+    def test_membership_closed_upward(self) -> None:
+        """Belonging reaches what the organisation itself answers to."""
+        cs = two_voices()
+        cs.record_source("alliance", name="Alliance")
+        cs.record_source("bloc", name="Bloc")
+        cs.link("a", "member_of", "alliance")
+        cs.link("alliance", "member_of", "bloc")
+        cs.link("b", "part_of", "bloc")
+
+        answer = cs.independent("a", "b")
+
+        assert not answer
+        assert answer.path == ("a", "alliance", "bloc", "b")
+
+    def test_funding_ties(self) -> None:
+        """A funded outlet is not independent of its funder."""
+        cs = two_voices()
+        cs.link("a", "funded_by", "b", valid_from="2025")
+
+        assert cs.corroboration("x").status is ct.EvidenceStatus.SINGLE_ORIGIN
+        assert cs.independent("a", "b", at="2024-12-31")
+
+    def test_copying_ties(self) -> None:
+        """A source known to copy another is one voice with it."""
+        cs = two_voices()
+        cs.link("b", "copies_from", "a")
+
+        report = cs.corroboration("x")
+
+        assert report.status is ct.EvidenceStatus.SINGLE_ORIGIN
+        assert report.asserting_groups[0].ties[0].tie is ct.Tie.COPYING
+
+    def test_copying_reaches_the_copied_sources_owner(self) -> None:
+        """Copying a desk of an agency is copying the agency."""
+        cs = two_voices()
+        cs.record_source("desk", name="Agency desk")
+        cs.link("desk", "part_of", "a")
+        cs.link("b", "copies_from", "desk")
+
+        assert not cs.independent("a", "b")
+
+    def test_dependence_is_transitive_in_groups(self) -> None:
+        """x–O and O–y dependent puts x, O and y in one group."""
+        cs = two_voices()
+        cs.record_source("org", name="Organisation")
+        cs.record_statement("so", claim="x", source="org")
+        cs.link("a", "member_of", "org")
+        cs.link("b", "member_of", "org")
+
+        report = cs.corroboration("x")
+
+        assert groups(report) == [{"a", "b", "org"}]
+        assert cs.independent("a", "b")
+        assert len(report.asserting_groups[0].ties) == 2
+
+    def test_origin_source_evaluated_at_origin_date(self) -> None:
+        """A tie that starts after the origin's date does not merge it."""
+        cs = two_voices()
+        cs.link("a", "owned_by", "b", valid_from="2025-06-02")
+
+        report = cs.corroboration("x")
+
+        # sa (2025-06-01) predates the ownership; sb is b itself.
+        assert report.status is ct.EvidenceStatus.CORROBORATED
+
+    def test_tie_that_ended_does_not_merge(self) -> None:
+        """Validity is half-open: the end date itself is outside."""
+        cs = two_voices()
+        cs.link("a", "owned_by", "b", valid_to="2025-06-01")
+
+        assert cs.corroboration("x").status is ct.EvidenceStatus.CORROBORATED
+        assert not cs.independent("a", "b", at="2025-05-31")
+        assert cs.independent("a", "b", at="2025-06-01")
+
+    def test_undecidable_tie_merges(self) -> None:
+        """A tie that may hold at a coarse date counts (conservative)."""
+        cs = two_voices()
+        cs.link("a", "owned_by", "b", valid_from="2025-06-15")
+
+        assert not cs.independent("a", "b", at="2025-06")
+        assert cs.independent("a", "b", at="2025-06-14")
+
+    def test_cache_is_invalidated_by_new_links(self) -> None:
+        """A link recorded after a query changes the next answer."""
+        cs = two_voices()
+        assert cs.corroboration("x").status is ct.EvidenceStatus.CORROBORATED
+
+        cs.link("a", "speaks_for", "b")
+
+        assert cs.corroboration("x").status is ct.EvidenceStatus.SINGLE_ORIGIN
+
+    def test_cache_is_invalidated_by_same_as(self) -> None:
+        """A same_as recorded after a query merges the two sources."""
+        cs = two_voices()
+        cs.record_source("parent", name="Parent")
+        cs.link("b", "part_of", "parent")
+        assert cs.independent("a", "b")
+
+        cs.link("a", "same_as", "parent")
+
+        assert not cs.independent("a", "b")
+
+    def test_deep_affiliation_chain(self) -> None:
+        """A 5,000-deep chain of units is walked without recursion."""
+        cs = two_voices()
+        previous = "b"
+        for i in range(5000):
+            cs.record_source(f"unit{i}", name=f"Unit {i}")
+            cs.link(previous, "part_of", f"unit{i}")
+            previous = f"unit{i}"
+        cs.link("a", "part_of", previous)
+
+        answer = cs.independent("a", "b")
+
+        assert not answer
+        assert len(answer.path) == 5002
+
+
+class TestStatus:
+    def test_unsupported_without_statements(self) -> None:
+        """A claim nobody speaks to is unsupported, credibility 6."""
+        cs = ct.ClaimSet()
+        cs.record_claim("x", text="X")
+
+        report = cs.corroboration("x")
+
+        assert report.status is ct.EvidenceStatus.UNSUPPORTED
+        assert report.credibility == 6
+        assert report.reason == "no statement asserts or denies it"
+
+    def test_denied(self) -> None:
+        """Only denials: denied, credibility 5."""
+        cs = ct.ClaimSet()
+        cs.record_source("a", name="A")
+        cs.record_claim("x", text="X")
+        cs.record_statement("s", claim="x", source="a", stance="denies")
+
+        report = cs.corroboration("x")
+
+        assert report.status is ct.EvidenceStatus.DENIED
+        assert report.credibility == 5
+        assert report.naive_source_count == 0
+
+    @pytest.mark.parametrize(
+        ("asserting", "denying", "status", "credibility"),
+        [
+            (1, 0, ct.EvidenceStatus.SINGLE_ORIGIN, 3),
+            (2, 0, ct.EvidenceStatus.CORROBORATED, 1),
+            (3, 0, ct.EvidenceStatus.CORROBORATED, 1),
+            (2, 1, ct.EvidenceStatus.CONTESTED, 3),
+            (1, 1, ct.EvidenceStatus.CONTESTED, 4),
+            (1, 2, ct.EvidenceStatus.CONTESTED, 4),
+            (0, 2, ct.EvidenceStatus.DENIED, 5),
+            (0, 0, ct.EvidenceStatus.UNSUPPORTED, 6),
+        ],
+    )
+    def test_status_and_credibility(
+        self,
+        asserting: int,
+        denying: int,
+        status: ct.EvidenceStatus,
+        credibility: int,
+    ) -> None:
+        """Independent asserting and denying groups decide both."""
+        cs = ct.ClaimSet()
+        cs.record_claim("x", text="X")
+        for i in range(asserting + denying):
+            cs.record_source(f"src{i}", name=f"Source {i}")
+            cs.record_statement(
+                f"s{i}",
+                claim="x",
+                source=f"src{i}",
+                stance="asserts" if i < asserting else "denies",
+            )
+
+        report = cs.corroboration("x")
+
+        assert report.status is status
+        assert report.credibility == credibility
+        assert report.corroborated is (asserting >= 2)
+        assert cs.is_corroborated("x") is (asserting >= 2)
+        assert ct.credibility_of(asserting, denying, ct.DEFAULT_POLICY) == (
+            credibility
+        )
+
+    def test_report_codes(self) -> None:
+        """Each asserting origin gets its letter (F if unrated) and number."""
+        report = two_voices().corroboration("x")
+
+        assert report.report_codes == {"sa": "B1", "sb": "F1"}
+
+    def test_reliability_never_changes_credibility(self) -> None:
+        """Rating a source changes its letter, never the number."""
+        cs = ct.ClaimSet()
+        cs.record_source("a", name="A", reliability="E")
+        cs.record_claim("x", text="X")
+        cs.record_statement("s", claim="x", source="a")
+
+        report = cs.corroboration("x")
+
+        assert report.credibility == 3
+        assert report.report_codes == {"s": "E3"}
+
+    def test_naive_count_merges_same_as_and_counts_relays(self) -> None:
+        """Relays count in the naive number; same_as twins count once."""
+        cs = two_voices(related=True)
+        cs.record_source("a2", name="Outlet A again")
+        cs.link("a2", "same_as", "a")
+        cs.record_source("c", name="C")
+        cs.record_statement(
+            "s3", claim="x", source="a2", derives_from=["sb"], via="relays"
+        )
+        cs.record_statement(
+            "s4", claim="x", source="c", derives_from=["sb"], via="relays"
+        )
+
+        report = cs.corroboration("x")
+
+        assert report.naive_source_count == 3
+        assert report.status is ct.EvidenceStatus.SINGLE_ORIGIN
+
+
+class TestPolicy:
+    def test_minimum(self) -> None:
+        """is_corroborated honours a higher minimum."""
+        cs = two_voices()
+
+        assert cs.is_corroborated("x")
+        assert not cs.is_corroborated("x", minimum=3)
+        assert cs.is_corroborated("x", minimum=1)
+
+    def test_minimum_three_gives_insufficient(self) -> None:
+        """Two groups under a minimum of three: insufficient, credibility 2."""
+        policy = ct.CorroborationPolicy(minimum=3)
+
+        report = two_voices().corroboration("x", policy=policy)
+
+        assert report.status is ct.EvidenceStatus.INSUFFICIENT
+        assert report.credibility == 2
+        assert not report.corroborated
+
+    def test_one_voice_merges_members(self) -> None:
+        """Members of an organisation named one_voice are one group."""
+        cs = two_voices()
+        cs.record_source("aes", name="AES")
+        cs.link("a", "member_of", "aes")
+        cs.link("b", "member_of", "aes")
+        policy = ct.CorroborationPolicy(one_voice=["aes"])
+
+        report = cs.corroboration("x", policy=policy)
+
+        assert report.status is ct.EvidenceStatus.SINGLE_ORIGIN
+        assert cs.corroboration("x").status is ct.EvidenceStatus.CORROBORATED
+
+    def test_funding_as_control(self) -> None:
+        """Moving funded_by into control makes co-funded outlets one voice."""
+        cs = two_voices()
+        cs.record_source("donor", name="Donor")
+        cs.link("a", "funded_by", "donor")
+        cs.link("b", "funded_by", "donor")
+        policy = ct.CorroborationPolicy(
+            control=["part_of", "controlled_by", "funded_by"],
+            association=["member_of"],
+        )
+
+        assert cs.corroboration("x").status is ct.EvidenceStatus.CORROBORATED
+        assert (
+            cs.corroboration("x", policy=policy).status
+            is ct.EvidenceStatus.SINGLE_ORIGIN
+        )
+
+    def test_set_policy_is_the_default(self) -> None:
+        """A claim set's own policy applies when none is passed."""
+        cs = ct.ClaimSet(policy=ct.CorroborationPolicy(minimum=3))
+        cs.record_many(two_voices())
+
+        assert cs.corroboration("x").status is ct.EvidenceStatus.INSUFFICIENT
+
+    @pytest.mark.parametrize(
+        "kwargs",
+        [
+            {"minimum": 0},
+            {"control": ["part_of"], "association": ["part_of"]},
+            {"control": ["same_as"]},
+            {"copying": ["contradicts"]},
+            {"association": ["no_such_relation"]},
+        ],
+    )
+    def test_bad_policies(self, kwargs: dict[str, object]) -> None:
+        """A policy that makes no sense is refused."""
+        with pytest.raises(ct.InvalidValueError):
+            ct.CorroborationPolicy(**kwargs)  # type: ignore[arg-type]
+
+
+class TestReports:
+    def test_reports_every_claim(self, convoy: ct.ClaimSet) -> None:
+        """reports() answers for every claim, in id order."""
+        convoy.record_claim("another", text="Another claim")
+
+        reports = convoy.reports()
+
+        assert [r.claim for r in reports] == ["another", "convoy"]
+        assert reports[0].status is ct.EvidenceStatus.UNSUPPORTED
+
+    def test_unknown_claim(self, convoy: ct.ClaimSet) -> None:
+        """Asking about an unknown claim names it."""
+        with pytest.raises(ct.UnknownReferenceError, match="'nope'"):
+            convoy.corroboration("nope")
+
+    def test_unknown_source(self, convoy: ct.ClaimSet) -> None:
+        """independent() refuses unknown sources, and claims as sources."""
+        with pytest.raises(ct.UnknownReferenceError, match="'nope'"):
+            convoy.independent("fama", "nope")
+        with pytest.raises(ct.UnknownReferenceError, match="is a claim"):
+            convoy.independent("fama", "convoy")
+
+
+def counts(cs: ct.ClaimSet) -> dict[str, tuple[int, int]]:
+    """Asserting and denying group counts for every claim."""
+    return {
+        r.claim: (len(r.asserting_groups), len(r.denying_groups))
+        for r in cs.reports()
+    }
+
+
+class TestProperties:
+    @given(records=record_lists(), data=st.data())
+    def test_recording_order_changes_nothing(
+        self, records: list[ct.Record], data: st.DataObject
+    ) -> None:
+        """Any order of recording gives the same answers and explanations."""
+        shuffled = data.draw(st.permutations(records))
+        first, second = ct.ClaimSet(), ct.ClaimSet()
+        first.record_many(records)
+        second.record_many(shuffled)
+
+        assert first == second
+        for a, b in zip(first.reports(), second.reports(), strict=True):
+            assert summary(a) == summary(b)
+            assert a.explain() == b.explain()
+
+    @given(records=record_lists(), data=st.data())
+    def test_one_by_one_equals_bulk(
+        self, records: list[ct.Record], data: st.DataObject
+    ) -> None:
+        """Recording one at a time in a valid order equals record_many."""
+        bulk, single = ct.ClaimSet(), ct.ClaimSet()
+        bulk.record_many(records)
+        for record in records:
+            single.record(record)
+
+        assert bulk == single
+        as_of = data.draw(optional_dates)
+        for a, b in zip(
+            bulk.reports(as_of=as_of), single.reports(as_of=as_of), strict=True
+        ):
+            assert summary(a) == summary(b)
+
+    @given(cs=claim_sets(), data=st.data())
+    def test_relay_never_adds_a_group(
+        self, cs: ct.ClaimSet, data: st.DataObject
+    ) -> None:
+        """Relaying a statement about its own claim adds no group."""
+        candidates = [
+            s for s in cs.statements if s.stance is not ct.Stance.RETRACTS
+        ]
+        assume(candidates)
+        relayed = data.draw(st.sampled_from(candidates))
+        relay_source = data.draw(st.sampled_from(cs.sources)).id
+        before = counts(cs)
+
+        cs.record_statement(
+            "new-relay",
+            claim=relayed.claim,
+            source=relay_source,
+            date=relayed.date,
+            derives_from=[relayed.id],
+            via=data.draw(st.sampled_from(list(ct.Via))),
+        )
+
+        assert counts(cs) == before
+
+    @given(cs=claim_sets(), data=st.data())
+    def test_dependency_link_never_adds_a_group(
+        self, cs: ct.ClaimSet, data: st.DataObject
+    ) -> None:
+        """A new affiliation can merge groups, never split them."""
+        subject = data.draw(st.sampled_from(cs.sources)).id
+        obj = data.draw(st.sampled_from(cs.sources)).id
+        assume(subject != obj)
+        relation = data.draw(
+            st.sampled_from([*CONTROL, *ASSOCIATION, "copies_from", "same_as"])
+        )
+        start, end = (
+            (None, None) if relation == "same_as" else data.draw(validity())
+        )
+        before = counts(cs)
+
+        try:
+            cs.link(subject, relation, obj, valid_from=start, valid_to=end)
+        except ct.AffiliationCycleError:
+            assume(False)
+
+        after = counts(cs)
+        for claim, (asserting, denying) in before.items():
+            assert after[claim][0] <= asserting
+            assert after[claim][1] <= denying
+
+    @given(cs=claim_sets(), data=st.data())
+    def test_independent_assertion_never_removes_a_group(
+        self, cs: ct.ClaimSet, data: st.DataObject
+    ) -> None:
+        """A new, unaffiliated source's assertion adds exactly one group."""
+        claim = data.draw(st.sampled_from(cs.claims)).id
+        before = counts(cs)
+        cs.record_source("newcomer", name="An independent newcomer")
+
+        cs.record_statement("new-origin", claim=claim, source="newcomer")
+
+        after = counts(cs)
+        in_class = set(cs.claim_class(claim))
+        for other, (asserting, denying) in before.items():
+            expected = asserting + 1 if other in in_class else asserting
+            assert after[other] == (expected, denying)
+
+    @given(cs=claim_sets())
+    def test_report_invariants(self, cs: ct.ClaimSet) -> None:
+        """Groups partition the origins; counts and codes agree."""
+        for report in cs.reports():
+            origins = [
+                o.id
+                for g in (*report.asserting_groups, *report.denying_groups)
+                for o in g.origins
+            ]
+            assert len(origins) == len(set(origins))
+            assert set(report.report_codes) == {
+                o.id for g in report.asserting_groups for o in g.origins
+            }
+            asserting = {
+                s.source
+                for s in report.statements
+                if s.stance is ct.Stance.ASSERTS
+            }
+            assert report.naive_source_count == len(
+                {cs.canonical_source(s) for s in asserting}
+            )
+            assert report.corroborated == cs.is_corroborated(report.claim)
+            assert report.explain().startswith(f"Claim {report.claim!r}")
+            for group in report.asserting_groups:
+                assert all(not o.derives_from for o in group.origins)

@@ -77,16 +77,16 @@ def record_lists(
     records: list[ct.Record] = []
     n_sources = draw(st.integers(1, max_sources))
     sources = [f"src{i}" for i in range(n_sources)]
-    for source in sources:
-        records.append(
-            ct.Source(
-                id=source,
-                name=draw(TEXT),
-                kind=draw(SOURCE_KINDS),
-                aliases=draw(st.lists(TEXT, max_size=2)),
-                reliability=draw(RELIABILITY),
-            )
+    records.extend(
+        ct.Source(
+            id=source,
+            name=draw(TEXT),
+            kind=draw(SOURCE_KINDS),
+            aliases=draw(st.lists(TEXT, max_size=2)),
+            reliability=draw(RELIABILITY),
         )
+        for source in sources
+    )
     link_ids: set[str] = set()
 
     def add_link(subject: str, relation: str, obj: str, dates: Any) -> None:
@@ -108,9 +108,13 @@ def record_lists(
             parent = sources[draw(st.integers(0, index - 1))]
             add_link(source, relation, parent, draw(validity()))
     for _ in range(draw(st.integers(0, 2))):
-        a, b = draw(st.permutations(sources))[:2] if n_sources > 1 else (
-            sources[0],
-            sources[0],
+        a, b = (
+            draw(st.permutations(sources))[:2]
+            if n_sources > 1
+            else (
+                sources[0],
+                sources[0],
+            )
         )
         if a != b:
             relation = draw(st.sampled_from(["funded_by", "copies_from"]))
@@ -134,7 +138,9 @@ def record_lists(
         ct.Claim(
             id=claim,
             text=draw(TEXT),
-            places=draw(st.lists(st.sampled_from(["Kidal", "Ménaka"]), max_size=1)),
+            places=draw(
+                st.lists(st.sampled_from(["Kidal", "Ménaka"]), max_size=1)
+            ),
             tags=draw(st.lists(st.sampled_from(["a", "b"]), max_size=1)),
         )
         for claim in claims
@@ -177,7 +183,11 @@ def record_lists(
                 and _not_later(s.date, date)
             ]
             parents = (
-                draw(st.lists(st.sampled_from(candidates), max_size=2, unique=True))
+                draw(
+                    st.lists(
+                        st.sampled_from(candidates), max_size=2, unique=True
+                    )
+                )
                 if candidates
                 else []
             )
@@ -189,7 +199,9 @@ def record_lists(
                 date=date,
                 derives_from=parents,
                 via=draw(st.sampled_from(list(ct.Via))) if parents else None,
-                modality=draw(st.none() | st.sampled_from(["alleged", "reported"])),
+                modality=draw(
+                    st.none() | st.sampled_from(["alleged", "reported"])
+                ),
             )
         statements.append(statement)
     records.extend(statements)
@@ -209,7 +221,9 @@ def summary(report: ct.CorroborationReport) -> tuple[object, ...]:
     return (
         report.status,
         report.corroborated,
-        tuple(sorted(tuple(sorted(g.sources)) for g in report.asserting_groups)),
+        tuple(
+            sorted(tuple(sorted(g.sources)) for g in report.asserting_groups)
+        ),
         tuple(sorted(tuple(sorted(g.sources)) for g in report.denying_groups)),
         report.naive_source_count,
         report.credibility,

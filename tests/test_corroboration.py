@@ -54,7 +54,9 @@ class TestWorkedExample:
         """The explanation says that the outlet relays s1 by fama-gs."""
         text = convoy.corroboration("convoy").explain()
 
-        assert "s2: The outlet [outlet] relays s1 by FAMa General Staff" in text
+        assert (
+            "s2: The outlet [outlet] relays s1 by FAMa General Staff" in text
+        )
         assert "adds no independent origin" in text
         assert "origin s1" in text
 
@@ -384,7 +386,7 @@ class TestDependence:
         assert not cs.independent("a", "b")
 
     def test_dependence_is_transitive_in_groups(self) -> None:
-        """x–O and O–y dependent puts x, O and y in one group."""
+        """With x-O and O-y dependent, x, O and y form one group."""
         cs = two_voices()
         cs.record_source("org", name="Organisation")
         cs.record_statement("so", claim="x", source="org")

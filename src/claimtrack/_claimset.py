@@ -271,8 +271,9 @@ class ClaimSet:
                 "claim", None, "a statement must name its claim"
             )
         if relative_to is None and document is not None:
-            in_document = self._documents.get(document)
-            relative_to = in_document.date if in_document else None
+            # An unknown document is reported as such, not as a relative
+            # date without a reference.
+            relative_to = self.document(document).date
         statement = Statement(
             id=_PENDING if id is None else id,
             claim=claim,

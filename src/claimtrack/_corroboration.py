@@ -182,6 +182,8 @@ def _groups(
     policy: CorroborationPolicy,
 ) -> list[tuple[list[int], list[Independence]]]:
     """Connected components of "dependent" among *origins*, with ties."""
+    if len(origins) < 2:
+        return [([0], [])] if origins else []
     closures = [index.closure(o.source, o.date, policy) for o in origins]
     components = Partition()
     ties: list[tuple[int, int, Independence]] = []

@@ -308,28 +308,28 @@ def find_affiliation_cycle(
     if start == goal:
         return [new]
     instants: list[PartialDate | None] = [new.valid_from]
+
+    def anytime(link: Link) -> bool:
+        if link.relation not in hierarchical or link.id == new.id:
+            return False
+        instants.append(link.valid_from)
+        return True
+
     # First, ignoring time: is the subject reachable from the object at all?
-    reachable: dict[str, None] = {start: None}
-    queue = [start]
-    position = 0
-    while position < len(queue):
-        node = queue[position]
-        position += 1
-        for link in graph.links_from(node):
-            if link.relation not in hierarchical or link.id == new.id:
-                continue
-            if link.valid_from is not None:
-                instants.append(link.valid_from)
-            target = graph.canonical(link.object)
-            if target not in reachable:
-                reachable[target] = None
-                queue.append(target)
-    if goal not in reachable:
+    if _shortest_path(graph, start, goal, anytime) is None:
         return None
     for instant in dict.fromkeys(instants):
         if not _holds_certainly(new, instant):
             continue
-        path = _path_at(graph, start, goal, instant, hierarchical, new)
+
+        def then(link: Link, instant: PartialDate | None = instant) -> bool:
+            return (
+                link.relation in hierarchical
+                and link.id != new.id
+                and _holds_certainly(link, instant)
+            )
+
+        path = _shortest_path(graph, start, goal, then)
         if path is not None:
             return [new, *path]
     return None
@@ -342,14 +342,13 @@ def _holds_certainly(link: Link, instant: PartialDate | None) -> bool:
     return link.holds_at(instant, certain=True)
 
 
-def _path_at(
+def _shortest_path(
     graph: AffiliationGraph,
     start: str,
     goal: str,
-    instant: PartialDate | None,
-    hierarchical: frozenset[Relation],
-    new: Link,
+    follow: Callable[[Link], bool],
 ) -> list[Link] | None:
+    """The shortest path of links that *follow* accepts, or None."""
     steps: dict[str, Step | None] = {start: None}
     queue = [start]
     position = 0
@@ -357,9 +356,7 @@ def _path_at(
         node = queue[position]
         position += 1
         for link in graph.links_from(node):
-            if link.relation not in hierarchical or link.id == new.id:
-                continue
-            if not _holds_certainly(link, instant):
+            if not follow(link):
                 continue
             target = graph.canonical(link.object)
             if target in steps:

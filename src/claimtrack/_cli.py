@@ -103,9 +103,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             _report(claim_set, args, sys.stdout)
         else:
             report = claim_set.corroboration(args.claim, as_of=args.as_of)
-            print(report.explain())
+            sys.stdout.write(report.explain() + "\n")
     except ClaimtrackError as e:
-        print(f"claimtrack: error: {e}", file=sys.stderr)
+        sys.stderr.write(f"claimtrack: error: {e}\n")
         return 1
     return 0
 
@@ -165,7 +165,7 @@ def _natural(claim: str) -> tuple[str, int, str]:
 
 
 def _summary(reports: Sequence[CorroborationReport]) -> str:
-    counts = {status: 0 for status in EvidenceStatus}
+    counts = dict.fromkeys(EvidenceStatus, 0)
     for report in reports:
         counts[report.status] += 1
     parts = [

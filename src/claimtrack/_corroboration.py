@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from claimtrack._affiliations import Closure, Independence, dependence
-from claimtrack._dates import PartialDate, compare_dates
+from claimtrack._dates import PartialDate, is_later
 from claimtrack._partition import Partition
 from claimtrack._policy import CorroborationPolicy
 from claimtrack._report import (
@@ -53,15 +53,6 @@ class ClaimIndex(Protocol):
         """The (cached) affiliation closure of *source* at *when*."""
 
 
-def _after(date: PartialDate | None, as_of: PartialDate | None) -> bool:
-    """Whether *date* is certainly later than *as_of* (undecided: no)."""
-    return (
-        as_of is not None
-        and date is not None
-        and compare_dates(date, as_of) == 1
-    )
-
-
 def _retraction(
     index: ClaimIndex, statement: Statement, as_of: PartialDate | None
 ) -> Statement | None:
@@ -69,7 +60,7 @@ def _retraction(
     live = [
         r
         for r in index.retractions_of(statement.id)
-        if not _after(r.date, as_of)
+        if not is_later(r.date, as_of)
     ]
     if not live:
         return None
@@ -89,7 +80,7 @@ class _Walk:
 
     def unusable(self, statement: Statement) -> str | None:
         """Why *statement* cannot be counted, or None if it can."""
-        if _after(statement.date, self.as_of):
+        if is_later(statement.date, self.as_of):
             return f"is dated {statement.date}, after {self.as_of}"
         retraction = _retraction(self.index, statement, self.as_of)
         if retraction is not None:
@@ -237,7 +228,7 @@ def corroborate(
         for statement in index.statements_about(claim_id):
             if statement.stance is Stance.RETRACTS:
                 continue
-            if _after(statement.date, as_of):
+            if is_later(statement.date, as_of):
                 not_yet.append(statement)
                 continue
             retraction = _retraction(index, statement, as_of)

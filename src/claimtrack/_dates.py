@@ -27,7 +27,13 @@ from dateutil.relativedelta import (
 from claimtrack.exceptions import InvalidValueError
 
 
-__all__ = ["DateLike", "PartialDate", "Precision", "compare_dates"]
+__all__ = [
+    "DateLike",
+    "PartialDate",
+    "Precision",
+    "compare_dates",
+    "is_later",
+]
 
 
 class Precision(enum.IntEnum):
@@ -242,3 +248,13 @@ def compare_dates(a: PartialDate, b: PartialDate) -> Literal[-1, 0, 1] | None:
     if a.precision == b.precision:
         return 0
     return None
+
+
+def is_later(a: PartialDate | None, b: PartialDate | None) -> bool:
+    """
+    Whether *a* is certainly later than *b*.
+
+    A missing date, or an order that cannot be decided, is "not later":
+    claimtrack never reports a temporal error it cannot prove.
+    """
+    return a is not None and b is not None and compare_dates(a, b) == 1

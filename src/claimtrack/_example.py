@@ -163,37 +163,22 @@ def example() -> ClaimSet:
         cs.record_claim(claim, text=text, places=places, event_date="2025-06")
         _communique_chain(cs, claim, modality=modality, via=via)
 
-    cs.record_claim(
+    _cited_claim(
+        cs,
         "c3",
-        text="A coalition of armed terrorist groups, with operational, "
+        "A coalition of armed terrorist groups, with operational, "
         "logistical, financial and informational backing, is active in "
         "the region.",
-        places=("Sahel",),
-        tags=("foreign backing",),
+        origin=("aes-inquiry", "aes-report"),
     )
-    cs.record_statement(
-        "c3-aes",
-        claim="c3",
-        source="aes-inquiry",
-        document="aes-report",
-    )
-    _communique_chain(cs, "c3", cites="c3-aes")
-
-    cs.record_claim(
+    _cited_claim(
+        cs,
         "c13",
-        text="The AES countries earlier condemned alleged foreign-backed "
+        "The AES countries earlier condemned alleged foreign-backed "
         "support for terrorism as a threat to national and regional "
         "security.",
-        places=("Sahel",),
-        tags=("foreign backing",),
+        origin=("aes-states", "aes-declarations"),
     )
-    cs.record_statement(
-        "c13-aes",
-        claim="c13",
-        source="aes-states",
-        document="aes-declarations",
-    )
-    _communique_chain(cs, "c13", cites="c13-aes")
 
     cs.record_claim(
         "c11",
@@ -275,6 +260,20 @@ def _record_sources(cs: ClaimSet) -> None:
         cs.link(state, "member_of", "aes", valid_from="2023-09-16")
     cs.link("aes-inquiry", "controlled_by", "aes")
     cs.link("aes-states", "speaks_for", "aes")
+
+
+def _cited_claim(
+    cs: ClaimSet, claim: str, text: str, *, origin: tuple[str, str]
+) -> None:
+    """An AES text says it; the communiqué cites it; the outlet relays."""
+    source, document = origin
+    cs.record_claim(
+        claim, text=text, places=("Sahel",), tags=("foreign backing",)
+    )
+    cs.record_statement(
+        f"{claim}-aes", claim=claim, source=source, document=document
+    )
+    _communique_chain(cs, claim, cites=f"{claim}-aes")
 
 
 def _communique_chain(

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping, Sequence
 
 from claimtrack._affiliations import find_affiliation_cycle
 from claimtrack._claims import Claim
-from claimtrack._dates import compare_dates
+from claimtrack._dates import is_later
 from claimtrack._documents import Document
 from claimtrack._links import (
     CLAIM_RELATIONS,
@@ -280,11 +280,7 @@ class Batch:
         for parent_id in statement.derives_from:
             parent = self._resolve(parent_id)
             assert isinstance(parent, Statement)
-            if (
-                parent.date is not None
-                and statement.date is not None
-                and compare_dates(parent.date, statement.date) == 1
-            ):
+            if is_later(parent.date, statement.date):
                 yield TemporalInconsistencyError(
                     statement.id,
                     parent.id,
@@ -316,11 +312,7 @@ class Batch:
                 f"the retraction is about claim {statement.claim!r} but the "
                 f"statement is about {target.claim!r}",
             )
-        elif (
-            target.date is not None
-            and statement.date is not None
-            and compare_dates(target.date, statement.date) == 1
-        ):
+        elif is_later(target.date, statement.date):
             yield TemporalInconsistencyError(
                 statement.id,
                 target.id,

@@ -181,12 +181,6 @@ class TestDuplicateIdError:
         assert "'outlet'" in info.value.new
         assert "denies" in info.value.new
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="BUG: DuplicateIdError passes only record_id to "
-        "Exception.__init__, so unpickling calls it without its "
-        "keyword-only existing/new and raises TypeError",
-    )
     def test_survives_pickling(self) -> None:
         """A duplicate-id error can be pickled and read back."""
         error = ct.DuplicateIdError("x", existing="source 'X'", new="claim")

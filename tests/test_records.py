@@ -191,12 +191,6 @@ class TestSource:
         assert info.value.field == "reliability"  # type: ignore[attr-defined]
         assert info.value.value == letter  # type: ignore[attr-defined]
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="BUG: the reliability validator tests `value in "
-        "RELIABILITY_LETTERS` (a dict), so an unhashable value such as "
-        "['A'] raises TypeError instead of InvalidValueError",
-    )
     def test_refuses_unhashable_reliability(self) -> None:
         """A list is not a reliability letter."""
         with pytest.raises(ct.InvalidValueError):
@@ -242,12 +236,6 @@ class TestSource:
             "FAMa",
         )
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="BUG: record_claim passes tuple(places) to Claim, so one "
-        "string is split into letters ('G', 'a', 'o') although the field "
-        "converter accepts a single string",
-    )
     def test_record_claim_takes_one_place_string(
         self, cs: ct.ClaimSet
     ) -> None:
@@ -413,12 +401,6 @@ class TestLinkFields:
             match="allied_with",
         )
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="BUG: ClaimSet.link builds the default id with "
-        "Relation(relation) before validating, so an unknown relation "
-        "raises a bare ValueError, not InvalidValueError",
-    )
     def test_unknown_relation_without_id(self, cs: ct.ClaimSet) -> None:
         """`link` refuses an unknown relation with `InvalidValueError`."""
         refuse(
@@ -427,12 +409,6 @@ class TestLinkFields:
             lambda: cs.link("staff", "allied_with", "army"),
         )
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="BUG: related_claims calls Relation(relation) directly, so "
-        "an unknown relation raises a bare ValueError, not "
-        "InvalidValueError",
-    )
     def test_related_claims_unknown_relation(self, cs: ct.ClaimSet) -> None:
         """Filtering by an unknown relation is an invalid value."""
         with pytest.raises(ct.InvalidValueError):
@@ -821,12 +797,6 @@ class TestUnknownReferences:
         with pytest.raises(ct.UnknownReferenceError):
             cs["ghost"]
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="BUG: record_statement with claim omitted and an unknown "
-        "target raises InvalidValueError('a statement must name its "
-        "claim') instead of UnknownReferenceError for the target",
-    )
     def test_unknown_target_without_claim(self, cs: ct.ClaimSet) -> None:
         """A retraction of an unknown statement names that statement."""
         refuse(
@@ -971,12 +941,6 @@ class TestLinkRelations:
         )
         assert info.value.cycle == ("army",)  # type: ignore[attr-defined]
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="BUG: the self-link check exempts hierarchical relations "
-        "(left to the affiliation-cycle check), but that check only sees "
-        "source links, so a claim 'part_of' itself is accepted",
-    )
     def test_claim_part_of_itself(self, cs: ct.ClaimSet) -> None:
         """A claim cannot be part of itself."""
         refuse(
@@ -1202,13 +1166,6 @@ class TestAffiliationCycles:
             lambda: trio.link("y", "part_of", "x", **second),
         )
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="BUG: find_affiliation_cycle only tests link start dates as "
-        "instants; with starts '2021' and '2021-06' neither start is "
-        "certainly inside the other link, so a cycle that certainly "
-        "holds from July 2021 on is missed",
-    )
     def test_imprecise_starts_that_certainly_overlap(
         self, trio: ct.ClaimSet
     ) -> None:
@@ -1573,12 +1530,6 @@ class TestGeneratedIds:
         assert made.id == "mine"
         assert cs.statement("mine") is made
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="BUG: record_statement builds the statement with the "
-        "placeholder id 'pending' before generating its id, so deriving "
-        "from a statement whose id is 'pending' raises RelayCycleError",
-    )
     def test_generated_id_may_derive_from_any_id(
         self, cs: ct.ClaimSet
     ) -> None:
@@ -1615,12 +1566,6 @@ class TestRecordAndRecordMany:
             lambda: cs.record(statement("x", source="ghost")),
         )
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="BUG: ClaimSet.record reads record.id before checking the "
-        "record's type, so a non-record raises AttributeError instead "
-        "of the InvalidValueError record_many gives",
-    )
     def test_record_refuses_a_non_record(self, cs: ct.ClaimSet) -> None:
         """`record` refuses something that is not a record."""
         refuse(

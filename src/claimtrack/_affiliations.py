@@ -10,7 +10,7 @@ from typing import Protocol
 
 import attrs
 
-from claimtrack._dates import PartialDate
+from claimtrack._dates import PartialDate, first_certain_day
 from claimtrack._links import Link, Relation
 from claimtrack._policy import CorroborationPolicy
 
@@ -301,23 +301,27 @@ def find_affiliation_cycle(
     *new* must already be visible in *graph*. Intervals on a line that
     overlap pairwise share a point, and the latest start of a set of
     overlapping intervals lies in all of them, so it is enough to test
-    the instants at which some link on a candidate cycle starts. Only
+    the instants at which some link on a candidate cycle starts (for an
+    imprecise start, also the first day certainly after it). Only
     certain overlaps count: imprecise dates never make a false cycle.
     """
     start, goal = graph.canonical(new.object), graph.canonical(new.subject)
     if start == goal:
         return [new]
-    instants: list[PartialDate | None] = [new.valid_from]
+    starts: list[PartialDate | None] = [new.valid_from]
 
     def anytime(link: Link) -> bool:
         if link.relation not in hierarchical or link.id == new.id:
             return False
-        instants.append(link.valid_from)
+        starts.append(link.valid_from)
         return True
 
     # First, ignoring time: is the subject reachable from the object at all?
     if _shortest_path(graph, start, goal, anytime) is None:
         return None
+    # An imprecise start ("2021") is certainly passed only from the first
+    # day after its period, so try that day as well as the start itself.
+    instants = [*starts, *(first_certain_day(d) for d in starts if d)]
     for instant in dict.fromkeys(instants):
         if not _holds_certainly(new, instant):
             continue

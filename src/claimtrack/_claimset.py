@@ -20,7 +20,7 @@ from claimtrack._claims import Claim
 from claimtrack._corroboration import corroborate
 from claimtrack._dates import DateLike, PartialDate
 from claimtrack._documents import Document
-from claimtrack._links import Link, Relation, link_id
+from claimtrack._links import Link, Relation, link_id, to_relation
 from claimtrack._partition import Partition
 from claimtrack._policy import DEFAULT_POLICY, CorroborationPolicy
 from claimtrack._records import KIND_NAMES, Record, fold
@@ -37,8 +37,8 @@ from claimtrack.exceptions import (
 __all__ = ["ClaimSet"]
 
 _ANY_DATE = object()
-_PENDING = "pending"
 R = TypeVar("R", bound=Record)
+_RECORD_TYPES = (Source, Document, Claim, Statement, Link)
 
 
 @attrs.define(eq=False, repr=False)
@@ -117,7 +117,7 @@ class ClaimSet:
             id=id,
             name=name,
             kind=kind,
-            aliases=tuple(aliases),
+            aliases=aliases,
             reliability=reliability,
         )
         return self._record_one(source)
@@ -169,8 +169,8 @@ class ClaimSet:
             title=title,
             url=url,
             kind=kind,
-            authors=tuple(authors),
-            cites=tuple(cites),
+            authors=authors,
+            cites=cites,
         )
         return self._record_one(document)
 
@@ -203,9 +203,9 @@ class ClaimSet:
         claim = Claim(
             id=id,
             text=text,
-            places=tuple(places),
+            places=places,
             event_date=_date(event_date, None),
-            tags=tuple(tags),
+            tags=tags,
         )
         return self._record_one(claim)
 
@@ -264,8 +264,9 @@ class ClaimSet:
             InvalidValueError: If a value is malformed.
         """
         if claim is None and target is not None:
-            withdrawn = self._statements.get(target)
-            claim = withdrawn.claim if withdrawn is not None else None
+            claim = self._require(
+                self._statements, target, "statement", id
+            ).claim
         if claim is None:
             raise InvalidValueError(
                 "claim", None, "a statement must name its claim"
@@ -273,15 +274,20 @@ class ClaimSet:
         if relative_to is None and document is not None:
             # An unknown document is reported as such, not as a relative
             # date without a reference.
-            relative_to = self.document(document).date
+            relative_to = self._require(
+                self._documents, document, "document", id
+            ).date
+        placeholder = "pending"
+        while placeholder in derives_from:
+            placeholder += "-"
         statement = Statement(
-            id=_PENDING if id is None else id,
+            id=placeholder if id is None else id,
             claim=claim,
             source=source,
             stance=stance,
             date=_date(date, relative_to),
             document=document,
-            derives_from=tuple(derives_from),
+            derives_from=derives_from,
             via=via,
             quote=quote,
             modality=modality,
@@ -374,6 +380,10 @@ class ClaimSet:
             self._apply(record)
 
     def _record_one(self, record: R) -> R:
+        if not isinstance(record, _RECORD_TYPES):
+            raise InvalidValueError(
+                "record", record, "not a claimtrack record"
+            )
         existing = self._records.get(record.id)
         if existing is not None and existing == record:
             return cast("R", existing)
@@ -464,25 +474,43 @@ class ClaimSet:
         """The record with *id*, of any kind, or None."""
         return self._records.get(id)
 
+    def _require(
+        self,
+        table: dict[str, R],
+        id: str,
+        kind: str,
+        referrer: str | None,
+    ) -> R:
+        found: str | None = None
+        try:
+            return table[id]
+        except KeyError:
+            other = self._records.get(id)
+            if other is not None:
+                found = KIND_NAMES[type(other)]
+        except TypeError:  # an unhashable id names nothing
+            pass
+        raise UnknownReferenceError(kind, id, found=found, referrer=referrer)
+
     def source(self, id: str) -> Source:
         """The source with *id*; `UnknownReferenceError` if there is none."""
-        return _lookup(self._sources, id, "source", self._records)
+        return self._require(self._sources, id, "source", None)
 
     def document(self, id: str) -> Document:
         """The document with *id*; `UnknownReferenceError` if none."""
-        return _lookup(self._documents, id, "document", self._records)
+        return self._require(self._documents, id, "document", None)
 
     def claim(self, id: str) -> Claim:
         """The claim with *id*; `UnknownReferenceError` if there is none."""
-        return _lookup(self._claims, id, "claim", self._records)
+        return self._require(self._claims, id, "claim", None)
 
     def statement(self, id: str) -> Statement:
         """The statement with *id*; `UnknownReferenceError` if none."""
-        return _lookup(self._statements, id, "statement", self._records)
+        return self._require(self._statements, id, "statement", None)
 
     def get_link(self, id: str) -> Link:
         """The link with *id*; `UnknownReferenceError` if there is none."""
-        return _lookup(self._links, id, "link", self._records)
+        return self._require(self._links, id, "link", None)
 
     @property
     def sources(self) -> tuple[Source, ...]:
@@ -571,7 +599,7 @@ class ClaimSet:
             relation: Only links of this relation, if given.
         """
         self.claim(claim)
-        wanted = None if relation is None else Relation(relation)
+        wanted = None if relation is None else to_relation(relation)
         return tuple(
             (link, link.object if link.subject == claim else link.subject)
             for link in self._claim_links.get(claim, ())
@@ -798,17 +826,6 @@ def _date(
     if value is None:
         return None
     return PartialDate.parse(value, reference=reference)
-
-
-def _lookup(
-    table: dict[str, R], id: str, kind: str, records: dict[str, Record]
-) -> R:
-    try:
-        return table[id]
-    except KeyError:
-        other = records.get(id)
-        found = KIND_NAMES[type(other)] if other is not None else None
-        raise UnknownReferenceError(kind, id, found=found) from None
 
 
 def _statement_id(statement: Statement) -> str:

@@ -32,6 +32,7 @@ __all__ = [
     "PartialDate",
     "Precision",
     "compare_dates",
+    "first_certain_day",
     "is_later",
 ]
 
@@ -258,3 +259,23 @@ def is_later(a: PartialDate | None, b: PartialDate | None) -> bool:
     claimtrack never reports a temporal error it cannot prove.
     """
     return a is not None and b is not None and compare_dates(a, b) == 1
+
+
+def first_certain_day(date: PartialDate) -> PartialDate:
+    """
+    The first day certainly on or after every moment *date* may stand for.
+
+    For ``"2021"`` that is 1 January 2022; for ``"2021-06"``, 1 July 2021;
+    a day or a time is its own answer.
+    """
+    if date.precision >= Precision.DAY:
+        return date
+    value = date.value
+    try:
+        if date.precision is Precision.YEAR or value.month == 12:
+            after = dt.date(value.year + 1, 1, 1)
+        else:
+            after = dt.date(value.year, value.month + 1, 1)
+    except ValueError:  # the end of the calendar: nothing is later
+        return date
+    return PartialDate(after, Precision.DAY)

@@ -19,6 +19,7 @@ __all__ = [
     "Link",
     "Relation",
     "link_id",
+    "to_relation",
 ]
 
 
@@ -97,7 +98,13 @@ be part of itself. Funding and copying may go both ways.
 _to_relation = enum_converter(Relation, "relation")
 
 
-def _relation(value: Relation | str) -> Relation:
+def to_relation(value: Relation | str) -> Relation:
+    """
+    The `Relation` named by *value*.
+
+    Raises:
+        InvalidValueError: If *value* names no relation.
+    """
     return _to_relation(value)
 
 
@@ -109,7 +116,7 @@ def link_id(
     valid_to: PartialDate | None = None,
 ) -> str:
     """The id `ClaimSet.link` gives a link when none is given."""
-    text = f"{subject} {Relation(relation).value} {object}"
+    text = f"{subject} {to_relation(relation).value} {object}"
     if valid_from is not None:
         text += f" from {valid_from.isoformat()}"
     if valid_to is not None:
@@ -136,7 +143,7 @@ class Link:
 
     id: str = attrs.field(validator=check_id)
     subject: str = attrs.field(validator=check_id)
-    relation: Relation = attrs.field(converter=_relation)
+    relation: Relation = attrs.field(converter=to_relation)
     object: str = attrs.field(validator=check_id)
     valid_from: PartialDate | None = attrs.field(
         default=None, converter=optional_date

@@ -53,7 +53,9 @@ RELIABILITY_LETTERS = {
 
 
 def _check_reliability(instance: object, attribute: Any, value: Any) -> None:
-    if value is not None and value not in RELIABILITY_LETTERS:
+    if value is not None and (
+        type(value) is not str or value not in RELIABILITY_LETTERS
+    ):
         raise InvalidValueError(
             "reliability",
             value,

@@ -213,8 +213,9 @@ class Batch:
                 f"link {link.id!r}: only affiliations between sources "
                 "hold between dates",
             )
-        elif link.subject == link.object and relation not in (
-            HIERARCHICAL_RELATIONS
+        elif link.subject == link.object and (
+            isinstance(subject, Claim)
+            or relation not in HIERARCHICAL_RELATIONS
         ):
             yield InvalidValueError(
                 "object",

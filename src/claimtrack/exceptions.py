@@ -28,6 +28,22 @@ class ClaimtrackError(Exception):
     `ClaimSet` method, the claim set is left exactly as it was.
     """
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Subclasses take keyword-only fields, which the default pickling
+        # (calling the class with `args`) would drop.
+        return (_restore, (type(self), self.args, self.__dict__))
+
+
+def _restore(
+    cls: type[ClaimtrackError],
+    args: tuple[object, ...],
+    state: dict[str, object],
+) -> ClaimtrackError:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
 
 class UnknownReferenceError(ClaimtrackError, LookupError):
     """

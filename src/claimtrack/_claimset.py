@@ -71,7 +71,9 @@ class ClaimSet:
     _source_links: dict[str, list[Link]] = attrs.field(
         init=False, factory=dict
     )
-    _claim_links: dict[str, list[Link]] = attrs.field(init=False, factory=dict)
+    _links_by_end: dict[str, list[Link]] = attrs.field(
+        init=False, factory=dict
+    )
     _same_source: Partition = attrs.field(init=False, factory=Partition)
     _same_claim: Partition = attrs.field(init=False, factory=Partition)
     _names: dict[str, list[str]] = attrs.field(init=False, factory=dict)
@@ -431,11 +433,10 @@ class ClaimSet:
                     self._source_links.setdefault(record.subject, []).append(
                         record
                     )
-            else:
-                if record.relation is Relation.SAME_AS:
-                    self._same_claim.union(record.subject, record.object)
-                for end in (record.subject, record.object):
-                    self._claim_links.setdefault(end, []).append(record)
+            elif record.relation is Relation.SAME_AS:
+                self._same_claim.union(record.subject, record.object)
+            for end in dict.fromkeys((record.subject, record.object)):
+                self._links_by_end.setdefault(end, []).append(record)
 
     # -- looking up --------------------------------------------------
 
@@ -567,14 +568,9 @@ class ClaimSet:
 
     def links_of(self, id: str) -> tuple[Link, ...]:
         """Every link from or to the source or claim *id*."""
-        if id in self._claims:
-            return tuple(self._claim_links.get(id, ()))
-        self.source(id)
-        return tuple(
-            link
-            for link in self._links.values()
-            if id in (link.subject, link.object)
-        )
+        if id not in self._claims:
+            self.source(id)
+        return tuple(self._links_by_end.get(id, ()))
 
     def affiliations(
         self, source: str, *, at: DateLike | None = None
@@ -602,7 +598,7 @@ class ClaimSet:
         wanted = None if relation is None else to_relation(relation)
         return tuple(
             (link, link.object if link.subject == claim else link.subject)
-            for link in self._claim_links.get(claim, ())
+            for link in self._links_by_end.get(claim, ())
             if wanted is None or link.relation is wanted
         )
 

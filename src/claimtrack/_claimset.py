@@ -374,9 +374,9 @@ class ClaimSet:
                 *records* is recorded.
         """
         batch = self._batch(list(records))
-        error = next(batch.problems(), None)
-        if error is not None:
-            raise error
+        problem = next(batch.problems(), None)
+        if problem is not None:
+            raise problem.error
         # Links are filed by the kind of their ends: apply those first.
         for record in sorted(batch.new_records, key=_apply_order):
             self._apply(record)
@@ -390,9 +390,9 @@ class ClaimSet:
         if existing is not None and existing == record:
             return cast("R", existing)
         batch = self._batch([record])
-        error = next(batch.problems(), None)
-        if error is not None:
-            raise error
+        problem = next(batch.problems(), None)
+        if problem is not None:
+            raise problem.error
         self._apply(record)
         return record
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from typing import NamedTuple
 
 from claimtrack._affiliations import find_affiliation_cycle
 from claimtrack._claims import Claim
@@ -32,7 +33,7 @@ from claimtrack.exceptions import (
 )
 
 
-__all__ = ["Batch", "describe"]
+__all__ = ["Batch", "Finding", "describe"]
 
 
 def describe(record: Record) -> str:
@@ -51,6 +52,17 @@ def describe(record: Record) -> str:
     if isinstance(record, Source):
         return f"source {record.name!r}"
     return kind
+
+
+class Finding(NamedTuple):
+    """One problem with a batch, and where it lies."""
+
+    record: str | None
+    """The id of the record at fault (None if it is not a record)."""
+    field: str | None
+    """The field of that record at fault, e.g. ``"derives_from[1]"``."""
+    error: ClaimtrackError
+    """The error to raise."""
 
 
 class Batch:
@@ -76,14 +88,14 @@ class Batch:
         self.new_records: list[Record] = []
         self._partition: Partition | None = None
 
-    def problems(self) -> Iterator[ClaimtrackError]:
+    def problems(self) -> Iterator[Finding]:
         """Every problem with the batch; none means it can be applied."""
         yield from self._duplicates()
         broken = False
         for record in self.new_records:
-            for error in self._references(record):
+            for finding in self._references(record):
                 broken = True
-                yield error
+                yield finding
         if broken:
             return
         statements = [r for r in self.new_records if isinstance(r, Statement)]
@@ -98,14 +110,18 @@ class Batch:
 
     # -- ids -----------------------------------------------------------
 
-    def _duplicates(self) -> Iterator[ClaimtrackError]:
+    def _duplicates(self) -> Iterator[Finding]:
         staged = self._staged
         for record in self._new:
             if not isinstance(
                 record, (Source, Document, Claim, Statement, Link)
             ):
-                yield InvalidValueError(
-                    "record", record, "not a claimtrack record"
+                yield Finding(
+                    None,
+                    None,
+                    InvalidValueError(
+                        "record", record, "not a claimtrack record"
+                    ),
                 )
                 continue
             existing = staged.get(record.id) or self._records.get(record.id)
@@ -113,121 +129,155 @@ class Batch:
                 staged[record.id] = record
                 self.new_records.append(record)
             elif existing != record:
-                yield DuplicateIdError(
+                yield Finding(
                     record.id,
-                    existing=describe(existing),
-                    new=describe(record),
+                    "id",
+                    DuplicateIdError(
+                        record.id,
+                        existing=describe(existing),
+                        new=describe(record),
+                    ),
                 )
 
     def _resolve(self, id: str) -> Record | None:
         return self._staged.get(id) or self._records.get(id)
 
     def _expect(
-        self, id: str, kind: type[Record], referrer: str
-    ) -> Iterator[ClaimtrackError]:
+        self, id: str, kind: type[Record], referrer: str, field: str
+    ) -> Iterator[Finding]:
         found = self._resolve(id)
         if not isinstance(found, kind):
-            yield UnknownReferenceError(
-                KIND_NAMES[kind],
-                id,
-                found=None if found is None else KIND_NAMES[type(found)],
-                referrer=referrer,
+            yield Finding(
+                referrer,
+                field,
+                UnknownReferenceError(
+                    KIND_NAMES[kind],
+                    id,
+                    found=None if found is None else KIND_NAMES[type(found)],
+                    referrer=referrer,
+                ),
             )
 
     # -- references ----------------------------------------------------
 
-    def _references(self, record: Record) -> Iterator[ClaimtrackError]:
-        expect = self._expect
+    def _references(self, record: Record) -> Iterator[Finding]:
+        expect, id = self._expect, record.id
         if isinstance(record, Statement):
-            yield from expect(record.claim, Claim, record.id)
-            yield from expect(record.source, Source, record.id)
+            yield from expect(record.claim, Claim, id, "claim")
+            yield from expect(record.source, Source, id, "source")
             if record.document is not None:
-                yield from expect(record.document, Document, record.id)
-            for parent in record.derives_from:
-                yield from expect(parent, Statement, record.id)
+                yield from expect(record.document, Document, id, "document")
+            for i, parent in enumerate(record.derives_from):
+                field = f"derives_from[{i}]"
+                yield from expect(parent, Statement, id, field)
                 found = self._resolve(parent)
                 if (
                     isinstance(found, Statement)
                     and found.stance is Stance.RETRACTS
                 ):
-                    yield InvalidValueError(
-                        "derives_from",
-                        parent,
-                        f"{record.id!r} cannot derive from a retraction",
+                    yield Finding(
+                        id,
+                        field,
+                        InvalidValueError(
+                            "derives_from",
+                            parent,
+                            f"{id!r} cannot derive from a retraction",
+                        ),
                     )
             if record.target is not None:
-                yield from expect(record.target, Statement, record.id)
+                yield from expect(record.target, Statement, id, "target")
         elif isinstance(record, Document):
             if record.publisher is not None:
-                yield from expect(record.publisher, Source, record.id)
-            for author in record.authors:
-                yield from expect(author, Source, record.id)
-            for cited in record.cites:
-                yield from expect(cited, Document, record.id)
+                yield from expect(record.publisher, Source, id, "publisher")
+            for i, author in enumerate(record.authors):
+                yield from expect(author, Source, id, f"authors[{i}]")
+            for i, cited in enumerate(record.cites):
+                yield from expect(cited, Document, id, f"cites[{i}]")
         elif isinstance(record, Link):
             yield from self._link_ends(record)
 
-    def _link_ends(self, link: Link) -> Iterator[ClaimtrackError]:
+    def _link_ends(self, link: Link) -> Iterator[Finding]:
         subject, obj = self._resolve(link.subject), self._resolve(link.object)
-        for end, found in ((link.subject, subject), (link.object, obj)):
+        for field, end, found in (
+            ("subject", link.subject, subject),
+            ("object", link.object, obj),
+        ):
             if not isinstance(found, (Source, Claim)):
-                yield UnknownReferenceError(
-                    "source or claim",
-                    end,
-                    found=None if found is None else KIND_NAMES[type(found)],
-                    referrer=link.id,
+                yield Finding(
+                    link.id,
+                    field,
+                    UnknownReferenceError(
+                        "source or claim",
+                        end,
+                        found=None
+                        if found is None
+                        else KIND_NAMES[type(found)],
+                        referrer=link.id,
+                    ),
                 )
         if not isinstance(subject, (Source, Claim)) or not isinstance(
             obj, (Source, Claim)
         ):
             return
         relation = link.relation
+        problem: tuple[str, object, str] | None = None
         if type(subject) is not type(obj):
-            yield InvalidValueError(
+            problem = (
                 "relation",
                 relation.value,
-                f"link {link.id!r} joins a {KIND_NAMES[type(subject)]} to "
-                f"a {KIND_NAMES[type(obj)]}; links join two sources or "
-                "two claims",
+                (
+                    f"link {link.id!r} joins a {KIND_NAMES[type(subject)]} to "
+                    f"a {KIND_NAMES[type(obj)]}; links join two sources or "
+                    "two claims"
+                ),
             )
         elif isinstance(subject, Source) and relation not in SOURCE_RELATIONS:
-            yield InvalidValueError(
+            problem = (
                 "relation",
                 relation.value,
-                f"link {link.id!r}: {relation.value} relates claims, not "
-                f"sources (source relations: {_names(SOURCE_RELATIONS)})",
+                (
+                    f"link {link.id!r}: {relation.value} relates claims, not "
+                    f"sources (source relations: {_names(SOURCE_RELATIONS)})"
+                ),
             )
         elif isinstance(subject, Claim) and relation not in CLAIM_RELATIONS:
-            yield InvalidValueError(
+            problem = (
                 "relation",
                 relation.value,
-                f"link {link.id!r}: {relation.value} relates sources, not "
-                f"claims (claim relations: {_names(CLAIM_RELATIONS)})",
+                (
+                    f"link {link.id!r}: {relation.value} relates sources, not "
+                    f"claims (claim relations: {_names(CLAIM_RELATIONS)})"
+                ),
             )
         elif link.is_dated and (
             isinstance(subject, Claim) or relation is Relation.SAME_AS
         ):
-            yield InvalidValueError(
-                "valid_from",
+            problem = (
+                "valid_from" if link.valid_from else "valid_to",
                 link.valid_from or link.valid_to,
-                f"link {link.id!r}: only affiliations between sources "
-                "hold between dates",
+                (
+                    f"link {link.id!r}: only affiliations between sources "
+                    "hold between dates"
+                ),
             )
         elif link.subject == link.object and (
             isinstance(subject, Claim)
             or relation not in HIERARCHICAL_RELATIONS
         ):
-            yield InvalidValueError(
+            problem = (
                 "object",
                 link.object,
                 f"link {link.id!r} links a record to itself",
             )
+        if problem is not None:
+            field, value, reason = problem
+            yield Finding(
+                link.id, field, InvalidValueError(field, value, reason)
+            )
 
     # -- statements ----------------------------------------------------
 
-    def _relay_cycles(
-        self, statements: list[Statement]
-    ) -> Iterator[RelayCycleError]:
+    def _relay_cycles(self, statements: list[Statement]) -> Iterator[Finding]:
         """Cycles among new statements (old ones cannot point to new)."""
         staged = {s.id: s for s in statements}
         state: dict[str, int] = {}  # 1: on the current path, 2: done
@@ -248,7 +298,12 @@ class Batch:
                     if parent not in staged:
                         continue
                     if state.get(parent) == 1:
-                        yield RelayCycleError(path[path.index(parent) :])
+                        cycle = path[path.index(parent) :]
+                        yield Finding(
+                            cycle[-1],
+                            f"derives_from[{position}]",
+                            RelayCycleError(cycle),
+                        )
                     elif parent not in state:
                         stack.append((parent, 0))
                 else:
@@ -275,55 +330,63 @@ class Batch:
                 self._partition = self._same_source
         return self._partition
 
-    def _statement_rules(
-        self, statement: Statement
-    ) -> Iterator[ClaimtrackError]:
-        for parent_id in statement.derives_from:
+    def _statement_rules(self, statement: Statement) -> Iterator[Finding]:
+        for i, parent_id in enumerate(statement.derives_from):
             parent = self._resolve(parent_id)
             assert isinstance(parent, Statement)
             if is_later(parent.date, statement.date):
-                yield TemporalInconsistencyError(
+                yield Finding(
                     statement.id,
-                    parent.id,
-                    f"it is dated {statement.date} and derives from a "
-                    f"statement dated {parent.date}",
+                    f"derives_from[{i}]",
+                    TemporalInconsistencyError(
+                        statement.id,
+                        parent.id,
+                        f"it is dated {statement.date} and derives from a "
+                        f"statement dated {parent.date}",
+                    ),
                 )
         if statement.target is None:
             return
-        target = self._resolve(statement.target)
+        error = self._retraction_error(statement, statement.target)
+        if error is not None:
+            yield Finding(statement.id, "target", error)
+
+    def _retraction_error(
+        self, statement: Statement, target_id: str
+    ) -> ClaimtrackError | None:
+        target = self._resolve(target_id)
         assert isinstance(target, Statement)
         if target.stance is Stance.RETRACTS:
-            yield InvalidRetractionError(
+            return InvalidRetractionError(
                 statement.id, target.id, "a retraction cannot be retracted"
             )
-        elif self._canonical(target.source) != self._canonical(
-            statement.source
-        ):
-            yield InvalidRetractionError(
+        if self._canonical(target.source) != self._canonical(statement.source):
+            return InvalidRetractionError(
                 statement.id,
                 target.id,
                 f"it was made by {target.source!r}, and only that source "
                 f"(or a same_as record of it) may retract it, not "
                 f"{statement.source!r}",
             )
-        elif target.claim != statement.claim:
-            yield InvalidRetractionError(
+        if target.claim != statement.claim:
+            return InvalidRetractionError(
                 statement.id,
                 target.id,
                 f"the retraction is about claim {statement.claim!r} but the "
                 f"statement is about {target.claim!r}",
             )
-        elif is_later(target.date, statement.date):
-            yield TemporalInconsistencyError(
+        if is_later(target.date, statement.date):
+            return TemporalInconsistencyError(
                 statement.id,
                 target.id,
                 f"it is dated {statement.date} and retracts a statement "
                 f"dated {target.date}",
             )
+        return None
 
     # -- affiliations --------------------------------------------------
 
-    def _affiliation_cycles(self) -> Iterator[AffiliationCycleError]:
+    def _affiliation_cycles(self) -> Iterator[Finding]:
         links = [
             r
             for r in self.new_records
@@ -356,8 +419,12 @@ class Batch:
             key = frozenset(lk.id for lk in cycle)
             if key not in reported:
                 reported.add(key)
-                yield AffiliationCycleError(
-                    [lk.subject for lk in cycle], [lk.id for lk in cycle]
+                yield Finding(
+                    cycle[0].id,
+                    "object",
+                    AffiliationCycleError(
+                        [lk.subject for lk in cycle], [lk.id for lk in cycle]
+                    ),
                 )
 
 

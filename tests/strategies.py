@@ -229,3 +229,101 @@ def summary(report: ct.CorroborationReport) -> tuple[object, ...]:
         report.credibility,
         dict(report.report_codes),
     )
+
+
+@st.composite
+def policies(draw: st.DrawFn) -> ct.CorroborationPolicy:
+    """A valid corroboration policy: each relation plays at most one role."""
+    roles = draw(
+        st.lists(
+            st.sampled_from(["control", "association", "copying", None]),
+            min_size=len(CONTROL + ASSOCIATION) + 1,
+            max_size=len(CONTROL + ASSOCIATION) + 1,
+        )
+    )
+    relations = [*CONTROL, *ASSOCIATION, "copies_from"]
+    chosen: dict[str, list[str]] = {
+        "control": [],
+        "association": [],
+        "copying": [],
+    }
+    for relation, role in zip(relations, roles, strict=True):
+        if role is not None:
+            chosen[role].append(relation)
+    return ct.CorroborationPolicy(
+        **chosen,
+        one_voice=draw(
+            st.lists(st.sampled_from(["src0", "src1"]), max_size=2)
+        ),
+        minimum=draw(st.integers(1, 4)),
+    )
+
+
+@st.composite
+def claim_sets_with_policy(draw: st.DrawFn) -> ct.ClaimSet:
+    """An arbitrary valid `ClaimSet`, sometimes with its own policy."""
+    policy = draw(st.none() | policies())
+    cs = ct.ClaimSet() if policy is None else ct.ClaimSet(policy=policy)
+    cs.record_many(draw(record_lists()))
+    return cs
+
+
+JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False)
+    | st.text(max_size=5),
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(st.text(max_size=5), children, max_size=3)
+    ),
+    max_leaves=5,
+)
+
+
+@st.composite
+def mutated_documents(draw: st.DrawFn) -> Any:
+    """A valid claimtrack document, then damaged in one to three places."""
+    cs = draw(claim_sets_with_policy())
+    document = ct.serialization.to_document(cs)
+    ids = [record.id for record in cs] or ["nothing"]
+    for _ in range(draw(st.integers(1, 3))):
+        # Walk down to a random container, then damage one of its slots.
+        container: Any = document
+        while True:
+            keys = (
+                list(container)
+                if isinstance(container, dict)
+                else list(range(len(container)))
+            )
+            if not keys:
+                break
+            key = draw(st.sampled_from(keys))
+            child = container[key]
+            if (
+                isinstance(child, (dict, list))
+                and child
+                and draw(st.booleans())
+            ):
+                container = child
+                continue
+            action = draw(
+                st.sampled_from(
+                    ["drop", "replace", "swap_id", "add_key", "duplicate"]
+                )
+            )
+            if action == "drop":
+                del container[key]
+            elif action == "replace":
+                container[key] = draw(JSON_VALUES)
+            elif action == "swap_id":
+                container[key] = draw(st.sampled_from(ids))
+            elif action == "add_key" and isinstance(container, dict):
+                container[draw(st.text(min_size=1, max_size=5))] = draw(
+                    JSON_VALUES
+                )
+            elif action == "duplicate" and isinstance(container, list):
+                container.append(container[key])
+            break
+    return document

@@ -12,7 +12,8 @@ import claimtrack as ct
 from claimtrack import exceptions
 
 
-ERROR_NAMES = sorted(exceptions.__all__)
+ERROR_NAMES = sorted(n for n in exceptions.__all__ if n.endswith("Error"))
+RECORD_NAMES = ["Conflict", "FormatProblem"]
 
 VALUE_ERRORS = [
     ct.AffiliationCycleError,
@@ -40,18 +41,30 @@ def _cs() -> ct.ClaimSet:
 
 class TestHierarchy:
     def test_all_lists_every_error(self) -> None:
-        """The module exports the nine error classes, no more."""
+        """The module exports the error classes and their two records."""
         assert set(exceptions.__all__) == {
             "AffiliationCycleError",
             "ClaimtrackError",
+            "Conflict",
             "DuplicateIdError",
+            "FormatError",
+            "FormatProblem",
             "InvalidIntervalError",
             "InvalidRetractionError",
             "InvalidValueError",
+            "MergeConflictError",
             "RelayCycleError",
             "TemporalInconsistencyError",
             "UnknownReferenceError",
         }
+
+    @pytest.mark.parametrize("name", RECORD_NAMES)
+    def test_records_are_plain_tuples(self, name: str) -> None:
+        """The errors' data records are named tuples, not errors."""
+        record = getattr(exceptions, name)
+        assert issubclass(record, tuple)
+        assert not issubclass(record, BaseException)
+        assert getattr(ct, name) is record
 
     @pytest.mark.parametrize("name", ERROR_NAMES)
     def test_every_error_is_a_claimtrack_error(self, name: str) -> None:

@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
+import enum
 import unicodedata
+
+import attrs
 
 from claimtrack._claims import Claim
 from claimtrack._documents import Document
@@ -12,7 +15,7 @@ from claimtrack._sources import Source
 from claimtrack._statements import Statement
 
 
-__all__ = ["KIND_NAMES", "Record", "fold"]
+__all__ = ["KIND_NAMES", "Record", "differences", "fold"]
 
 Record = Source | Document | Claim | Statement | Link
 """Any record a `ClaimSet` holds."""
@@ -32,3 +35,25 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(bare.split())
+
+
+def differences(a: Record, b: Record) -> dict[str, tuple[object, object]]:
+    """How two records differ, field by field, as JSON-like values."""
+    if type(a) is not type(b):
+        return {"kind": (KIND_NAMES[type(a)], KIND_NAMES[type(b)])}
+    return {
+        field.name: (_plain(mine), _plain(theirs))
+        for field in attrs.fields(type(a))
+        if (mine := getattr(a, field.name))
+        != (theirs := getattr(b, field.name))
+    }
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, tuple):
+        return list(value)
+    if value is None or isinstance(value, str):
+        return value
+    return str(value)

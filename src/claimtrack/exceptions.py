@@ -3,16 +3,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import NamedTuple
 
 
 __all__ = [
     "AffiliationCycleError",
     "ClaimtrackError",
+    "Conflict",
     "DuplicateIdError",
+    "FormatError",
+    "FormatProblem",
     "InvalidIntervalError",
     "InvalidRetractionError",
     "InvalidValueError",
+    "MergeConflictError",
     "RelayCycleError",
     "TemporalInconsistencyError",
     "UnknownReferenceError",
@@ -232,4 +237,75 @@ class InvalidIntervalError(InvalidValueError):
             (valid_from, valid_to),
             f"link {link!r} would hold from {valid_from} until "
             f"{valid_to}, which is empty or reversed",
+        )
+
+
+class FormatProblem(NamedTuple):
+    """One problem found in a claimtrack JSON document."""
+
+    path: str
+    """Where it is, as a JSON path: ``$.statements[3].source``."""
+    message: str
+    """What is wrong there."""
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+class FormatError(ClaimtrackError, ValueError):
+    """
+    A claimtrack JSON document cannot be loaded.
+
+    Loading is all or nothing, and reports every problem it finds, each
+    with its JSON path, rather than stopping at the first.
+
+    Attributes:
+        problems: Every problem found, in document order.
+    """
+
+    def __init__(self, problems: Sequence[FormatProblem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__(self.problems)
+
+    def __str__(self) -> str:
+        if len(self.problems) == 1:
+            return str(self.problems[0])
+        lines = [f"{len(self.problems)} problems:"]
+        lines.extend(str(problem) for problem in self.problems)
+        return "\n".join(lines)
+
+
+class Conflict(NamedTuple):
+    """One id that two claim sets use for different records."""
+
+    id: str
+    """The id in conflict."""
+    differences: Mapping[str, tuple[object, object]]
+    """For each differing field, the value here and the value there."""
+
+    def __str__(self) -> str:
+        fields = "; ".join(
+            f"{name}: {ours!r} here, {theirs!r} there"
+            for name, (ours, theirs) in self.differences.items()
+        )
+        return f"{self.id!r} ({fields})"
+
+
+class MergeConflictError(ClaimtrackError, ValueError):
+    """
+    Two claim sets hold different records under the same id.
+
+    Attributes:
+        conflicts: Every conflicting id with how the two versions differ.
+    """
+
+    def __init__(self, conflicts: Sequence[Conflict]) -> None:
+        self.conflicts = tuple(conflicts)
+        super().__init__(self.conflicts)
+
+    def __str__(self) -> str:
+        ids = "\n".join(f"  {conflict}" for conflict in self.conflicts)
+        return (
+            f"{len(self.conflicts)} id(s) name different records in the "
+            f"two claim sets:\n{ids}"
         )

@@ -10,7 +10,7 @@ from typing import Protocol
 
 import attrs
 
-from claimtrack._dates import PartialDate, first_certain_day
+from claimtrack._dates import PartialDate, Precision, last_day
 from claimtrack._links import Link, Relation
 from claimtrack._policy import CorroborationPolicy
 
@@ -301,9 +301,9 @@ def find_affiliation_cycle(
     *new* must already be visible in *graph*. Intervals on a line that
     overlap pairwise share a point, and the latest start of a set of
     overlapping intervals lies in all of them, so it is enough to test
-    the instants at which some link on a candidate cycle starts (for an
-    imprecise start, also the first day certainly after it). Only
-    certain overlaps count: imprecise dates never make a false cycle.
+    the instants at which some link on a candidate cycle has certainly
+    started (for an imprecise start, its last day). Only certain overlaps
+    count: imprecise dates never make a false cycle.
     """
     start, goal = graph.canonical(new.object), graph.canonical(new.subject)
     if start == goal:
@@ -319,9 +319,8 @@ def find_affiliation_cycle(
     # First, ignoring time: is the subject reachable from the object at all?
     if _shortest_path(graph, start, goal, anytime) is None:
         return None
-    # An imprecise start ("2021") is certainly passed only from the first
-    # day after its period, so try that day as well as the start itself.
-    instants = [*starts, *(first_certain_day(d) for d in starts if d)]
+    # An imprecise start ("2021") has certainly passed on its last day.
+    instants = [*starts, *(_last(d) for d in starts if d is not None)]
     for instant in dict.fromkeys(instants):
         if not _holds_certainly(new, instant):
             continue
@@ -337,6 +336,12 @@ def find_affiliation_cycle(
         if path is not None:
             return [new, *path]
     return None
+
+
+def _last(date: PartialDate) -> PartialDate:
+    if date.precision is Precision.TIME:
+        return date
+    return PartialDate(last_day(date), Precision.DAY)
 
 
 def _holds_certainly(link: Link, instant: PartialDate | None) -> bool:

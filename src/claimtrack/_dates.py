@@ -31,9 +31,12 @@ __all__ = [
     "DateLike",
     "PartialDate",
     "Precision",
+    "before",
     "compare_dates",
-    "first_certain_day",
+    "first_day",
     "is_later",
+    "last_day",
+    "not_after",
 ]
 
 
@@ -86,6 +89,12 @@ class PartialDate:
         if isinstance(text, PartialDate):
             return text
         if isinstance(text, dt.datetime):
+            try:
+                _utc(text)
+            except OverflowError:
+                raise InvalidValueError(
+                    "date", text, "out of range once converted to UTC"
+                ) from None
             return cls(text, Precision.TIME)
         if isinstance(text, dt.date):
             return cls(text, Precision.DAY)
@@ -183,6 +192,7 @@ def _parse_absolute(text: str) -> PartialDate | None:
             return PartialDate(dt.date.fromisoformat(stripped), Precision.DAY)
         if _TIME_START.match(stripped):
             value = du_parser.isoparse(stripped.replace(" ", "T", 1))
+            _utc(value)  # a time that has no UTC instant is refused here
             return PartialDate(value, Precision.TIME)
     except (ValueError, OverflowError) as e:
         raise _invalid(text, f"not a valid ISO 8601 date ({e})") from None
@@ -213,11 +223,17 @@ def _parse_relative(text: str, reference: DateLike | None) -> PartialDate:
     day = ref.value
     if isinstance(day, dt.datetime):
         day = day.date()
-    if word == "today":
-        return PartialDate(day, Precision.DAY)
-    if word == "yesterday":
-        return PartialDate(day - dt.timedelta(days=1), Precision.DAY)
-    resolved = day + relativedelta(weekday=_WEEKDAYS[word](-1))
+    try:
+        if word == "today":
+            resolved = day
+        elif word == "yesterday":
+            resolved = day - dt.timedelta(days=1)
+        else:
+            resolved = day + relativedelta(weekday=_WEEKDAYS[word](-1))
+    except (OverflowError, ValueError):
+        raise _invalid(
+            text, f"resolves to a day before year 1 from {ref}"
+        ) from None
     return PartialDate(resolved, Precision.DAY)
 
 
@@ -261,21 +277,48 @@ def is_later(a: PartialDate | None, b: PartialDate | None) -> bool:
     return a is not None and b is not None and compare_dates(a, b) == 1
 
 
-def first_certain_day(date: PartialDate) -> PartialDate:
-    """
-    The first day certainly on or after every moment *date* may stand for.
-
-    For ``"2021"`` that is 1 January 2022; for ``"2021-06"``, 1 July 2021;
-    a day or a time is its own answer.
-    """
-    if date.precision >= Precision.DAY:
-        return date
+def first_day(date: PartialDate) -> dt.date:
+    """The first calendar day *date* may stand for (a time: its own day)."""
     value = date.value
-    try:
-        if date.precision is Precision.YEAR or value.month == 12:
-            after = dt.date(value.year + 1, 1, 1)
-        else:
-            after = dt.date(value.year, value.month + 1, 1)
-    except ValueError:  # the end of the calendar: nothing is later
-        return date
-    return PartialDate(after, Precision.DAY)
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value
+
+
+def last_day(date: PartialDate) -> dt.date:
+    """The last calendar day *date* may stand for (a time: its own day)."""
+    value = date.value
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if date.precision is Precision.YEAR:
+        return dt.date(value.year, 12, 31)
+    if date.precision is Precision.MONTH:
+        if value.month == 12:
+            return dt.date(value.year, 12, 31)
+        return dt.date(value.year, value.month + 1, 1) - dt.timedelta(days=1)
+    return value
+
+
+def not_after(a: PartialDate, b: PartialDate, *, certain: bool) -> bool:
+    """
+    Whether *a* is on or before *b*: certainly, or possibly.
+
+    Where `compare_dates` decides, its answer stands (``"2023"`` is on or
+    before ``"2023"``). Where it cannot, days are the atoms: ``"2020"`` is
+    certainly on or before ``"2020-12-31"``, and possibly on or before
+    ``"2020-06-01"``.
+    """
+    order = compare_dates(a, b)
+    if order is not None:
+        return order <= 0
+    return last_day(a) <= first_day(b) if certain else True
+
+
+def before(a: PartialDate, b: PartialDate, *, certain: bool) -> bool:
+    """Whether *a* is before *b*: certainly, or possibly (as `not_after`)."""
+    order = compare_dates(a, b)
+    if order is not None:
+        return order < 0
+    if certain:
+        return last_day(a) < first_day(b)
+    return first_day(a) < last_day(b)

@@ -7,7 +7,7 @@ import enum
 
 import attrs
 
-from claimtrack._dates import PartialDate, compare_dates
+from claimtrack._dates import PartialDate, before, compare_dates, not_after
 from claimtrack._fields import check_id, enum_converter, optional_date
 from claimtrack.exceptions import InvalidIntervalError
 
@@ -175,20 +175,17 @@ class Link:
         """
         Whether the link holds at *when*.
 
-        When *when* is coarser than a bound and the answer cannot be
-        decided, the link holds, unless *certain* is true. None means
-        "at some unknown time": then it holds unless *certain* is true
-        and it is dated.
+        Days are the atoms of time. When *when* or a bound is imprecise
+        and the answer cannot be decided, the link holds, unless *certain*
+        is true. None means "at some unknown time": then it holds unless
+        *certain* is true and it is dated.
         """
         if when is None:
             return not (certain and self.is_dated)
-        undecided = not certain
-        if self.valid_from is not None:
-            order = compare_dates(when, self.valid_from)
-            if order == -1 or (order is None and not undecided):
-                return False
-        if self.valid_to is not None:
-            order = compare_dates(when, self.valid_to)
-            if order in (0, 1) or (order is None and not undecided):
-                return False
-        return True
+        return (
+            self.valid_from is None
+            or not_after(self.valid_from, when, certain=certain)
+        ) and (
+            self.valid_to is None
+            or before(when, self.valid_to, certain=certain)
+        )

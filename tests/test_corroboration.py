@@ -268,15 +268,83 @@ class TestOrigins:
         assert report.status is ct.EvidenceStatus.CONTESTED
         assert [set(g.sources) for g in report.denying_groups] == [{"c"}]
 
-    def test_origin_about_another_claim_counts(self) -> None:
-        """A statement deriving from one about another claim reaches it."""
+    def test_origin_about_another_claim_is_blocked(self) -> None:
+        """Deriving from a statement about an unrelated claim reaches nothing."""
         cs = two_voices()
         cs.record_claim("y", text="Y")
         cs.record_statement(
             "sy", claim="y", source="a", derives_from=["sb"], via="cites"
         )
 
-        assert groups(cs.corroboration("y")) == [{"b"}]
+        report = cs.corroboration("y")
+
+        assert report.status is ct.EvidenceStatus.UNSUPPORTED
+        (blocked,) = report.blocked
+        assert (blocked.statement, blocked.derives_from) == ("sy", "sb")
+        assert "outside this claim's same_as class" in blocked.reason
+        assert report.naive_source_count == 1
+
+    def test_origin_about_a_same_as_claim_counts(self) -> None:
+        """Once the two claims are linked same_as, the origin counts."""
+        cs = two_voices()
+        cs.record_claim("y", text="X, in other words")
+        cs.record_statement(
+            "sy", claim="y", source="a", derives_from=["sb"], via="cites"
+        )
+        cs.link("y", "same_as", "x")
+
+        assert groups(cs.corroboration("y")) == [{"a"}, {"b"}]
+
+    def test_statement_without_date_takes_its_documents(self) -> None:
+        """An undated statement counts from its document's date on."""
+        cs = two_voices()
+        cs.record_source("c", name="C")
+        cs.record_document("late", publisher="c", date="2025-06-10")
+        cs.record_statement("sc", claim="x", source="c", document="late")
+
+        early = cs.corroboration("x", as_of="2025-06-09")
+        later = cs.corroboration("x", as_of="2025-06-10")
+
+        assert [s.id for s in early.not_yet] == ["sc"]
+        assert {"c"} in groups(later)
+        assert cs.date_of(cs.statement("sc")) == ct.PartialDate.parse(
+            "2025-06-10"
+        )
+
+    def test_generator_derives_from(self) -> None:
+        """A one-pass iterable for derives_from is read once, fully."""
+        cs = two_voices()
+        cs.record_source("c", name="C")
+
+        relay = cs.record_statement(
+            "sc",
+            claim="x",
+            source="c",
+            derives_from=iter(["sa"]),
+            via="relays",
+        )
+
+        assert relay.derives_from == ("sa",)
+        assert groups(cs.corroboration("x")) == [{"a"}, {"b"}]
+
+    def test_reason_counts_only_carriers_of_the_group(self) -> None:
+        """Sources relaying a retracted statement are not said to pass it on."""
+        cs = ct.ClaimSet()
+        for source in ("army", "outlet", "wire"):
+            cs.record_source(source, name=source.title())
+        cs.record_claim("x", text="X")
+        cs.record_statement("s1", claim="x", source="army", date="2025-01-01")
+        cs.record_statement(
+            "s2", claim="x", source="outlet", derives_from=["s1"], via="relays"
+        )
+        cs.record_statement("s3", claim="x", source="wire")
+        cs.record_statement(
+            "r1", claim="x", source="army", stance="retracts", target="s1"
+        )
+
+        report = cs.corroboration("x")
+
+        assert report.reason == "one voice: Wire [wire]"
 
     def test_long_relay_chain(self) -> None:
         """A 5,000-deep relay chain is walked without recursion."""
@@ -525,9 +593,7 @@ class TestStatus:
         assert report.credibility == credibility
         assert report.corroborated is (asserting >= 2)
         assert cs.is_corroborated("x") is (asserting >= 2)
-        assert ct.credibility_of(asserting, denying, ct.DEFAULT_POLICY) == (
-            credibility
-        )
+        assert ct.credibility_of(asserting, denying) == credibility
 
     def test_report_codes(self) -> None:
         """Each asserting origin gets its letter (F if unrated) and number."""
@@ -576,14 +642,27 @@ class TestPolicy:
         assert cs.is_corroborated("x", minimum=1)
 
     def test_minimum_three_gives_insufficient(self) -> None:
-        """Two groups under a minimum of three: insufficient, credibility 2."""
+        """Two groups under a minimum of three: insufficient, not corroborated."""
         policy = ct.CorroborationPolicy(minimum=3)
 
         report = two_voices().corroboration("x", policy=policy)
 
         assert report.status is ct.EvidenceStatus.INSUFFICIENT
-        assert report.credibility == 2
         assert not report.corroborated
+        assert report.credibility == 1  # two independent groups confirm it
+
+    def test_minimum_one(self) -> None:
+        """With a minimum of one, one group corroborates; credibility stays 3."""
+        cs = two_voices()
+        policy = ct.CorroborationPolicy(minimum=1)
+        cs.record_claim("y", text="Y")
+        cs.record_statement("sy", claim="y", source="a")
+
+        report = cs.corroboration("y", policy=policy)
+
+        assert report.status is ct.EvidenceStatus.CORROBORATED
+        assert report.credibility == 3
+        assert report.report_codes == {"sy": "B3"}
 
     def test_one_voice_merges_members(self) -> None:
         """Members of an organisation named one_voice are one group."""
@@ -794,3 +873,125 @@ class TestProperties:
             assert report.explain().startswith(f"Claim {report.claim!r}")
             for group in report.asserting_groups:
                 assert all(not o.derives_from for o in group.origins)
+
+
+class TestCombined:
+    def test_aggregator_of_independent_origins(self) -> None:
+        """A report citing two independent origins is filed once, combined."""
+        cs = two_voices()
+        cs.record_source("wire", name="Wire")
+        cs.record_statement(
+            "digest",
+            claim="x",
+            source="wire",
+            derives_from=["sa", "sb"],
+            via="cites",
+        )
+        cs.record_statement(
+            "echo",
+            claim="x",
+            source="wire",
+            derives_from=["digest"],
+            via="relays",
+        )
+
+        report = cs.corroboration("x")
+
+        assert groups(report) == [{"a"}, {"b"}]
+        assert [s.id for s in report.combined] == ["digest", "echo"]
+        assert all(not g.carriers for g in report.asserting_groups)
+        assert "Combines groups: digest: Wire [wire] cites sa, sb" in (
+            report.explain()
+        )
+
+    def test_wide_fan_in(self) -> None:
+        """Thousands of origins cited by one statement, then relayed, work."""
+        records: list[ct.Record] = [
+            ct.Source(id="army", name="Army"),
+            ct.Claim(id="x", text="X"),
+        ]
+        size = 3000
+        for i in range(size):
+            records.append(ct.Source(id=f"u{i}", name=f"Unit {i}"))
+            records.append(ct.Statement(id=f"s{i}", claim="x", source=f"u{i}"))
+        records.append(
+            ct.Statement(
+                id="agg",
+                claim="x",
+                source="army",
+                derives_from=[f"s{i}" for i in range(size)],
+                via="cites",
+            )
+        )
+        cs = ct.ClaimSet()
+        cs.record_many(records)
+
+        report = cs.corroboration("x")
+
+        assert len(report.asserting_groups) == size
+        assert [s.id for s in report.combined] == ["agg"]
+
+
+class TestTiePaths:
+    def test_membership_path_when_also_copied(self) -> None:
+        """A node both joined and copied is explained by the tie found."""
+        cs = two_voices()
+        cs.record_source("org", name="Organisation")
+        cs.record_source("desk", name="Desk")
+        cs.link("a", "member_of", "org")
+        cs.link("a", "copies_from", "desk")
+        cs.link("desk", "part_of", "org")
+        cs.link("b", "part_of", "org")
+
+        answer = cs.independent("a", "b")
+
+        assert answer.tie is ct.Tie.MEMBERSHIP
+        assert [link.relation for link in answer.links] == [
+            ct.Relation.MEMBER_OF,
+            ct.Relation.PART_OF,
+        ]
+
+
+class TestArguments:
+    @pytest.mark.parametrize("policy", ["strict", 5, None.__class__])
+    def test_policy_must_be_a_policy(self, policy: object) -> None:
+        """Anything but a CorroborationPolicy is refused, naming it."""
+        cs = two_voices()
+
+        with pytest.raises(ct.InvalidValueError, match="policy"):
+            ct.ClaimSet(policy=policy)  # type: ignore[arg-type]
+        with pytest.raises(ct.InvalidValueError, match="policy"):
+            cs.corroboration("x", policy=policy)  # type: ignore[arg-type]
+        with pytest.raises(ct.InvalidValueError, match="policy"):
+            cs.independent("a", "b", policy=policy)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        "kwargs",
+        [
+            {"control": 5},
+            {"one_voice": 5},
+            {"one_voice": [5]},
+            {"copying": "copies_from"},
+        ],
+    )
+    def test_policy_fields_must_be_lists(
+        self, kwargs: dict[str, object]
+    ) -> None:
+        """Policy fields take lists; anything else is an InvalidValueError."""
+        with pytest.raises(ct.InvalidValueError):
+            ct.CorroborationPolicy(**kwargs)  # type: ignore[arg-type]
+
+    def test_record_many_needs_an_iterable(self) -> None:
+        """record_many(5) is an InvalidValueError, not a TypeError."""
+        with pytest.raises(ct.InvalidValueError, match="iterable"):
+            ct.ClaimSet().record_many(5)  # type: ignore[arg-type]
+
+    def test_derives_from_must_be_ids(self) -> None:
+        """A number for derives_from is refused cleanly; nothing changes."""
+        cs = two_voices()
+        before = cs.copy()
+
+        with pytest.raises(ct.InvalidValueError):
+            cs.record_statement(claim="x", source="a", derives_from=5)  # type: ignore[arg-type]
+
+        assert cs == before

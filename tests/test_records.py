@@ -9,6 +9,9 @@ from collections.abc import Callable
 
 import pytest
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 import claimtrack as ct
 
 
@@ -1945,3 +1948,86 @@ class TestAffiliations:
             dated.affiliations("strike")
         with pytest.raises(ct.InvalidValueError):
             dated.affiliations("mali", at="soon")
+
+
+def _has_cycle(edges: list[tuple[int, int]], size: int) -> bool:
+    """Reference answer: Kahn's algorithm finds no order iff a cycle exists."""
+    indegree = [0] * size
+    for _, target in edges:
+        indegree[target] += 1
+    ready = [n for n in range(size) if indegree[n] == 0]
+    seen = 0
+    while ready:
+        node = ready.pop()
+        seen += 1
+        for source, target in edges:
+            if source == node:
+                indegree[target] -= 1
+                if indegree[target] == 0:
+                    ready.append(target)
+    return seen < size
+
+
+class TestCycleDetectionProperty:
+    @given(
+        edges=st.lists(
+            st.tuples(st.integers(0, 5), st.integers(0, 5)),
+            max_size=12,
+            unique=True,
+        ),
+        relation=st.sampled_from(["part_of", "member_of", "controlled_by"]),
+    )
+    def test_bulk_matches_reference(
+        self, edges: list[tuple[int, int]], relation: str
+    ) -> None:
+        """record_many refuses undated hierarchies exactly when they loop."""
+        records: list[ct.Record] = [
+            ct.Source(id=f"n{i}", name=f"N{i}") for i in range(6)
+        ]
+        records.extend(
+            ct.Link(
+                id=f"l{a}-{b}",
+                subject=f"n{a}",
+                relation=relation,
+                object=f"n{b}",
+            )
+            for a, b in edges
+        )
+        cs = ct.ClaimSet()
+
+        if _has_cycle(edges, 6):
+            with pytest.raises(ct.AffiliationCycleError):
+                cs.record_many(records)
+            assert len(cs) == 0
+        else:
+            cs.record_many(records)
+            assert len(cs) == 6 + len(edges)
+
+    def test_long_bulk_chain_with_a_loop_at_the_end(self) -> None:
+        """A 20,000-link chain closed into a loop is found in one pass."""
+        size = 20_000
+        records: list[ct.Record] = [
+            ct.Source(id=f"n{i}", name=f"N{i}") for i in range(size)
+        ]
+        records.extend(
+            ct.Link(
+                id=f"l{i}",
+                subject=f"n{i}",
+                relation="part_of",
+                object=f"n{i + 1}",
+            )
+            for i in range(size - 1)
+        )
+        records.append(
+            ct.Link(
+                id="back",
+                subject=f"n{size - 1}",
+                relation="part_of",
+                object="n0",
+            )
+        )
+
+        with pytest.raises(ct.AffiliationCycleError) as caught:
+            ct.ClaimSet().record_many(records)
+
+        assert len(caught.value.links) == size

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import enum
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Protocol
 
 import attrs
@@ -23,6 +23,7 @@ __all__ = [
     "compute_closure",
     "dependence",
     "find_affiliation_cycle",
+    "strong_components",
 ]
 
 
@@ -61,18 +62,30 @@ class Closure:
     copies: dict[str, Step]
     dated: bool
 
-    def links_to(self, node: str) -> list[Link]:
-        """The links from the root up to *node*, in order."""
+    def links_to(self, node: str, table: str = "control") -> list[Link]:
+        """
+        The links from the root up to *node*, in order.
+
+        Args:
+            node: A node of the closure.
+            table: Which part *node* was met in: ``"control"``,
+                ``"belongs"`` or ``"copies"`` (a node can be in the
+                last two at once, reached by different links).
+        """
+        tables: dict[str, Mapping[str, Step | None]] = {
+            "control": self.control,
+            "belongs": self.belongs,
+            "copies": self.copies,
+        }
         links: list[Link] = []
-        tables = (self.copies, self.belongs, self.control)
-        table = next(t for t in tables if node in t)
+        steps = tables[table]
         while node != self.root:
-            step = table.get(node) or self.control[node]
+            step = steps[node] if node in steps else self.control[node]
             assert step is not None
             node, link = step
             links.append(link)
             if node in self.control:
-                table = self.control
+                steps = self.control
         links.reverse()
         return links
 
@@ -268,25 +281,33 @@ def dependence(
     meeting = _meet(closure_a, closure_b)
     if meeting is None:
         return Independence(a, b, Tie.INDEPENDENT)
-    node, tie = meeting
-    up, down = closure_a.links_to(node), closure_b.links_to(node)
+    node, tie, table_a, table_b = meeting
+    up = closure_a.links_to(node, table_a)
+    down = closure_b.links_to(node, table_b)
     return Independence(
         a, b, tie, _path(a, up, down, b), (*up, *reversed(down))
     )
 
 
-def _meet(closure_a: Closure, closure_b: Closure) -> tuple[str, Tie] | None:
+def _meet(
+    closure_a: Closure, closure_b: Closure
+) -> tuple[str, Tie, str, str] | None:
+    """Where two closures meet: the node, the tie, and each side's table."""
     for node in closure_a.control:
         if node in closure_b.control:
-            return node, Tie.COMMON_CONTROL
-    for mine, theirs in ((closure_a, closure_b), (closure_b, closure_a)):
-        for node in mine.belongs:
-            if node in theirs.control:
-                return node, Tie.MEMBERSHIP
-    for mine, theirs in ((closure_a, closure_b), (closure_b, closure_a)):
-        for node in mine.copies:
-            if node in theirs.control:
-                return node, Tie.COPYING
+            return node, Tie.COMMON_CONTROL, "control", "control"
+    for node in closure_a.belongs:
+        if node in closure_b.control:
+            return node, Tie.MEMBERSHIP, "belongs", "control"
+    for node in closure_b.belongs:
+        if node in closure_a.control:
+            return node, Tie.MEMBERSHIP, "control", "belongs"
+    for node in closure_a.copies:
+        if node in closure_b.control:
+            return node, Tie.COPYING, "copies", "control"
+    for node in closure_b.copies:
+        if node in closure_a.control:
+            return node, Tie.COPYING, "control", "copies"
     return None
 
 
@@ -380,3 +401,61 @@ def _shortest_path(
                 return path
             queue.append(target)
     return None
+
+
+def strong_components(
+    graph: AffiliationGraph,
+    starts: Iterable[str],
+    follow: Callable[[Link], bool],
+) -> dict[str, int]:
+    """
+    The strongly connected component of every node reachable from *starts*.
+
+    Tarjan's algorithm, iterative, over the links *follow* accepts; two
+    nodes share a number exactly when each reaches the other.
+    """
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    component: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    for start in starts:
+        if start in index:
+            continue
+        work: list[tuple[str, int]] = [(start, 0)]
+        while work:
+            node, position = work.pop()
+            if position == 0:
+                index[node] = low[node] = len(index)
+                stack.append(node)
+                on_stack.add(node)
+            targets = [
+                graph.canonical(link.object)
+                for link in graph.links_from(node)
+                if follow(link)
+            ]
+            descended = False
+            while position < len(targets):
+                target = targets[position]
+                position += 1
+                if target not in index:
+                    work.append((node, position))
+                    work.append((target, 0))
+                    descended = True
+                    break
+                if target in on_stack:
+                    low[node] = min(low[node], index[target])
+            if descended:
+                continue
+            if low[node] == index[node]:
+                number = len(component)
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component[member] = number
+                    if member == node:
+                        break
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+    return component

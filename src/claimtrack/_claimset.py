@@ -23,7 +23,14 @@ from claimtrack._claims import Claim
 from claimtrack._corroboration import corroborate
 from claimtrack._dates import DateLike, PartialDate
 from claimtrack._documents import Document
-from claimtrack._links import Link, Relation, link_id, to_relation
+from claimtrack._fields import text_tuple
+from claimtrack._links import (
+    HIERARCHICAL_RELATIONS,
+    Link,
+    Relation,
+    link_id,
+    to_relation,
+)
 from claimtrack._partition import Partition
 from claimtrack._policy import DEFAULT_POLICY, CorroborationPolicy
 from claimtrack._records import KIND_NAMES, Record, differences, fold
@@ -62,7 +69,9 @@ class ClaimSet:
             unless told otherwise.
     """
 
-    policy: CorroborationPolicy = attrs.field(default=DEFAULT_POLICY)
+    policy: CorroborationPolicy = attrs.field(
+        default=DEFAULT_POLICY, validator=lambda _s, _a, v: _policy(v)
+    )
     _records: dict[str, Record] = attrs.field(init=False, factory=dict)
     _sources: dict[str, Source] = attrs.field(init=False, factory=dict)
     _documents: dict[str, Document] = attrs.field(init=False, factory=dict)
@@ -81,6 +90,7 @@ class ClaimSet:
     _links_by_end: dict[str, list[Link]] = attrs.field(
         init=False, factory=dict
     )
+    _subordinates: dict[str, int] = attrs.field(init=False, factory=dict)
     _same_source: Partition = attrs.field(init=False, factory=Partition)
     _same_claim: Partition = attrs.field(init=False, factory=Partition)
     _names: dict[str, list[str]] = attrs.field(init=False, factory=dict)
@@ -286,6 +296,7 @@ class ClaimSet:
             relative_to = self._require(
                 self._documents, document, "document", id
             ).date
+        derives_from = text_tuple(derives_from)
         placeholder = "pending"
         while placeholder in derives_from:
             placeholder += "-"
@@ -380,7 +391,7 @@ class ClaimSet:
             ClaimtrackError: The first problem found; then nothing of
                 *records* is recorded.
         """
-        batch = self._batch(list(records))
+        batch = self._batch(_listed(records))
         problem = next(batch.problems(), None)
         if problem is not None:
             raise problem.error
@@ -394,7 +405,7 @@ class ClaimSet:
         error `record_many` would raise. Problems of reference are reported
         first; cycles and dates are checked only once references are sound.
         """
-        return list(self._batch(list(records)).problems())
+        return list(self._batch(_listed(records)).problems())
 
     def _apply_batch(self, batch: Batch) -> None:
         # Links are filed by the kind of their ends: apply those first.
@@ -418,7 +429,11 @@ class ClaimSet:
 
     def _batch(self, records: list[Record]) -> Batch:
         return Batch(
-            self._records, self._same_source, self._source_links, records
+            self._records,
+            self._same_source,
+            self._source_links,
+            self._subordinates,
+            records,
         )
 
     def _apply(self, record: Record) -> None:
@@ -453,6 +468,9 @@ class ClaimSet:
                     self._source_links.setdefault(record.subject, []).append(
                         record
                     )
+                    if record.relation in HIERARCHICAL_RELATIONS:
+                        below = self._subordinates
+                        below[record.object] = below.get(record.object, 0) + 1
             elif record.relation is Relation.SAME_AS:
                 self._same_claim.union(record.subject, record.object)
             for end in dict.fromkeys((record.subject, record.object)):
@@ -581,6 +599,19 @@ class ClaimSet:
         self.source(source)
         return tuple(sorted(self._same_source.members(source)))
 
+    def date_of(self, statement: Statement) -> PartialDate | None:
+        """
+        When *statement* counts as said: its own date, else its document's.
+
+        A statement known only from a document dated 5 June was not known
+        before 5 June, so `corroboration` with an earlier *as_of* leaves
+        it out.
+        """
+        if statement.date is not None or statement.document is None:
+            return statement.date
+        document = self._documents.get(statement.document)
+        return None if document is None else document.date
+
     def retractions_of(self, statement: str) -> tuple[Statement, ...]:
         """The retractions that withdraw *statement*."""
         self.statement(statement)
@@ -677,7 +708,7 @@ class ClaimSet:
         """
         self.claim(claim)
         return corroborate(
-            _Index(self), claim, _date(as_of, None), policy or self.policy
+            _Index(self), claim, _date(as_of, None), self._chosen(policy)
         )
 
     def reports(
@@ -688,7 +719,7 @@ class ClaimSet:
     ) -> tuple[CorroborationReport, ...]:
         """The `corroboration` of every claim, in claim id order."""
         when = _date(as_of, None)
-        index, chosen = _Index(self), policy or self.policy
+        index, chosen = _Index(self), self._chosen(policy)
         return tuple(
             corroborate(index, claim, when, chosen)
             for claim in sorted(self._claims)
@@ -738,13 +769,18 @@ class ClaimSet:
         """
         self.source(a)
         self.source(b)
-        when, chosen = _date(at, None), policy or self.policy
+        when, chosen = _date(at, None), self._chosen(policy)
         return dependence(
             a,
             self._closure(a, when, chosen),
             b,
             self._closure(b, when, chosen),
         )
+
+    def _chosen(
+        self, policy: CorroborationPolicy | None
+    ) -> CorroborationPolicy:
+        return self.policy if policy is None else _policy(policy)
 
     # -- the affiliation graph --------------------------------------
 
@@ -892,6 +928,9 @@ class _Index:
     def statement(self, statement: str) -> Statement:
         return self.claims._statements[statement]  # noqa: SLF001
 
+    def date_of(self, statement: Statement) -> PartialDate | None:
+        return self.claims.date_of(statement)
+
     def retractions_of(self, statement: str) -> Sequence[Statement]:
         return self.claims._retractions.get(statement, ())  # noqa: SLF001
 
@@ -913,6 +952,23 @@ class _Index:
         policy: CorroborationPolicy,
     ) -> Closure:
         return self.claims._closure(source, when, policy)  # noqa: SLF001
+
+
+def _listed(records: Iterable[Record]) -> list[Record]:
+    try:
+        return list(records)
+    except TypeError:
+        raise InvalidValueError(
+            "records", records, "expected an iterable of records"
+        ) from None
+
+
+def _policy(value: object) -> CorroborationPolicy:
+    if not isinstance(value, CorroborationPolicy):
+        raise InvalidValueError(
+            "policy", value, "expected a CorroborationPolicy"
+        )
+    return value
 
 
 def _json_path(paths: dict[str, str], finding: Finding) -> str:

@@ -13,12 +13,17 @@ from typing import TextIO
 import claimtrack
 
 from claimtrack._claimset import ClaimSet
-from claimtrack._example import example
+from claimtrack._example import ASSUMED_ARTICLE_DATE, example
 from claimtrack._report import CorroborationReport, EvidenceStatus
 from claimtrack.exceptions import ClaimtrackError
 
 
 __all__ = ["main"]
+
+_EXAMPLE_NOTE = (
+    "Bundled example: a news article whose date is not known; assumed "
+    f"{ASSUMED_ARTICLE_DATE}."
+)
 
 _EPILOG = """\
 examples:
@@ -123,6 +128,7 @@ def _report(
         json.dump(
             {
                 "as_of": args.as_of,
+                "note": _EXAMPLE_NOTE,
                 "claims": [_as_json(r) for r in reports],
                 "summary": _summary(reports),
             },
@@ -144,6 +150,7 @@ def _report(
         )
         for r in reports
     ]
+    out.write(_EXAMPLE_NOTE + "\n\n")
     widths = [max(len(row[i]) for row in (header, *rows)) for i in range(5)]
     for row in (header, *rows):
         cells = [

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Protocol
 
 from claimtrack._affiliations import Closure, Independence, dependence
@@ -22,6 +22,8 @@ from claimtrack._statements import Stance, Statement
 
 __all__ = ["ClaimIndex", "corroborate", "credibility_of"]
 
+_NOTHING: frozenset[str] = frozenset()
+
 
 class ClaimIndex(Protocol):
     """The look-ups the rule needs; `ClaimSet` provides them."""
@@ -34,6 +36,9 @@ class ClaimIndex(Protocol):
 
     def statement(self, statement: str) -> Statement:
         """The statement with id *statement*."""
+
+    def date_of(self, statement: Statement) -> PartialDate | None:
+        """The statement's date, or else the date of its document."""
 
     def retractions_of(self, statement: str) -> Sequence[Statement]:
         """Every retraction that targets *statement*."""
@@ -53,41 +58,66 @@ class ClaimIndex(Protocol):
         """The (cached) affiliation closure of *source* at *when*."""
 
 
-def _retraction(
-    index: ClaimIndex, statement: Statement, as_of: PartialDate | None
-) -> Statement | None:
-    """The earliest retraction of *statement* in force at *as_of*."""
-    live = [
-        r
-        for r in index.retractions_of(statement.id)
-        if not is_later(r.date, as_of)
-    ]
-    if not live:
-        return None
-    return min(live, key=lambda r: (r.date is None, str(r.date), r.id))
-
-
 class _Walk:
-    """Origins reached from each statement, memoised, without recursion."""
+    """
+    Origins reached from each statement, memoised, without recursion.
 
-    def __init__(self, index: ClaimIndex, as_of: PartialDate | None) -> None:
+    A statement with a single usable parent shares its parent's set of
+    origins (the same object), so a long relay chain costs one set, and
+    statements can be grouped by the identity of their sets.
+    """
+
+    def __init__(
+        self,
+        index: ClaimIndex,
+        as_of: PartialDate | None,
+        claims: Collection[str],
+    ) -> None:
         self.index = index
         self.as_of = as_of
+        self.claims = claims
         self.origins: dict[str, frozenset[str]] = {}
         self.depth: dict[str, int] = {}
         self.blocked: dict[tuple[str, str], BlockedPath] = {}
-        self.retracted: dict[str, Statement] = {}
 
-    def unusable(self, statement: Statement) -> str | None:
+    def retraction(self, statement: Statement) -> Statement | None:
+        """The earliest retraction of *statement* in force at as_of."""
+        date_of = self.index.date_of
+        live = [
+            r
+            for r in self.index.retractions_of(statement.id)
+            if not is_later(date_of(r), self.as_of)
+        ]
+        if not live:
+            return None
+        return min(live, key=lambda r: (str(date_of(r) or ""), r.id))
+
+    def _unusable(self, statement: Statement) -> str | None:
         """Why *statement* cannot be counted, or None if it can."""
-        if is_later(statement.date, self.as_of):
-            return f"is dated {statement.date}, after {self.as_of}"
-        retraction = _retraction(self.index, statement, self.as_of)
+        if statement.claim not in self.claims:
+            return (
+                f"is about claim {statement.claim!r}, outside this claim's "
+                "same_as class"
+            )
+        date = self.index.date_of(statement)
+        if is_later(date, self.as_of):
+            return f"is dated {date}, after {self.as_of}"
+        retraction = self.retraction(statement)
         if retraction is not None:
-            self.retracted[statement.id] = retraction
-            when = f" on {retraction.date}" if retraction.date else ""
-            return f"was retracted by {retraction.id}{when}"
+            when = self.index.date_of(retraction)
+            on = f" on {when}" if when else ""
+            return f"was retracted by {retraction.id}{on}"
         return None
+
+    def _usable(self, child: Statement, parent: Statement) -> bool:
+        key = (child.id, parent.id)
+        if key in self.blocked:
+            return False
+        reason = self._unusable(parent)
+        if reason is None:
+            return True
+        self.blocked[key] = BlockedPath(child.id, parent.id, reason)
+        return False
 
     def reach(self, start: Statement) -> frozenset[str]:
         """The origin ids *start* leads back to over usable statements."""
@@ -110,45 +140,39 @@ class _Walk:
                     if p.id not in origins and self._usable(statement, p)
                 )
                 continue
-            reached: set[str] = set()
+            found: dict[int, frozenset[str]] = {}
             deepest = 0
             for parent in parents:
-                if parent.id in origins and self._usable(statement, parent):
-                    reached |= origins[parent.id]
-                    deepest = max(deepest, depth[parent.id] + 1)
-            origins[statement.id] = frozenset(reached)
+                if parent.id not in origins or not self._usable(
+                    statement, parent
+                ):
+                    continue
+                theirs = origins[parent.id]
+                if theirs:
+                    found[id(theirs)] = theirs
+                deepest = max(deepest, depth[parent.id] + 1)
+            if len(found) == 1:
+                (reached,) = found.values()
+            else:
+                reached = _NOTHING.union(*found.values())
+            origins[statement.id] = reached
             depth[statement.id] = deepest
         return origins[start.id]
 
-    def _usable(self, child: Statement, parent: Statement) -> bool:
-        key = (child.id, parent.id)
-        if key in self.blocked:
-            return False
-        reason = self.unusable(parent)
-        if reason is None:
-            return True
-        self.blocked[key] = BlockedPath(child.id, parent.id, reason)
-        return False
 
-
-def credibility_of(
-    asserting: int, denying: int, policy: CorroborationPolicy
-) -> int:
+def credibility_of(asserting: int, denying: int) -> int:
     """
     The Admiralty information-credibility number for group counts.
 
-    No origins: 6. Only denials: 5. No denials: 1 from the policy's
-    minimum of asserting groups up, 2 for more than one group below it,
-    3 for one group. With denials: 3 when asserting groups outnumber
-    denying ones, 4 otherwise.
+    No origins: 6. Only denials: 5. No denials: 1 for two or more
+    independent asserting groups, 3 for one. With denials: 3 when
+    asserting groups outnumber denying ones, 4 otherwise.
     """
     if asserting == 0:
         return 6 if denying == 0 else 5
     if denying:
         return 3 if asserting > denying else 4
-    if asserting >= policy.minimum:
-        return 1
-    return 2 if asserting > 1 else 3
+    return 1 if asserting >= 2 else 3
 
 
 def _status(
@@ -168,24 +192,19 @@ def _status(
 
 
 def _groups(
-    index: ClaimIndex,
-    origins: list[Statement],
-    policy: CorroborationPolicy,
+    count: int, closures: list[Closure], sources: list[str]
 ) -> list[tuple[list[int], list[Independence]]]:
-    """Connected components of "dependent" among *origins*, with ties."""
-    if len(origins) < 2:
-        return [([0], [])] if origins else []
-    closures = [index.closure(o.source, o.date, policy) for o in origins]
+    """Connected components of "dependent" among *count* origins, with ties."""
+    if count < 2:
+        return [([0], [])] if count else []
     components = Partition()
-    ties: list[tuple[int, int, Independence]] = []
+    ties: list[tuple[int, Independence]] = []
 
     def merge(i: int, j: int) -> None:
         if components.find(str(i)) != components.find(str(j)):
             components.union(str(i), str(j))
-            tie = dependence(
-                origins[j].source, closures[j], origins[i].source, closures[i]
-            )
-            ties.append((i, j, tie))
+            tie = dependence(sources[j], closures[j], sources[i], closures[i])
+            ties.append((i, tie))
 
     # An origin is dependent on another when a node in its control
     # closure is in the other's control, belongs or copies closure; so
@@ -203,11 +222,66 @@ def _groups(
             if node in controller:
                 merge(i, controller[node])
     by_root: dict[str, tuple[list[int], list[Independence]]] = {}
-    for i in range(len(origins)):
+    for i in range(len(closures)):
         by_root.setdefault(components.find(str(i)), ([], []))[0].append(i)
-    for i, _j, tie in ties:
+    for i, tie in ties:
         by_root[components.find(str(i))][1].append(tie)
     return list(by_root.values())
+
+
+def _carrier_ties(
+    index: ClaimIndex,
+    carriers: Sequence[Statement],
+    origins: Sequence[Statement],
+    closures: Sequence[Closure],
+    policy: CorroborationPolicy,
+) -> tuple[Independence, ...]:
+    """Ties between each carrier's source and an origin it depends on."""
+    control_at: dict[str, int] = {}
+    member_at: dict[str, int] = {}
+    for i, closure in enumerate(closures):
+        for node in closure.control:
+            control_at.setdefault(node, i)
+        for node in (*closure.belongs, *closure.copies):
+            member_at.setdefault(node, i)
+    roots = {closure.root for closure in closures}
+    checked: set[str] = set()
+    found: list[Independence] = []
+    for carrier in carriers:
+        if carrier.source in checked:
+            continue
+        checked.add(carrier.source)
+        mine = index.closure(carrier.source, index.date_of(carrier), policy)
+        if mine.root in roots:
+            continue
+        match = next(
+            (
+                table[node]
+                for node in mine.control
+                for table in (control_at, member_at)
+                if node in table
+            ),
+            None,
+        )
+        if match is None:
+            match = next(
+                (
+                    control_at[node]
+                    for node in (*mine.belongs, *mine.copies)
+                    if node in control_at
+                ),
+                None,
+            )
+        if match is not None:
+            found.append(
+                dependence(
+                    carrier.source,
+                    mine,
+                    origins[match].source,
+                    closures[match],
+                )
+            )
+    return tuple(found)
 
 
 def corroborate(
@@ -218,56 +292,103 @@ def corroborate(
 ) -> CorroborationReport:
     """Apply the corroboration rule to *claim* (see the concepts page)."""
     claims = index.claim_class(claim)
-    walk = _Walk(index, as_of)
+    walk = _Walk(index, as_of, frozenset(claims))
     considered: list[Statement] = []
     not_yet: list[Statement] = []
     retracted: list[tuple[Statement, Statement]] = []
-    reached_from: dict[str, list[Statement]] = {}
+    reached: dict[int, frozenset[str]] = {}
     asserting_sources: set[str] = set()
     for claim_id in claims:
         for statement in index.statements_about(claim_id):
             if statement.stance is Stance.RETRACTS:
                 continue
-            if is_later(statement.date, as_of):
+            if is_later(index.date_of(statement), as_of):
                 not_yet.append(statement)
                 continue
-            retraction = _retraction(index, statement, as_of)
+            retraction = walk.retraction(statement)
             if retraction is not None:
                 retracted.append((statement, retraction))
                 continue
             considered.append(statement)
             if statement.stance is Stance.ASSERTS:
                 asserting_sources.add(index.canonical_source(statement.source))
-            for origin in walk.reach(statement):
-                reached_from.setdefault(origin, []).append(statement)
+            origins_reached = walk.reach(statement)
+            if origins_reached:
+                reached[id(origins_reached)] = origins_reached
+    origin_ids: set[str] = set().union(*reached.values())
+    origins = sorted((index.statement(o) for o in origin_ids), key=_by_id)
 
-    origins = sorted(
-        (index.statement(o) for o in reached_from), key=lambda s: s.id
-    )
-    groups_by_stance: dict[Stance, list[OriginGroup]] = {}
+    # Number every group across both stances, then file each statement on
+    # a chain under the groups its origins fall in, once per origin set.
+    groups: list[tuple[Stance, list[Statement], list[Independence]]] = []
+    closures_of: list[list[Closure]] = []
+    group_of: dict[str, int] = {}
     for stance in (Stance.ASSERTS, Stance.DENIES):
         members = [o for o in origins if o.stance is stance]
-        groups = []
-        for indexes, ties in _groups(index, members, policy):
-            group_origins = tuple(members[i] for i in indexes)
-            carriers = _carriers(walk, group_origins, reached_from)
-            groups.append(
-                OriginGroup(
-                    stance=stance,
-                    origins=group_origins,
-                    sources=frozenset(o.source for o in group_origins),
-                    carriers=carriers,
-                    ties=tuple(ties),
-                    carrier_ties=_carrier_ties(
-                        index, carriers, group_origins, policy
-                    ),
-                )
+        closures = (
+            [
+                index.closure(o.source, index.date_of(o), policy)
+                for o in members
+            ]
+            if len(members) > 1
+            else []
+        )
+        sources = [o.source for o in members]
+        for indexes, ties in _groups(len(members), closures, sources):
+            for i in indexes:
+                group_of[members[i].id] = len(groups)
+            groups.append((stance, [members[i] for i in indexes], ties))
+            closures_of.append(
+                [closures[i] for i in indexes] if closures else []
             )
-        groups.sort(key=lambda g: g.origins[0].id)
-        groups_by_stance[stance] = groups
-    asserting = tuple(groups_by_stance[Stance.ASSERTS])
-    denying = tuple(groups_by_stance[Stance.DENIES])
-    credibility = credibility_of(len(asserting), len(denying), policy)
+    # A statement that carries one group's origins is filed under it; one
+    # that brings several groups together (a report citing independent
+    # sources) is filed once, as combined.
+    carriers: list[list[Statement]] = [[] for _ in groups]
+    combined: list[Statement] = []
+    group_of_set: dict[int, int | None] = {}
+    for statement_id, origin_set in walk.origins.items():
+        if not origin_set or statement_id in origin_ids:
+            continue
+        key = id(origin_set)
+        if key not in group_of_set:
+            numbers = {group_of[o] for o in origin_set}
+            group_of_set[key] = numbers.pop() if len(numbers) == 1 else None
+        number = group_of_set[key]
+        statement = index.statement(statement_id)
+        if number is None:
+            combined.append(statement)
+        else:
+            carriers[number].append(statement)
+
+    built: dict[Stance, list[OriginGroup]] = {
+        Stance.ASSERTS: [],
+        Stance.DENIES: [],
+    }
+    for number, (stance, members, ties) in enumerate(groups):
+        chain = sorted(
+            carriers[number], key=lambda s: (walk.depth[s.id], s.id)
+        )
+        closures = closures_of[number] or [
+            index.closure(o.source, index.date_of(o), policy) for o in members
+        ]
+        built[stance].append(
+            OriginGroup(
+                stance=stance,
+                origins=tuple(members),
+                sources=frozenset(o.source for o in members),
+                carriers=tuple(chain),
+                ties=tuple(ties),
+                carrier_ties=_carrier_ties(
+                    index, chain, members, closures, policy
+                )
+                if chain
+                else (),
+            )
+        )
+    asserting = tuple(sorted(built[Stance.ASSERTS], key=_first_origin))
+    denying = tuple(sorted(built[Stance.DENIES], key=_first_origin))
+    credibility = credibility_of(len(asserting), len(denying))
     codes = {
         origin.id: f"{index.source(origin.source).reliability or 'F'}"
         f"{credibility}"
@@ -293,65 +414,20 @@ def corroborate(
         naive_source_count=len(asserting_sources),
         credibility=credibility,
         report_codes=codes,
-        statements=tuple(sorted(considered, key=lambda s: s.id)),
+        statements=tuple(sorted(considered, key=_by_id)),
         retracted=tuple(sorted(retracted, key=lambda pair: pair[0].id)),
-        not_yet=tuple(sorted(not_yet, key=lambda s: s.id)),
+        not_yet=tuple(sorted(not_yet, key=_by_id)),
         blocked=tuple(walk.blocked[key] for key in sorted(walk.blocked)),
+        combined=tuple(
+            sorted(combined, key=lambda s: (walk.depth[s.id], s.id))
+        ),
         sources={s: index.source(s) for s in sorted(named)},
     )
 
 
-def _carrier_ties(
-    index: ClaimIndex,
-    carriers: tuple[Statement, ...],
-    origins: tuple[Statement, ...],
-    policy: CorroborationPolicy,
-) -> tuple[Independence, ...]:
-    """Ties between each carrier's source and the first origin it meets."""
-    found: dict[str, Independence] = {}
-    for carrier in carriers:
-        if carrier.source in found:
-            continue
-        mine = index.closure(carrier.source, carrier.date, policy)
-        for origin in origins:
-            theirs = index.closure(origin.source, origin.date, policy)
-            if mine.root == theirs.root:
-                break
-            tie = dependence(carrier.source, mine, origin.source, theirs)
-            if not tie:
-                found[carrier.source] = tie
-                break
-    return tuple(found.values())
+def _by_id(statement: Statement) -> str:
+    return statement.id
 
 
-def _carriers(
-    walk: _Walk,
-    origins: tuple[Statement, ...],
-    reached_from: dict[str, list[Statement]],
-) -> tuple[Statement, ...]:
-    """Statements on the chains from *origins* out, nearest first."""
-    ids = {o.id for o in origins}
-    chain: dict[str, Statement] = {}
-    for origin in origins:
-        for start in reached_from[origin.id]:
-            if start.id in ids:
-                continue
-            # Walk back from each starting statement over statements
-            # that lead to this group, collecting the whole chain.
-            stack = [start]
-            while stack:
-                statement = stack.pop()
-                if statement.id in chain or statement.id in ids:
-                    continue
-                chain[statement.id] = statement
-                for parent_id in statement.derives_from:
-                    reached = walk.origins.get(parent_id)
-                    if (
-                        reached
-                        and reached & ids
-                        and (statement.id, parent_id) not in walk.blocked
-                    ):
-                        stack.append(walk.index.statement(parent_id))
-    return tuple(
-        sorted(chain.values(), key=lambda s: (walk.depth[s.id], s.id))
-    )
+def _first_origin(group: OriginGroup) -> str:
+    return group.origins[0].id

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TypeVar
 
 import attrs
 
@@ -13,13 +14,15 @@ from claimtrack.exceptions import InvalidValueError
 
 __all__ = ["DEFAULT_POLICY", "CorroborationPolicy"]
 
+T = TypeVar("T")
+
 
 def _relations(values: Iterable[Relation | str]) -> frozenset[Relation]:
     result = set()
-    for value in values:
+    for value in _iterable(values, "relations"):
         try:
             relation = Relation(value)
-        except ValueError:
+        except (ValueError, TypeError):
             raise InvalidValueError(
                 "relation", value, "not a claimtrack relation"
             ) from None
@@ -36,8 +39,23 @@ def _relations(values: Iterable[Relation | str]) -> frozenset[Relation]:
 
 def _ids(values: Iterable[str]) -> frozenset[str]:
     if isinstance(values, str):
-        return frozenset({values})
-    return frozenset(values)
+        values = (values,)
+    ids = frozenset(_iterable(values, "one_voice"))
+    for value in ids:
+        if type(value) is not str or not value:
+            raise InvalidValueError(
+                "one_voice", value, "expected source ids (strings)"
+            )
+    return ids
+
+
+def _iterable(values: Iterable[T], field: str) -> list[T]:
+    if isinstance(values, str):
+        raise InvalidValueError(field, values, "expected a list, not a string")
+    try:
+        return list(values)
+    except TypeError:
+        raise InvalidValueError(field, values, "expected a list") from None
 
 
 @attrs.frozen(kw_only=True)

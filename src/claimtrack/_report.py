@@ -123,6 +123,9 @@ class CorroborationReport:
         retracted: Pairs of a statement and the retraction that withdrew it.
         not_yet: Statements dated after *as_of*, left out.
         blocked: Derivations that do not reach an origin.
+        combined: Statements that bring the origins of more than one
+            group together (a report citing independent sources), nearest
+            first. They add no origin either.
         sources: The records of every source named above.
     """
 
@@ -141,6 +144,7 @@ class CorroborationReport:
     retracted: tuple[tuple[Statement, Statement], ...]
     not_yet: tuple[Statement, ...]
     blocked: tuple[BlockedPath, ...]
+    combined: tuple[Statement, ...]
     sources: Mapping[str, Source] = attrs.field(repr=False)
 
     @property
@@ -174,7 +178,8 @@ class CorroborationReport:
             )
         voices = self._voices(asserting)
         if self.status is EvidenceStatus.SINGLE_ORIGIN:
-            extra = self.naive_source_count - len(asserting[0].sources)
+            group = asserting[0]
+            extra = len({c.source for c in group.carriers} - group.sources)
             if extra > 0:
                 verb = "passes" if extra == 1 else "pass"
                 return (
@@ -214,6 +219,13 @@ class CorroborationReport:
                     self._explain_group(f"{title} group {number}", group)
                 )
         lines.extend(
+            f"Combines groups: {statement.id}: "
+            f"{self.name(statement.source)} {_how(statement)} "
+            f"{', '.join(statement.derives_from)}{_in(statement)}: adds no "
+            "independent origin"
+            for statement in self.combined
+        )
+        lines.extend(
             f"Retracted: {statement.id} by {self.name(statement.source)} "
             f"was withdrawn by {retraction.id}{_on(retraction.date)}; "
             "it no longer counts."
@@ -248,9 +260,8 @@ class CorroborationReport:
                 f"{p} by {self.name(known[p].source)}" if p in known else p
                 for p in carrier.derives_from
             )
-            how = carrier.via.value if carrier.via else "derives from"
             lines.append(
-                f"  {carrier.id}: {self.name(carrier.source)} {how} "
+                f"  {carrier.id}: {self.name(carrier.source)} {_how(carrier)} "
                 f"{parents}{_in(carrier)}: adds no independent origin"
             )
             lines.extend(
@@ -265,6 +276,10 @@ class CorroborationReport:
             if tie.a != tie.b
         )
         return lines
+
+
+def _how(statement: Statement) -> str:
+    return statement.via.value if statement.via else "derives from"
 
 
 def _stance(statement: Statement) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import NamedTuple
 
-from claimtrack._affiliations import find_affiliation_cycle
+from claimtrack._affiliations import find_affiliation_cycle, strong_components
 from claimtrack._claims import Claim
 from claimtrack._dates import is_later
 from claimtrack._documents import Document
@@ -78,11 +78,13 @@ class Batch:
         records: Mapping[str, Record],
         same_source: Partition,
         source_links: Mapping[str, Sequence[Link]],
+        subordinates: Mapping[str, int],
         new: Sequence[Record],
     ) -> None:
         self._records = records
         self._same_source = same_source
         self._source_links = source_links
+        self._subordinates = subordinates
         self._new = new
         self._staged: dict[str, Record] = {}
         self.new_records: list[Record] = []
@@ -411,8 +413,26 @@ class Batch:
                 for lk in graph.links_from(root)
                 if lk.relation in HIERARCHICAL_RELATIONS
             )
+        # A cycle through a link must come back into its subject: with
+        # nothing under the subject, there is nothing to search. Else,
+        # ignoring time, its two ends must be in one strong component.
+        candidates = [
+            lk
+            for lk in dict.fromkeys(candidates)
+            if graph.has_subordinates(graph.canonical(lk.subject))
+        ]
+        if not candidates:
+            return
+        component = strong_components(
+            graph,
+            (graph.canonical(lk.subject) for lk in candidates),
+            _is_hierarchical,
+        )
         reported: set[frozenset[str]] = set()
-        for link in dict.fromkeys(candidates):
+        for link in candidates:
+            subject = component.get(graph.canonical(link.subject))
+            if subject != component.get(graph.canonical(link.object)):
+                continue
             cycle = find_affiliation_cycle(graph, link, HIERARCHICAL_RELATIONS)
             if cycle is None:
                 continue
@@ -433,22 +453,43 @@ class _Overlay:
 
     def __init__(self, batch: Batch, links: list[Link]) -> None:
         self._batch = batch
+        self._partition = batch._merged_partition()  # noqa: SLF001
         self._extra: dict[str, list[Link]] = {}
+        self._extra_under: dict[str, int] = {}
         for link in links:
             if link.relation is not Relation.SAME_AS:
                 self._extra.setdefault(link.subject, []).append(link)
+            if link.relation in HIERARCHICAL_RELATIONS:
+                under = self._extra_under
+                under[link.object] = under.get(link.object, 0) + 1
+        self._sorted: dict[str, list[Link]] = {}
 
     def canonical(self, source: str) -> str:
-        return self._batch._canonical(source)  # noqa: SLF001
+        return self._partition.find(source)
 
     def links_from(self, canonical: str) -> Sequence[Link]:
-        partition = self._batch._merged_partition()  # noqa: SLF001
-        found: list[Link] = []
-        for member in partition.members(canonical):
-            found.extend(self._batch._source_links.get(member, ()))  # noqa: SLF001
-            found.extend(self._extra.get(member, ()))
-        found.sort(key=lambda lk: (lk.relation.value, lk.object, lk.id))
+        found = self._sorted.get(canonical)
+        if found is None:
+            old = self._batch._source_links  # noqa: SLF001
+            found = []
+            for member in self._partition.members(canonical):
+                found.extend(old.get(member, ()))
+                found.extend(self._extra.get(member, ()))
+            found.sort(key=lambda lk: (lk.relation.value, lk.object, lk.id))
+            self._sorted[canonical] = found
         return found
+
+    def has_subordinates(self, canonical: str) -> bool:
+        """Whether any hierarchical link points into the class."""
+        old = self._batch._subordinates  # noqa: SLF001
+        return any(
+            old.get(member) or self._extra_under.get(member)
+            for member in self._partition.members(canonical)
+        )
+
+
+def _is_hierarchical(link: Link) -> bool:
+    return link.relation in HIERARCHICAL_RELATIONS
 
 
 def _names(relations: frozenset[Relation]) -> str:

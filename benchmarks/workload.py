@@ -35,7 +35,9 @@ def records(claims: int, *, seed: int = 2025) -> list[ct.Record]:
     for i in range(1, n_sources):
         if rng.random() < 0.6:
             parent = rng.randrange(max(0, i - 50), i)
-            relation = rng.choice(_CONTROL) if rng.random() < 0.7 else "member_of"
+            relation = (
+                rng.choice(_CONTROL) if rng.random() < 0.7 else "member_of"
+            )
             dated = rng.random() < 0.3
             out.append(
                 ct.Link(

@@ -31,4 +31,4 @@ def test_json_io_runs() -> None:
     assert done.returncode == 0, done.stderr
     rows = done.stdout.strip().splitlines()
     assert rows[0].startswith("| claims |")
-    assert rows[2].startswith("| 50 | 100 |")
+    assert rows[2].startswith("| 50 | 101 |")  # 100 + one retraction

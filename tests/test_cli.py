@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import subprocess
@@ -63,6 +64,206 @@ class TestReport:
         assert err.startswith("claimtrack: error: invalid date 'soon'")
 
 
+@pytest.fixture(name="claims_file")
+def _claims_file(tmp_path: Path) -> Path:
+    """The bundled example, saved as a claimtrack JSON file."""
+    path = tmp_path / "claims.json"
+    ct.example().save(path)
+    return path
+
+
+class TestFiles:
+    def test_report_a_file(
+        self, claims_file: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The report command reads a claimtrack JSON FILE."""
+        assert main(["report", str(claims_file)]) == 0
+
+        out = capsys.readouterr().out
+        assert "13 claims: 0 corroborated, 13 single origin" in out
+        assert "Bundled example" not in out
+
+    def test_report_stdin(
+        self,
+        claims_file: Path,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        """FILE '-' reads standard input."""
+        monkeypatch.setattr(
+            "sys.stdin", io.TextIOWrapper(io.BytesIO(claims_file.read_bytes()))
+        )
+
+        assert main(["report", "-", "--format", "json"]) == 0
+
+        assert len(json.loads(capsys.readouterr().out)["claims"]) == 13
+
+    def test_explain_a_file(
+        self, claims_file: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The explain command explains one claim of a FILE."""
+        assert (
+            main(["explain", str(claims_file), "c7", "--as-of", "2025-06-04"])
+            == 0
+        )
+
+        out = capsys.readouterr().out
+        assert out.startswith("Claim 'c7': single origin (as of 2025-06-04)")
+
+    def test_validate_a_good_file(
+        self, claims_file: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The validate command prints a one-line summary and exits 0."""
+        assert main(["validate", str(claims_file)]) == 0
+
+        assert capsys.readouterr().out == (
+            f"{claims_file}: valid claimtrack JSON (format version 1): "
+            "10 sources, 4 documents, 13 claims, 26 statements, 8 links\n"
+        )
+
+    def test_validate_a_bad_file(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The validate command prints every problem with its path, exit 1."""
+        document = json.loads(ct.example().to_json())
+        document["statements"][3]["source"] = "fama-gs2"
+        document["claims"][0]["extra"] = True
+        path = tmp_path / "bad.json"
+        path.write_text(json.dumps(document), encoding="utf-8")
+
+        assert main(["validate", str(path)]) == 1
+
+        captured = capsys.readouterr()
+        assert captured.out == ""
+        assert (
+            captured.err
+            == f"claimtrack: error: {path}: $.claims[0].extra: unknown key\n"
+        )
+
+    def test_validate_reports_every_problem(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Several problems give several lines, one each."""
+        document = json.loads(ct.example().to_json())
+        document["claims"][0]["extra"] = True
+        document["claims"][1]["text"] = 5
+        path = tmp_path / "bad.json"
+        path.write_text(json.dumps(document), encoding="utf-8")
+
+        assert main(["validate", str(path)]) == 1
+
+        lines = capsys.readouterr().err.splitlines()
+        assert lines == [
+            f"claimtrack: error: {path}: $.claims[0].extra: unknown key",
+            (
+                f"claimtrack: error: {path}: $.claims[1].text: expected a "
+                "string, got a number"
+            ),
+        ]
+
+    def test_missing_file(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A file that cannot be read is bad data, exit 1, one line."""
+        missing = tmp_path / "nothing.json"
+
+        assert main(["report", str(missing)]) == 1
+
+        assert capsys.readouterr().err == (
+            f"claimtrack: error: cannot read {missing}: No such file or directory\n"
+        )
+
+    def test_example_to_a_file(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The example command writes the bundled example to FILE."""
+        path = tmp_path / "claims.json"
+
+        assert main(["example", "-o", str(path)]) == 0
+
+        assert ct.ClaimSet.load(path) == ct.example()
+        assert "wrote the bundled example" in capsys.readouterr().err
+
+    def test_example_to_stdout(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Without -o, example writes to standard output."""
+        assert main(["example"]) == 0
+
+        assert capsys.readouterr().out == ct.example().to_json()
+
+    def test_file_and_example_is_bad_usage(
+        self, claims_file: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Giving both FILE and --example is bad usage: exit 2."""
+        assert main(["report", str(claims_file), "--example"]) == 2
+
+        err = capsys.readouterr().err
+        assert err.startswith("usage: claimtrack report")
+        assert err.endswith(
+            "claimtrack report: error: give FILE or --example, not both\n"
+        )
+
+    def test_neither_file_nor_example_is_bad_usage(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Giving neither is bad usage too."""
+        assert main(["report"]) == 2
+
+        assert (
+            "give a claimtrack JSON FILE, or --example"
+            in capsys.readouterr().err
+        )
+
+
+class TestProgress:
+    @pytest.fixture(name="big_file")
+    def _big_file(self, tmp_path: Path) -> Path:
+        cs = ct.ClaimSet()
+        cs.record_source("a", name="A")
+        for i in range(2500):
+            cs.record_claim(f"c{i}", text=f"Claim {i}")
+            cs.record_statement(f"s{i}", claim=f"c{i}", source="a")
+        path = tmp_path / "big.json"
+        cs.save(path)
+        return path
+
+    def test_progress_on_a_terminal(
+        self,
+        big_file: Path,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        """Reporting thousands of claims shows a counter on a terminal."""
+        monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+
+        assert main(["report", str(big_file), "--format", "json"]) == 0
+
+        err = capsys.readouterr().err
+        assert "\rreporting: 2,500/2,500 claims" in err
+        assert err.endswith("\r\033[K")
+
+    def test_silent_elsewhere(
+        self, big_file: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """When stderr is not a terminal, nothing is shown."""
+        assert main(["report", str(big_file), "--format", "json"]) == 0
+
+        assert capsys.readouterr().err == ""
+
+    def test_small_sets_are_silent(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        """A few claims need no progress, even on a terminal."""
+        monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+
+        assert main(["report", "--example"]) == 0
+
+        assert capsys.readouterr().err == ""
+
+
 class TestExplain:
     def test_explain(self, capsys: pytest.CaptureFixture[str]) -> None:
         """The explain command prints the whole explanation of one claim."""
@@ -71,6 +272,16 @@ class TestExplain:
         out = capsys.readouterr().out
         assert out.startswith("Claim 'c3': single origin")
         assert "c3-outlet" in out
+
+    def test_explain_at_a_date(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--as-of applies to the explanation too."""
+        assert (
+            main(["explain", "--example", "c11", "--as-of", "2025-06-04"]) == 0
+        )
+
+        assert "unsupported (as of 2025-06-04)" in capsys.readouterr().out
 
     def test_unknown_claim(self, capsys: pytest.CaptureFixture[str]) -> None:
         """An unknown claim is bad data: exit 1, no traceback."""
@@ -95,13 +306,15 @@ class TestUsage:
             main(["--version"])
 
         assert caught.value.code == 0
-        assert capsys.readouterr().out.strip() == ct.__version__
+        assert (
+            capsys.readouterr().out.strip() == f"claimtrack {ct.__version__}"
+        )
 
     def test_help_has_an_example(
         self, capsys: pytest.CaptureFixture[str]
     ) -> None:
         """Each command's help shows an example."""
-        for command in ("report", "explain"):
+        for command in ("report", "explain", "validate", "example"):
             with pytest.raises(SystemExit):
                 main([command, "--help"])
             assert "example" in capsys.readouterr().out

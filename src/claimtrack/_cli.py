@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+import time
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TextIO
 
 import claimtrack
@@ -15,22 +18,49 @@ import claimtrack
 from claimtrack._claimset import ClaimSet
 from claimtrack._example import ASSUMED_ARTICLE_DATE, example
 from claimtrack._report import CorroborationReport, EvidenceStatus
-from claimtrack.exceptions import ClaimtrackError
+from claimtrack.exceptions import ClaimtrackError, FormatError
 
 
 __all__ = ["main"]
+
+PROGRESS_THRESHOLD = 2000
+"""Claims (or records) from which long work shows progress on a terminal."""
 
 _EXAMPLE_NOTE = (
     "Bundled example: a news article whose date is not known; assumed "
     f"{ASSUMED_ARTICLE_DATE}."
 )
 
-_EPILOG = """\
-examples:
-  claimtrack report --example
-  claimtrack report --example --as-of 2025-06-04 --status single_origin
-  claimtrack explain --example c3
-"""
+
+class _UsageError(Exception):
+    """Bad usage found after parsing: exit code 2."""
+
+
+class _DataError(Exception):
+    """Bad data: exit code 1, one line per message."""
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        self.lines = list(lines)
+        super().__init__(*self.lines)
+
+
+def _command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    summary: str,
+    description: str,
+    examples: Sequence[str],
+) -> argparse.ArgumentParser:
+    epilog = "examples:\n" + "\n".join(f"  {e}" for e in examples)
+    command = commands.add_parser(
+        name,
+        help=summary,
+        description=description,
+        epilog=epilog,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    command.set_defaults(usage=command.format_usage)
+    return command
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -38,21 +68,38 @@ def _parser() -> argparse.ArgumentParser:
         prog="claimtrack",
         description="Is a claim independently corroborated, or do all "
         "its sources lead back to one voice?",
-        epilog=_EPILOG,
+        epilog="examples:\n"
+        "  claimtrack report --example\n"
+        "  claimtrack example -o claims.json\n"
+        "  claimtrack explain claims.json c3\n"
+        "\nRun 'claimtrack COMMAND --help' for each command's options.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "--version", action="version", version=claimtrack.__version__
+        "--version",
+        action="version",
+        version=f"claimtrack {claimtrack.__version__}",
     )
-    commands = parser.add_subparsers(dest="command", required=True)
+    commands = parser.add_subparsers(
+        dest="command", required=True, metavar="COMMAND"
+    )
 
-    report = commands.add_parser(
+    report = _command(
+        commands,
         "report",
-        help="every claim with its evidence status",
-        description="Print every claim with its status, independent "
-        "origin groups, naive source count, credibility and a reason.",
-        epilog="example:\n  claimtrack report --example --as-of 2025-06-04",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "every claim with its evidence status",
+        "Print every claim with its evidence status, its independent "
+        "origin groups asserting/denying it, the naive source count, the "
+        "Admiralty credibility number and a one-line reason, then a "
+        "summary line.",
+        [
+            "claimtrack report --example",
+            "claimtrack report claims.json --as-of 2025-06-04",
+            (
+                "claimtrack report claims.json --status corroborated "
+                "--format json"
+            ),
+        ],
     )
     _add_input(report)
     report.add_argument(
@@ -67,30 +114,81 @@ def _parser() -> argparse.ArgumentParser:
         help="text for a terminal (default), json for scripts",
     )
 
-    explain = commands.add_parser(
+    explain = _command(
+        commands,
         "explain",
-        help="why one claim has its status",
-        description="Explain one claim's status: origin groups, chains, "
-        "merges and retractions.",
-        epilog="example:\n  claimtrack explain --example c3",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "why one claim has its status",
+        "Explain one claim's status: each origin group, every statement "
+        "on each chain, why sources were merged, what was retracted.",
+        [
+            "claimtrack explain --example c3",
+            "claimtrack explain claims.json convoy --as-of 2025-06-05",
+        ],
     )
-    _add_input(explain)
-    explain.add_argument("claim", help="the claim id")
+    explain.add_argument(
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help="a claimtrack JSON file ('-' for standard input)",
+    )
+    explain.add_argument("claim", metavar="CLAIM", help="the claim id")
+    _add_example_and_date(explain)
+
+    validate = _command(
+        commands,
+        "validate",
+        "check a claimtrack JSON file",
+        "Check a claimtrack JSON file: print a one-line summary and exit "
+        "0, or print every problem with its JSON path and exit 1.",
+        [
+            "claimtrack validate claims.json",
+            "cat claims.json | claimtrack validate -",
+        ],
+    )
+    validate.add_argument(
+        "file",
+        metavar="FILE",
+        help="a claimtrack JSON file ('-' for standard input)",
+    )
+
+    sample = _command(
+        commands,
+        "example",
+        "write the bundled example as claimtrack JSON",
+        "Write the bundled Sahel counter-offensive example as a claimtrack "
+        "JSON file, to start from a real case.",
+        ["claimtrack example -o claims.json", "claimtrack example | less"],
+    )
+    sample.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        default="-",
+        help="where to write it (default '-': standard output)",
+    )
     return parser
 
 
 def _add_input(command: argparse.ArgumentParser) -> None:
     command.add_argument(
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help="a claimtrack JSON file ('-' for standard input)",
+    )
+    _add_example_and_date(command)
+
+
+def _add_example_and_date(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
         "--example",
         action="store_true",
-        required=True,
-        help="use the bundled Sahel counter-offensive example",
+        help="use the bundled Sahel counter-offensive example instead of FILE",
     )
     command.add_argument(
         "--as-of",
         metavar="DATE",
-        help="count only what was said by this ISO 8601 date",
+        help="count only what was said, and retracted, by this ISO 8601 date",
     )
 
 
@@ -101,43 +199,103 @@ def main(argv: Sequence[str] | None = None) -> int:
     Returns:
         The exit code: 0 on success, 1 for bad data, 2 for bad usage.
     """
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
     try:
-        claim_set = example()
         if args.command == "report":
-            _report(claim_set, args, sys.stdout)
+            _report(args, sys.stdout)
+        elif args.command == "explain":
+            _explain(args, sys.stdout)
+        elif args.command == "validate":
+            _validate(args, sys.stdout)
         else:
-            report = claim_set.corroboration(args.claim, as_of=args.as_of)
-            sys.stdout.write(report.explain() + "\n")
-    except ClaimtrackError as e:
-        sys.stderr.write(f"claimtrack: error: {e}\n")
+            _example(args)
+    except _UsageError as e:
+        sys.stderr.write(args.usage())
+        sys.stderr.write(f"claimtrack {args.command}: error: {e}\n")
+        return 2
+    except _DataError as e:
+        for line in e.lines:
+            sys.stderr.write(f"claimtrack: error: {line}\n")
         return 1
+    except ClaimtrackError as e:
+        for line in str(e).splitlines():
+            sys.stderr.write(f"claimtrack: error: {line}\n")
+        return 1
+    except BrokenPipeError:
+        # The reader went away (`claimtrack report ... | head`): stop
+        # quietly, and keep Python from complaining at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     return 0
 
 
-def _report(
-    claim_set: ClaimSet, args: argparse.Namespace, out: TextIO
-) -> None:
-    reports = [
-        r
-        for r in claim_set.reports(as_of=args.as_of)
-        if args.status is None or r.status.value == args.status
-    ]
-    reports.sort(key=lambda r: _natural(r.claim))
+# -- input ----------------------------------------------------------------
+
+
+def _claim_set(args: argparse.Namespace) -> tuple[ClaimSet, str]:
+    """The claim set named by FILE or --example, with a label for messages."""
+    if args.example and args.file is not None:
+        raise _UsageError("give FILE or --example, not both")
+    if args.example:
+        return example(), "the bundled example"
+    if args.file is None:
+        raise _UsageError("give a claimtrack JSON FILE, or --example")
+    return _load(args.file), args.file
+
+
+def _read(file: str) -> bytes:
+    if file == "-":
+        return sys.stdin.buffer.read()
+    try:
+        return Path(file).read_bytes()
+    except OSError as e:
+        reason = e.strerror or str(e)
+        raise _DataError([f"cannot read {file}: {reason}"]) from None
+
+
+def _load(file: str) -> ClaimSet:
+    data = _read(file)
+    progress = _Progress(sys.stderr, len(data), f"loading {file}", "bytes")
+    progress.note(
+        f"loading {file} ({len(data) / 1e6:.1f} MB)",
+        large=len(data) >= 1_000_000,
+    )
+    try:
+        return ClaimSet.from_json(data)
+    except FormatError as e:
+        raise _DataError([f"{file}: {p}" for p in e.problems]) from None
+    finally:
+        progress.done()
+
+
+# -- commands -------------------------------------------------------------
+
+
+def _report(args: argparse.Namespace, out: TextIO) -> None:
+    claim_set, _label = _claim_set(args)
+    claims = sorted((c.id for c in claim_set.claims), key=_natural)
+    progress = _Progress(sys.stderr, len(claims), "reporting", "claims")
+    reports = []
+    for number, claim in enumerate(claims, 1):
+        report = claim_set.corroboration(claim, as_of=args.as_of)
+        if args.status is None or report.status.value == args.status:
+            reports.append(report)
+        progress.update(number)
+    progress.done()
+    note = _EXAMPLE_NOTE if args.example else None
     if args.format == "json":
-        json.dump(
-            {
-                "as_of": args.as_of,
-                "note": _EXAMPLE_NOTE,
-                "claims": [_as_json(r) for r in reports],
-                "summary": _summary(reports),
-            },
-            out,
-            indent=2,
-            ensure_ascii=False,
-        )
+        document: dict[str, object] = {"as_of": args.as_of}
+        if note:
+            document["note"] = note
+        document["claims"] = [_as_json(r) for r in reports]
+        document["summary"] = _summary(reports)
+        json.dump(document, out, indent=2, ensure_ascii=False)
         out.write("\n")
         return
+    if note:
+        out.write(note + "\n\n")
     header = ("claim", "status", "groups", "naive", "cred", "reason")
     rows = [
         (
@@ -150,7 +308,6 @@ def _report(
         )
         for r in reports
     ]
-    out.write(_EXAMPLE_NOTE + "\n\n")
     widths = [max(len(row[i]) for row in (header, *rows)) for i in range(5)]
     for row in (header, *rows):
         cells = [
@@ -162,6 +319,99 @@ def _report(
         "groups: independent origin groups asserting/denying; naive: "
         "distinct asserting sources; cred: Admiralty credibility 1-6\n"
     )
+
+
+def _explain(args: argparse.Namespace, out: TextIO) -> None:
+    claim_set, _label = _claim_set(args)
+    report = claim_set.corroboration(args.claim, as_of=args.as_of)
+    out.write(report.explain() + "\n")
+
+
+def _validate(args: argparse.Namespace, out: TextIO) -> None:
+    claim_set = _load(args.file)
+    counts = ", ".join(
+        f"{len(records)} {name}"
+        for name, records in (
+            ("sources", claim_set.sources),
+            ("documents", claim_set.documents),
+            ("claims", claim_set.claims),
+            ("statements", claim_set.statements),
+            ("links", claim_set.links),
+        )
+    )
+    out.write(
+        f"{args.file}: valid claimtrack JSON (format version 1): {counts}\n"
+    )
+
+
+def _example(args: argparse.Namespace) -> None:
+    claim_set = example()
+    if args.output == "-":
+        sys.stdout.write(claim_set.to_json())
+        return
+    try:
+        claim_set.save(args.output)
+    except OSError as e:
+        reason = e.strerror or str(e)
+        raise _DataError([f"cannot write {args.output}: {reason}"]) from None
+    sys.stderr.write(
+        f"claimtrack: wrote the bundled example to {args.output}\n"
+    )
+
+
+# -- output helpers -------------------------------------------------------
+
+
+class _Progress:
+    """A one-line counter on a terminal's stderr; silent anywhere else."""
+
+    def __init__(
+        self, stream: TextIO, total: int, label: str, unit: str
+    ) -> None:
+        self._stream = stream
+        self._total = total
+        self._label = label
+        self._unit = unit
+        self._shown = False
+        self._last = 0.0
+        self._on = (
+            unit != "claims" or total >= PROGRESS_THRESHOLD
+        ) and _is_terminal(stream)
+
+    def note(self, text: str, *, large: bool) -> None:
+        """Show *text* while long work runs, if *large* and on a terminal."""
+        if self._on and large:
+            self._stream.write(text + "...")
+            self._stream.flush()
+            self._shown = True
+
+    def update(self, done: int) -> None:
+        """Show that *done* of the total are finished (at most 10 times a second)."""
+        if not self._on:
+            return
+        now = time.monotonic()
+        if now - self._last < 0.1 and done != self._total:
+            return
+        self._last = now
+        self._stream.write(
+            f"\r{self._label}: {done:,}/{self._total:,} {self._unit}"
+        )
+        self._stream.flush()
+        self._shown = True
+
+    def done(self) -> None:
+        """Clear the progress line."""
+        if self._shown:
+            self._stream.write("\r\033[K")
+            self._stream.flush()
+            self._shown = False
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def _natural(claim: str) -> tuple[str, int, str]:

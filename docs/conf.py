@@ -8,7 +8,7 @@ import claimtrack
 
 project = "claimtrack"
 author = "The claimtrack developers"
-copyright = "2026, The claimtrack developers"  # noqa: A001
+copyright = "2026, The claimtrack developers"
 version = release = claimtrack.__version__
 
 extensions = [

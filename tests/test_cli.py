@@ -314,7 +314,14 @@ class TestUsage:
         self, capsys: pytest.CaptureFixture[str]
     ) -> None:
         """Each command's help shows an example."""
-        for command in ("report", "explain", "validate", "example"):
+        for command in (
+            "report",
+            "explain",
+            "validate",
+            "example",
+            "export-prov",
+            "graph",
+        ):
             with pytest.raises(SystemExit):
                 main([command, "--help"])
             assert "example" in capsys.readouterr().out
@@ -346,3 +353,67 @@ class TestUsage:
 
         assert done.returncode == 0, done.stderr
         assert "0 corroborated" in done.stdout
+
+
+class TestExportAndDraw:
+    def test_export_prov(
+        self, claims_file: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The export-prov command writes PROV-JSON to standard output."""
+        assert main(["export-prov", str(claims_file)]) == 0
+
+        document = json.loads(capsys.readouterr().out)
+        assert len(document["agent"]) == 10
+        assert "ctr:attribution/c7-outlet" in document["wasAttributedTo"]
+
+    def test_export_prov_to_a_file(self, tmp_path: Path) -> None:
+        """With -o, export-prov writes a file."""
+        output = tmp_path / "sahel.prov.json"
+
+        assert main(["export-prov", "--example", "-o", str(output)]) == 0
+
+        assert "wasDerivedFrom" in json.loads(
+            output.read_text(encoding="utf-8")
+        )
+
+    def test_graph_dot(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The graph command prints the DOT diagram of one claim."""
+        assert main(["graph", "--example", "c3"]) == 0
+
+        out = capsys.readouterr().out
+        assert out.startswith('digraph "attribution of c3" {')
+        assert '"c3-outlet" -> "c3-fama" [label="relays"];' in out
+
+    def test_graph_mermaid_to_a_file(
+        self, claims_file: Path, tmp_path: Path
+    ) -> None:
+        """With --format mermaid -o FILE, graph writes a Mermaid chart."""
+        output = tmp_path / "c7.mmd"
+
+        assert (
+            main(
+                [
+                    "graph",
+                    str(claims_file),
+                    "c7",
+                    "--format",
+                    "mermaid",
+                    "-o",
+                    str(output),
+                ]
+            )
+            == 0
+        )
+
+        assert output.read_text(encoding="utf-8").startswith("flowchart RL\n")
+
+    def test_graph_unknown_claim(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """An unknown claim is bad data: one line, exit 1."""
+        assert main(["graph", "--example", "nope"]) == 1
+
+        assert (
+            capsys.readouterr().err
+            == "claimtrack: error: unknown claim 'nope'\n"
+        )

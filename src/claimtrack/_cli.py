@@ -19,6 +19,8 @@ from claimtrack._claimset import ClaimSet
 from claimtrack._example import ASSUMED_ARTICLE_DATE, example
 from claimtrack._report import CorroborationReport, EvidenceStatus
 from claimtrack.exceptions import ClaimtrackError, FormatError
+from claimtrack.graph import to_dot, to_mermaid
+from claimtrack.prov import dumps_prov
 
 
 __all__ = ["main"]
@@ -72,6 +74,7 @@ def _parser() -> argparse.ArgumentParser:
         "  claimtrack report --example\n"
         "  claimtrack example -o claims.json\n"
         "  claimtrack explain claims.json c3\n"
+        "  claimtrack graph claims.json c3 | dot -Tsvg -o c3.svg\n"
         "\nRun 'claimtrack COMMAND --help' for each command's options.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -151,6 +154,50 @@ def _parser() -> argparse.ArgumentParser:
         help="a claimtrack JSON file ('-' for standard input)",
     )
 
+    export_prov = _command(
+        commands,
+        "export-prov",
+        "write the claim set as W3C PROV-JSON",
+        "Write the claim set as a W3C PROV-JSON document: sources as "
+        "agents, documents, claims and statements as entities, "
+        "attribution, derivation, delegation and invalidation as PROV "
+        "relations, the rest as claimtrack: attributes.",
+        [
+            "claimtrack export-prov claims.json -o claims.prov.json",
+            "claimtrack export-prov --example | less",
+        ],
+    )
+    _add_input(export_prov)
+    _add_output(export_prov)
+
+    graph = _command(
+        commands,
+        "graph",
+        "draw where one claim came from (DOT or Mermaid)",
+        "Draw the attribution diagram of one claim: statements grouped by "
+        "source, derivation arrows, independent origin groups as boxes, "
+        "the affiliations that merged sources as dashed arrows.",
+        [
+            "claimtrack graph claims.json c3 | dot -Tsvg -o c3.svg",
+            "claimtrack graph --example c3 --format mermaid -o c3.mmd",
+        ],
+    )
+    graph.add_argument(
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help="a claimtrack JSON file ('-' for standard input)",
+    )
+    graph.add_argument("claim", metavar="CLAIM", help="the claim id")
+    _add_example_and_date(graph)
+    graph.add_argument(
+        "--format",
+        choices=("dot", "mermaid"),
+        default="dot",
+        help="Graphviz DOT (default) or Mermaid",
+    )
+    _add_output(graph)
+
     sample = _command(
         commands,
         "example",
@@ -177,6 +224,16 @@ def _add_input(command: argparse.ArgumentParser) -> None:
         help="a claimtrack JSON file ('-' for standard input)",
     )
     _add_example_and_date(command)
+
+
+def _add_output(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        default="-",
+        help="where to write (default '-': standard output)",
+    )
 
 
 def _add_example_and_date(command: argparse.ArgumentParser) -> None:
@@ -208,6 +265,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             _explain(args, sys.stdout)
         elif args.command == "validate":
             _validate(args, sys.stdout)
+        elif args.command == "export-prov":
+            claim_set, _label = _claim_set(args)
+            _write(args.output, dumps_prov(claim_set, as_of=args.as_of))
+        elif args.command == "graph":
+            claim_set, _label = _claim_set(args)
+            draw = to_dot if args.format == "dot" else to_mermaid
+            _write(args.output, draw(claim_set, args.claim, as_of=args.as_of))
         else:
             _example(args)
     except _UsageError as e:
@@ -357,6 +421,18 @@ def _example(args: argparse.Namespace) -> None:
     sys.stderr.write(
         f"claimtrack: wrote the bundled example to {args.output}\n"
     )
+
+
+def _write(output: str, text: str) -> None:
+    """Write *text* to standard output ('-') or a file."""
+    if output == "-":
+        sys.stdout.write(text)
+        return
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as e:
+        reason = e.strerror or str(e)
+        raise _DataError([f"cannot write {output}: {reason}"]) from None
 
 
 # -- output helpers -------------------------------------------------------

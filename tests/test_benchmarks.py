@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -32,3 +33,31 @@ def test_json_io_runs() -> None:
     rows = done.stdout.strip().splitlines()
     assert rows[0].startswith("| claims |")
     assert rows[2].startswith("| 50 | 101 |")  # 100 + one retraction
+
+
+def test_run_py_runs(tmp_path: Path) -> None:
+    """benchmarks/run.py measures a tiny size and writes its JSON results."""
+    output = tmp_path / "results.json"
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(BENCHMARKS / "run.py"),
+            "--sizes",
+            "100",
+            "200",
+            "--repeat",
+            "1",
+            "--json",
+            str(output),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert done.returncode == 0, done.stderr
+    assert "| 101 | build |" in done.stdout  # 100 + one retraction
+    assert "| growth |" in done.stdout
+    results = json.loads(output.read_text(encoding="utf-8"))["results"]
+    assert [r["statements"] for r in results] == [101, 201]
+    assert results[0]["claimtrack"]["memory_mb"] >= 0

@@ -36,6 +36,34 @@ def partial_dates(draw: st.DrawFn) -> ct.PartialDate:
 
 
 optional_dates = st.none() | partial_dates()
+times = st.sampled_from(
+    [
+        "2020-06-23T20:02:00",
+        "2022-09-01T22:06:09-03:00",
+        "2019-06-20T12:12:40Z",
+    ]
+).map(ct.PartialDate.parse)
+RATING_NUMBERS = st.none() | st.integers(-10, 10) | st.floats(-10, 10)
+RATING_WORDS = st.sampled_from(
+    ["False", "Falso.", "Mostly false", "Half true", "Engañoso", "Vrai"]
+)
+
+
+@st.composite
+def ratings(draw: st.DrawFn) -> ct.Rating:
+    """A rating: a label, a number or both, on any scale, any verdict."""
+    label = draw(st.none() | RATING_WORDS | TEXT)
+    value = draw(RATING_NUMBERS)
+    if label is None and value is None:
+        value = draw(st.integers(1, 5))
+    verdict = draw(st.none() | st.sampled_from(list(ct.Verdict)))
+    return ct.Rating(
+        label=label,
+        value=value,
+        best=draw(RATING_NUMBERS),
+        worst=draw(RATING_NUMBERS),
+        **({} if verdict is None else {"verdict": verdict}),
+    )
 
 
 def _not_later(
@@ -64,6 +92,7 @@ def record_lists(
     max_sources: int = 8,
     max_claims: int = 5,
     max_statements: int = 14,
+    max_reviews: int = 3,
 ) -> list[ct.Record]:
     """
     The records of an arbitrary valid claim set, in a valid order.
@@ -72,7 +101,8 @@ def record_lists(
     earlier one, so they cannot form a cycle; ``same_as`` twins carry no
     affiliation of their own; statements only derive from earlier,
     not-later-dated ones; retractions withdraw their own source's
-    statements.
+    statements; reviews check statements about their own claim and cite
+    statements and documents as evidence.
     """
     records: list[ct.Record] = []
     n_sources = draw(st.integers(1, max_sources))
@@ -205,6 +235,57 @@ def record_lists(
             )
         statements.append(statement)
     records.extend(statements)
+
+    documents = [
+        ct.Document(
+            id=f"doc{i}",
+            date=draw(optional_dates),
+            url=draw(st.none() | st.just(f"https://example.org/doc{i}")),
+            title=draw(st.none() | TEXT),
+        )
+        for i in range(draw(st.integers(0, 2)))
+    ]
+    records.extend(documents)
+    cited = [s.id for s in statements] + [d.id for d in documents]
+    for number in range(draw(st.integers(0, max_reviews))):
+        claim = draw(st.sampled_from(claims))
+        checked = [
+            s.id
+            for s in statements
+            if s.claim == claim and s.stance is not ct.Stance.RETRACTS
+        ]
+        evidence = (
+            draw(
+                st.lists(
+                    st.tuples(
+                        st.sampled_from(cited),
+                        st.sampled_from(["supports", "refutes"]),
+                    ),
+                    max_size=2,
+                    unique_by=lambda item: item[0],
+                )
+            )
+            if cited
+            else []
+        )
+        records.append(
+            ct.Review(
+                id=f"rv{number}",
+                claim=claim,
+                reviewer=draw(st.sampled_from(speakers)),
+                rating=draw(ratings()),
+                date=draw(optional_dates | times),
+                url=draw(st.none() | st.just(f"https://example.org/{number}")),
+                title=draw(st.none() | TEXT),
+                summary=draw(st.none() | TEXT),
+                evidence=evidence,
+                reviewed=draw(
+                    st.lists(st.sampled_from(checked), max_size=2, unique=True)
+                )
+                if checked
+                else [],
+            )
+        )
     return records
 
 

@@ -417,3 +417,70 @@ class TestExportAndDraw:
             capsys.readouterr().err
             == "claimtrack: error: unknown claim 'nope'\n"
         )
+
+
+FIXTURES = (
+    Path(__file__).parent.parent.parent / "shared" / "fixtures" / "claimreview"
+)
+
+
+class TestClaimReview:
+    def test_import_then_export(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Real ClaimReview files import into a claim set and export again."""
+        files = sorted(str(p) for p in FIXTURES.glob("jsonld_*.json"))[:3]
+        claims = tmp_path / "claims.json"
+
+        assert main(["import-claimreview", *files, "-o", str(claims)]) == 0
+        assert "imported 3 reviews from 3 file(s)" in capsys.readouterr().err
+        assert len(ct.ClaimSet.load(claims).reviews) == 3
+
+        assert main(["export-claimreview", str(claims)]) == 0
+        exported = json.loads(capsys.readouterr().out)
+        assert [item["@type"] for item in exported] == ["ClaimReview"] * 3
+
+    def test_import_adds_to_an_existing_set(
+        self, claims_file: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """With -o naming an existing claim set, imports are added to it."""
+        fixture = str(FIXTURES / "jsonld_afp_en.json")
+
+        assert (
+            main(["import-claimreview", fixture, "-o", str(claims_file)]) == 0
+        )
+
+        merged = ct.ClaimSet.load(claims_file)
+        assert "c3" in merged
+        assert len(merged.reviews) == 1
+
+    def test_skipped_records_are_reported(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A record without a rating is skipped with a reason, or fails with --strict."""
+        page = tmp_path / "page.json"
+        page.write_text(
+            json.dumps({"@type": "ClaimReview", "claimReviewed": "Something"}),
+            encoding="utf-8",
+        )
+
+        assert main(["import-claimreview", str(page)]) == 0
+        assert f"claimtrack: skipped {page}:" in capsys.readouterr().err
+
+        assert main(["import-claimreview", "--strict", str(page)]) == 1
+        assert capsys.readouterr().err.startswith(
+            f"claimtrack: error: {page}:"
+        )
+
+    def test_not_json(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A file that is not JSON is bad data."""
+        page = tmp_path / "page.html"
+        page.write_text("<html>", encoding="utf-8")
+
+        assert main(["import-claimreview", str(page)]) == 1
+
+        assert capsys.readouterr().err.startswith(
+            f"claimtrack: error: {page}: not JSON:"
+        )

@@ -44,6 +44,7 @@ class TestHierarchy:
         """The module exports the error classes and their two records."""
         assert set(exceptions.__all__) == {
             "AffiliationCycleError",
+            "ClaimReviewError",
             "ClaimtrackError",
             "Conflict",
             "DuplicateIdError",

@@ -130,7 +130,7 @@ class TestConventions:
         document = example_document()
 
         for key, _ in serialization.RECORD_LISTS:
-            ids = [record["id"] for record in document[key]]
+            ids = [record["id"] for record in document.get(key, [])]
             assert ids == sorted(ids)
         statement = next(
             s for s in document["statements"] if s["id"] == "c2-fama"
@@ -421,6 +421,13 @@ class TestBadInput:
 
         assert problem.startswith(expected)
 
+    def test_unknown_key_that_looks_like_a_digit(self) -> None:
+        """A key such as "²" is reported as unknown, not taken for an index."""
+        document = example_document()
+        document["sources"][0]["²"] = 1
+
+        assert problems_of(document) == ["$.sources[0].²: unknown key"]
+
     def test_format_error_is_a_value_error(self) -> None:
         """FormatError is a ClaimtrackError and a ValueError."""
         with pytest.raises(ValueError, match="not JSON"):
@@ -669,3 +676,140 @@ class TestMerge:
 
         assert ours.policy == policy
         assert len(ours) == len(ct.example())
+
+
+def reviewed_set() -> ct.ClaimSet:
+    """The bundled example with a fact-check of claim c3."""
+    cs = ct.example()
+    cs.record_source("checker", name="Example Check")
+    cs.record_review(
+        "review-c3",
+        claim="c3",
+        reviewer="checker",
+        date="2025-06-07T09:30:00",
+        rating=ct.Rating(label="Unproven", value=3.5, best=5, worst=1),
+        url="https://example.org/c3",
+        evidence=[("c3-fama", "refutes")],
+        reviewed=["c3-aes"],
+    )
+    return cs
+
+
+class TestReviews:
+    def test_written_shape(self) -> None:
+        """A review is written with its rating nested, verdict last."""
+        document = json.loads(reviewed_set().to_json())
+
+        assert list(document)[-2:] == ["statements", "reviews"]
+        assert document["reviews"] == [
+            {
+                "id": "review-c3",
+                "claim": "c3",
+                "reviewer": "checker",
+                "rating": {
+                    "label": "Unproven",
+                    "value": 3.5,
+                    "best": 5,
+                    "worst": 1,
+                    "verdict": "mixture",
+                },
+                "date": "2025-06-07T09:30:00",
+                "url": "https://example.org/c3",
+                "evidence": [{"record": "c3-fama", "role": "refutes"}],
+                "reviewed": ["c3-aes"],
+            }
+        ]
+
+    def test_no_reviews_no_key(self) -> None:
+        """A set without reviews is written without a reviews key."""
+        assert "reviews" not in json.loads(ct.example().to_json())
+
+    def test_round_trip(self) -> None:
+        """Reviews load back equal, and write the same text."""
+        cs = reviewed_set()
+
+        loaded = ct.ClaimSet.from_json(cs.to_json())
+
+        assert loaded == cs
+        assert loaded.to_json() == cs.to_json()
+        assert loaded.corroboration("c3").explain() == (
+            cs.corroboration("c3").explain()
+        )
+
+    def test_verdict_worked_out_when_absent(self) -> None:
+        """A rating read without a verdict gets the one the rule gives."""
+        document = json.loads(reviewed_set().to_json())
+        rating = document["reviews"][0]["rating"]
+        del rating["verdict"]
+        rating["value"] = 1.0
+
+        loaded = ct.ClaimSet.from_json(json.dumps(document))
+
+        assert loaded.review("review-c3").rating == ct.Rating(
+            label="Unproven", value=1, best=5, worst=1, verdict="false"
+        )
+
+    @pytest.mark.parametrize(
+        ("damage", "expected"),
+        [
+            (
+                lambda r: r["rating"].update(value="3"),
+                "$.reviews[0].rating.value: expected a number, got a string",
+            ),
+            (
+                lambda r: r["rating"].update(value=True),
+                "$.reviews[0].rating.value: expected a number, got a boolean",
+            ),
+            (
+                lambda r: r.update(rating={"best": 5}),
+                "$.reviews[0].rating: invalid rating None",
+            ),
+            (
+                lambda r: r["rating"].update(verdict="maybe"),
+                "$.reviews[0].rating.verdict: 'maybe' is not one of",
+            ),
+            (
+                lambda r: r["rating"].update(stars=5),
+                "$.reviews[0].rating.stars: unknown key",
+            ),
+            (
+                lambda r: r.update(evidence="c3-fama"),
+                "$.reviews[0].evidence: expected a list, got a string",
+            ),
+            (
+                lambda r: r["evidence"][0].update(role="proves"),
+                "$.reviews[0].evidence[0].role: 'proves' is not one of",
+            ),
+            (
+                lambda r: r["evidence"][0].update(record="nothing"),
+                "$.reviews[0].evidence[0].record: unknown statement",
+            ),
+            (
+                lambda r: r.update(reviewed=["c1-fama"]),
+                "$.reviews[0].reviewed[0]: invalid reviewed 'c1-fama'",
+            ),
+            (
+                lambda r: r.update(reviewer="c3"),
+                "$.reviews[0].reviewer: 'c3' is a claim, not a source",
+            ),
+            (lambda r: r.pop("rating"), "$.reviews[0].rating: required"),
+            (lambda r: r.update(id="c1"), "$.reviews[0].id: id 'c1' is"),
+        ],
+    )
+    def test_specific_problems(self, damage: Any, expected: str) -> None:
+        """Each kind of damage to a review is named at its path."""
+        document = json.loads(reviewed_set().to_json())
+        damage(document["reviews"][0])
+
+        problems = problems_of(document)
+
+        assert any(p.startswith(expected) for p in problems), problems
+
+    def test_schema_accepts_and_refuses_reviews(self, validator: Any) -> None:
+        """The schema accepts a written review and refuses a bare rating."""
+        document = json.loads(reviewed_set().to_json())
+        assert list(validator.iter_errors(document)) == []
+
+        document["reviews"][0]["rating"] = {"best": 5, "verdict": "true"}
+
+        assert len(list(validator.iter_errors(document))) == 1

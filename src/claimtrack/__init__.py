@@ -8,6 +8,7 @@ corroborated, or do all its "sources" lead back to one voice?
 
 from __future__ import annotations
 
+from claimtrack import claimreview as claimreview
 from claimtrack._affiliations import Independence, Tie
 from claimtrack._claims import Claim
 from claimtrack._claimset import ClaimSet
@@ -23,6 +24,13 @@ from claimtrack._links import (
     Relation,
 )
 from claimtrack._policy import DEFAULT_POLICY, CorroborationPolicy
+from claimtrack._ratings import (
+    RATING_LABELS,
+    Verdict,
+    add_rating_labels,
+    label_key,
+    verdict_of,
+)
 from claimtrack._records import Record
 from claimtrack._report import (
     CREDIBILITY_LABELS,
@@ -31,6 +39,7 @@ from claimtrack._report import (
     EvidenceStatus,
     OriginGroup,
 )
+from claimtrack._reviews import Evidence, EvidenceRole, Rating, Review
 from claimtrack._sources import (
     COMMON_SOURCE_KINDS,
     RELIABILITY_LETTERS,
@@ -40,6 +49,7 @@ from claimtrack._statements import Stance, Statement, Via
 from claimtrack._validation import Finding
 from claimtrack.exceptions import (
     AffiliationCycleError,
+    ClaimReviewError,
     ClaimtrackError,
     Conflict,
     DuplicateIdError,
@@ -61,11 +71,13 @@ __all__ = [
     "CREDIBILITY_LABELS",
     "DEFAULT_POLICY",
     "HIERARCHICAL_RELATIONS",
+    "RATING_LABELS",
     "RELIABILITY_LETTERS",
     "SOURCE_RELATIONS",
     "AffiliationCycleError",
     "BlockedPath",
     "Claim",
+    "ClaimReviewError",
     "ClaimSet",
     "ClaimtrackError",
     "Conflict",
@@ -74,6 +86,8 @@ __all__ = [
     "DateLike",
     "Document",
     "DuplicateIdError",
+    "Evidence",
+    "EvidenceRole",
     "EvidenceStatus",
     "Finding",
     "FormatError",
@@ -87,19 +101,25 @@ __all__ = [
     "OriginGroup",
     "PartialDate",
     "Precision",
+    "Rating",
     "Record",
     "Relation",
     "RelayCycleError",
+    "Review",
     "Source",
     "Stance",
     "Statement",
     "TemporalInconsistencyError",
     "Tie",
     "UnknownReferenceError",
+    "Verdict",
     "Via",
+    "add_rating_labels",
     "compare_dates",
     "credibility_of",
     "example",
+    "label_key",
+    "verdict_of",
 ]
 
 __version__ = "0.1.0.dev0"

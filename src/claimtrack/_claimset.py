@@ -33,8 +33,15 @@ from claimtrack._links import (
 )
 from claimtrack._partition import Partition
 from claimtrack._policy import DEFAULT_POLICY, CorroborationPolicy
-from claimtrack._records import KIND_NAMES, Record, differences, fold
+from claimtrack._records import (
+    KIND_NAMES,
+    RECORD_TYPES,
+    Record,
+    differences,
+    fold,
+)
 from claimtrack._report import CorroborationReport
+from claimtrack._reviews import Evidence, Rating, Review
 from claimtrack._sources import Source
 from claimtrack._statements import Stance, Statement
 from claimtrack._validation import Batch, Finding
@@ -52,13 +59,12 @@ __all__ = ["ClaimSet"]
 
 _ANY_DATE = object()
 R = TypeVar("R", bound=Record)
-_RECORD_TYPES = (Source, Document, Claim, Statement, Link)
 
 
 @attrs.define(eq=False, repr=False)
 class ClaimSet:
     """
-    Sources, documents, claims, statements and links, and answers over them.
+    Sources, documents, claims, statements, links and reviews, and answers.
 
     Every record has an id unique in the set. Recording a record that
     breaks a rule raises a `ClaimtrackError` and leaves the set as it was;
@@ -78,6 +84,10 @@ class ClaimSet:
     _claims: dict[str, Claim] = attrs.field(init=False, factory=dict)
     _statements: dict[str, Statement] = attrs.field(init=False, factory=dict)
     _links: dict[str, Link] = attrs.field(init=False, factory=dict)
+    _reviews: dict[str, Review] = attrs.field(init=False, factory=dict)
+    _reviews_by_claim: dict[str, list[Review]] = attrs.field(
+        init=False, factory=dict
+    )
     _by_claim: dict[str, list[Statement]] = attrs.field(
         init=False, factory=dict
     )
@@ -370,6 +380,65 @@ class ClaimSet:
         )
         return self._record_one(record)
 
+    def record_review(
+        self,
+        id: str,
+        *,
+        claim: str,
+        reviewer: str,
+        date: DateLike | None,
+        rating: Rating | str,
+        url: str | None = None,
+        title: str | None = None,
+        summary: str | None = None,
+        evidence: Iterable[Evidence | tuple[str, str]] = (),
+        reviewed: Iterable[str] = (),
+    ) -> Review:
+        """
+        Record a fact-check: a reviewer's published rating of a claim.
+
+        Reviews are reported beside a claim's corroboration (in
+        `corroboration` and its explanation) and never change it.
+
+        Args:
+            id: Its id, unique in the set.
+            claim: The id of the claim reviewed.
+            reviewer: The id of the source that published the review.
+            date: When it was published; None if not known.
+            rating: A `Rating`, or just the reviewer's label (``"Falso"``).
+            url: Where the review can be read.
+            title: Its headline.
+            summary: A short summary of its findings.
+            evidence: What it relied on: `Evidence` records or
+                ``(statement or document id, "supports" | "refutes")``
+                pairs, each saying which way it points for the claim.
+            reviewed: Ids of the statements it checks (who made the
+                claim, when and where); each must be about *claim*.
+
+        Returns:
+            The recorded `Review`.
+
+        Raises:
+            UnknownReferenceError: If the claim, reviewer or a piece of
+                evidence is unknown, or of the wrong kind.
+            DuplicateIdError: If *id* names a different record.
+            InvalidValueError: If a value is malformed, or a reviewed
+                statement is about another claim.
+        """
+        review = Review(
+            id=id,
+            claim=claim,
+            reviewer=reviewer,
+            date=_date(date, None),
+            rating=rating,
+            url=url,
+            title=title,
+            summary=summary,
+            evidence=evidence,
+            reviewed=reviewed,
+        )
+        return self._record_one(review)
+
     def record(self, record: Record) -> Record:
         """
         Record one prebuilt record of any kind.
@@ -413,7 +482,7 @@ class ClaimSet:
             self._apply(record)
 
     def _record_one(self, record: R) -> R:
-        if not isinstance(record, _RECORD_TYPES):
+        if not isinstance(record, RECORD_TYPES):
             raise InvalidValueError(
                 "record", record, "not a claimtrack record"
             )
@@ -457,6 +526,9 @@ class ClaimSet:
                 self._places.setdefault(fold(place), []).append(record.id)
             for tag in record.tags:
                 self._tags.setdefault(fold(tag), []).append(record.id)
+        elif isinstance(record, Review):
+            self._reviews[record.id] = record
+            self._reviews_by_claim.setdefault(record.claim, []).append(record)
         else:
             self._links[record.id] = record
             if record.subject in self._sources:
@@ -499,7 +571,9 @@ class ClaimSet:
             f"documents={len(self._documents)}, "
             f"claims={len(self._claims)}, "
             f"statements={len(self._statements)}, "
-            f"links={len(self._links)})>"
+            f"links={len(self._links)}"
+            + (f", reviews={len(self._reviews)}" if self._reviews else "")
+            + ")>"
         )
 
     def __eq__(self, other: object) -> bool:
@@ -551,6 +625,10 @@ class ClaimSet:
         """The link with *id*; `UnknownReferenceError` if there is none."""
         return self._require(self._links, id, "link", None)
 
+    def review(self, id: str) -> Review:
+        """The review with *id*; `UnknownReferenceError` if there is none."""
+        return self._require(self._reviews, id, "review", None)
+
     @property
     def sources(self) -> tuple[Source, ...]:
         """Every source, in recording order."""
@@ -575,6 +653,32 @@ class ClaimSet:
     def links(self) -> tuple[Link, ...]:
         """Every link, in recording order."""
         return tuple(self._links.values())
+
+    @property
+    def reviews(self) -> tuple[Review, ...]:
+        """Every review, in recording order."""
+        return tuple(self._reviews.values())
+
+    def reviews_about(self, claim: str) -> tuple[Review, ...]:
+        """The reviews recorded of *claim* itself, in recording order."""
+        self.claim(claim)
+        return tuple(self._reviews_by_claim.get(claim, ()))
+
+    def reviews_for(self, claim: str) -> tuple[Review, ...]:
+        """
+        The reviews of *claim* and of every claim ``same_as`` it.
+
+        They come claim by claim (in id order), each claim's in recording
+        order.
+
+        Raises:
+            UnknownReferenceError: If *claim* is not recorded.
+        """
+        return tuple(
+            review
+            for member in self.claim_class(claim)
+            for review in self._reviews_by_claim.get(member, ())
+        )
 
     def statements_about(self, claim: str) -> tuple[Statement, ...]:
         """The statements recorded about *claim* itself."""
@@ -933,6 +1037,9 @@ class _Index:
 
     def retractions_of(self, statement: str) -> Sequence[Statement]:
         return self.claims._retractions.get(statement, ())  # noqa: SLF001
+
+    def reviews_about(self, claim: str) -> Sequence[Review]:
+        return self.claims._reviews_by_claim.get(claim, ())  # noqa: SLF001
 
     def source(self, source: str) -> Source:
         return self.claims._sources[source]  # noqa: SLF001

@@ -18,6 +18,7 @@ import claimtrack
 from claimtrack._claimset import ClaimSet
 from claimtrack._example import ASSUMED_ARTICLE_DATE, example
 from claimtrack._report import CorroborationReport, EvidenceStatus
+from claimtrack.claimreview import export_claimreviews, import_claimreviews
 from claimtrack.exceptions import ClaimtrackError, FormatError
 from claimtrack.graph import to_dot, to_mermaid
 from claimtrack.prov import dumps_prov
@@ -198,6 +199,46 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_output(graph)
 
+    importer = _command(
+        commands,
+        "import-claimreview",
+        "record schema.org ClaimReview data as a claim set",
+        "Import schema.org ClaimReview JSON (JSON-LD, @graph documents, "
+        "Data Commons feeds, Fact Check Tools API items) into a claim set: "
+        "claims, reviewers, reviews with their ratings, claimants and the "
+        "documents where the claim appeared. Records without claim text or "
+        "rating are skipped and reported, unless --strict. When -o names "
+        "an existing claim set, the imports are added to it.",
+        [
+            "claimtrack import-claimreview afp.json boom.json -o claims.json",
+            "claimtrack import-claimreview --strict page.json",
+        ],
+    )
+    importer.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="ClaimReview JSON files ('-' for standard input)",
+    )
+    importer.add_argument(
+        "--strict",
+        action="store_true",
+        help="stop at the first record that cannot be imported (exit 1)",
+    )
+    _add_output(importer)
+
+    exporter = _command(
+        commands,
+        "export-claimreview",
+        "write a claim set's reviews as schema.org ClaimReview",
+        "Write every review of a claim set as a schema.org ClaimReview "
+        "JSON-LD object (a JSON list), with what Google's fact-check "
+        "markup requires and recommends.",
+        ["claimtrack export-claimreview claims.json -o reviews.json"],
+    )
+    _add_input(exporter)
+    _add_output(exporter)
+
     sample = _command(
         commands,
         "example",
@@ -268,6 +309,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.command == "export-prov":
             claim_set, _label = _claim_set(args)
             _write(args.output, dumps_prov(claim_set, as_of=args.as_of))
+        elif args.command == "import-claimreview":
+            _import_claimreview(args)
+        elif args.command == "export-claimreview":
+            claim_set, _label = _claim_set(args)
+            text = json.dumps(
+                export_claimreviews(claim_set), indent=2, ensure_ascii=False
+            )
+            _write(args.output, text + "\n")
         elif args.command == "graph":
             claim_set, _label = _claim_set(args)
             draw = to_dot if args.format == "dot" else to_mermaid
@@ -421,6 +470,45 @@ def _example(args: argparse.Namespace) -> None:
     sys.stderr.write(
         f"claimtrack: wrote the bundled example to {args.output}\n"
     )
+
+
+def _import_claimreview(args: argparse.Namespace) -> None:
+    existing = args.output != "-" and Path(args.output).exists()
+    claim_set = _load(args.output) if existing else ClaimSet()
+    imported = 0
+    for file in args.files:
+        try:
+            data = json.loads(_read(file))
+        except (ValueError, RecursionError) as e:
+            raise _DataError([f"{file}: not JSON: {e}"]) from None
+        try:
+            result = import_claimreviews(
+                claim_set, data, errors="raise" if args.strict else "collect"
+            )
+        except ClaimtrackError as e:
+            raise _DataError([f"{file}: {e}"]) from None
+        imported += len(result.reviews)
+        for skipped in result.skipped:
+            sys.stderr.write(
+                f"claimtrack: skipped {file}: {skipped.path}: {skipped.reason}\n"
+            )
+        for note in result.notes:
+            sys.stderr.write(f"claimtrack: note: {file}: {note}\n")
+    if args.output == "-":
+        sys.stdout.write(claim_set.to_json())
+    else:
+        try:
+            claim_set.save(args.output)
+        except OSError as e:
+            reason = e.strerror or str(e)
+            raise _DataError(
+                [f"cannot write {args.output}: {reason}"]
+            ) from None
+        noun = "review" if imported == 1 else "reviews"
+        sys.stderr.write(
+            f"claimtrack: imported {imported} {noun} from {len(args.files)} "
+            f"file(s) into {args.output}\n"
+        )
 
 
 def _write(output: str, text: str) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Collection, Sequence
 from typing import Protocol
 
 from claimtrack._affiliations import Closure, Independence, dependence
-from claimtrack._dates import PartialDate, is_later
+from claimtrack._dates import PartialDate, first_day, is_later
 from claimtrack._partition import Partition
 from claimtrack._policy import CorroborationPolicy
 from claimtrack._report import (
@@ -16,6 +16,7 @@ from claimtrack._report import (
     EvidenceStatus,
     OriginGroup,
 )
+from claimtrack._reviews import Review
 from claimtrack._sources import Source
 from claimtrack._statements import Stance, Statement
 
@@ -56,6 +57,9 @@ class ClaimIndex(Protocol):
         policy: CorroborationPolicy,
     ) -> Closure:
         """The (cached) affiliation closure of *source* at *when*."""
+
+    def reviews_about(self, claim: str) -> Sequence[Review]:
+        """Every review recorded of *claim* itself."""
 
 
 class _Walk:
@@ -402,6 +406,17 @@ def corroborate(
     for group in (*asserting, *denying):
         for tie in (*group.ties, *group.carrier_ties):
             named.update(tie.path)
+    # Reviews are read, never counted: they only travel with the answer.
+    reviews = sorted(
+        (
+            review
+            for claim_id in claims
+            for review in index.reviews_about(claim_id)
+            if not is_later(review.date, as_of)
+        ),
+        key=_review_order,
+    )
+    named.update(review.reviewer for review in reviews)
     return CorroborationReport(
         claim=claim,
         claims=claims,
@@ -422,7 +437,15 @@ def corroborate(
             sorted(combined, key=lambda s: (walk.depth[s.id], s.id))
         ),
         sources={s: index.source(s) for s in sorted(named)},
+        reviews=tuple(reviews),
     )
+
+
+def _review_order(review: Review) -> tuple[str, str, str]:
+    date = review.date
+    if date is None:
+        return ("", "", review.id)
+    return (first_day(date).isoformat(), date.isoformat(), review.id)
 
 
 def _by_id(statement: Statement) -> str:

@@ -11,14 +11,18 @@ import attrs
 from claimtrack._claims import Claim
 from claimtrack._documents import Document
 from claimtrack._links import Link
+from claimtrack._reviews import Evidence, Rating, Review
 from claimtrack._sources import Source
 from claimtrack._statements import Statement
 
 
-__all__ = ["KIND_NAMES", "Record", "differences", "fold"]
+__all__ = ["KIND_NAMES", "RECORD_TYPES", "Record", "differences", "fold"]
 
-Record = Source | Document | Claim | Statement | Link
+Record = Source | Document | Claim | Statement | Link | Review
 """Any record a `ClaimSet` holds."""
+
+RECORD_TYPES = (Source, Document, Claim, Statement, Link, Review)
+"""The classes of `Record`, for `isinstance`."""
 
 KIND_NAMES: dict[type, str] = {
     Source: "source",
@@ -26,6 +30,7 @@ KIND_NAMES: dict[type, str] = {
     Claim: "claim",
     Statement: "statement",
     Link: "link",
+    Review: "review",
 }
 """The word for each kind of record, as used in messages and JSON."""
 
@@ -53,7 +58,14 @@ def _plain(value: object) -> object:
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, tuple):
-        return list(value)
-    if value is None or isinstance(value, str):
+        return [_plain(item) for item in value]
+    if isinstance(value, (Rating, Evidence)):
+        # A record's fixed, shallow parts: a dict of plain values.
+        return {
+            field.name: _plain(getattr(value, field.name))
+            for field in attrs.fields(type(value))
+            if getattr(value, field.name) is not None
+        }
+    if value is None or isinstance(value, (str, int, float)):
         return value
     return str(value)

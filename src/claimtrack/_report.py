@@ -12,6 +12,7 @@ import attrs
 from claimtrack._affiliations import Independence
 from claimtrack._dates import PartialDate
 from claimtrack._policy import CorroborationPolicy
+from claimtrack._reviews import Review
 from claimtrack._sources import Source
 from claimtrack._statements import Stance, Statement
 
@@ -127,6 +128,9 @@ class CorroborationReport:
             group together (a report citing independent sources), nearest
             first. They add no origin either.
         sources: The records of every source named above.
+        reviews: The fact-checks of the claim and its ``same_as`` class
+            published by *as_of* (or undated), oldest first. They are
+            reported beside the evidence and never change the answer.
     """
 
     claim: str
@@ -146,6 +150,7 @@ class CorroborationReport:
     blocked: tuple[BlockedPath, ...]
     combined: tuple[Statement, ...]
     sources: Mapping[str, Source] = attrs.field(repr=False)
+    reviews: tuple[Review, ...] = ()
 
     @property
     def independent_origin_count(self) -> int:
@@ -242,7 +247,24 @@ class CorroborationReport:
             f"is dated {statement.date}, after {self.as_of}."
             for statement in self.not_yet
         )
+        if self.reviews:
+            lines.append("Reviews:")
+            lines.extend(self._explain_review(r) for r in self.reviews)
         return "\n".join(lines)
+
+    def _explain_review(self, review: Review) -> str:
+        text = (
+            f"  {review.id}: {self.name(review.reviewer)} rated it "
+            f"{review.rating.describe()}{_on(review.date)}: verdict "
+            f"{review.rating.verdict.value}"
+        )
+        if len(self.claims) > 1 and review.claim != self.claim:
+            text += f" (as claim {review.claim!r})"
+        if review.evidence:
+            text += "; evidence: " + ", ".join(
+                f"{item.record} {item.role.value}" for item in review.evidence
+            )
+        return text + "."
 
     def _explain_group(self, title: str, group: OriginGroup) -> list[str]:
         voices = " + ".join(self.name(s) for s in sorted(group.sources))

@@ -18,7 +18,8 @@ from claimtrack._links import (
     Relation,
 )
 from claimtrack._partition import Partition
-from claimtrack._records import KIND_NAMES, Record
+from claimtrack._records import KIND_NAMES, RECORD_TYPES, Record
+from claimtrack._reviews import Review
 from claimtrack._sources import Source
 from claimtrack._statements import Stance, Statement
 from claimtrack.exceptions import (
@@ -51,6 +52,8 @@ def describe(record: Record) -> str:
         )
     if isinstance(record, Source):
         return f"source {record.name!r}"
+    if isinstance(record, Review):
+        return f"review by {record.reviewer!r} of {record.claim!r}"
     return kind
 
 
@@ -115,9 +118,7 @@ class Batch:
     def _duplicates(self) -> Iterator[Finding]:
         staged = self._staged
         for record in self._new:
-            if not isinstance(
-                record, (Source, Document, Claim, Statement, Link)
-            ):
+            if not isinstance(record, RECORD_TYPES):
                 yield Finding(
                     None,
                     None,
@@ -197,6 +198,44 @@ class Batch:
                 yield from expect(cited, Document, id, f"cites[{i}]")
         elif isinstance(record, Link):
             yield from self._link_ends(record)
+        elif isinstance(record, Review):
+            yield from self._review_references(record)
+
+    def _review_references(self, review: Review) -> Iterator[Finding]:
+        expect, id = self._expect, review.id
+        yield from expect(review.claim, Claim, id, "claim")
+        yield from expect(review.reviewer, Source, id, "reviewer")
+        for i, item in enumerate(review.evidence):
+            found = self._resolve(item.record)
+            if not isinstance(found, (Statement, Document)):
+                yield Finding(
+                    id,
+                    f"evidence[{i}].record",
+                    UnknownReferenceError(
+                        "statement or document",
+                        item.record,
+                        found=None
+                        if found is None
+                        else KIND_NAMES[type(found)],
+                        referrer=id,
+                    ),
+                )
+        for i, reviewed in enumerate(review.reviewed):
+            field = f"reviewed[{i}]"
+            yield from expect(reviewed, Statement, id, field)
+            found = self._resolve(reviewed)
+            if isinstance(found, Statement) and found.claim != review.claim:
+                yield Finding(
+                    id,
+                    field,
+                    InvalidValueError(
+                        "reviewed",
+                        reviewed,
+                        f"review {id!r} is about claim {review.claim!r}, "
+                        f"and statement {reviewed!r} about "
+                        f"{found.claim!r}",
+                    ),
+                )
 
     def _link_ends(self, link: Link) -> Iterator[Finding]:
         subject, obj = self._resolve(link.subject), self._resolve(link.object)

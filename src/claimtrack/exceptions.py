@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 __all__ = [
     "AffiliationCycleError",
+    "ClaimReviewError",
     "ClaimtrackError",
     "Conflict",
     "DuplicateIdError",
@@ -289,6 +290,34 @@ class Conflict(NamedTuple):
             for name, (ours, theirs) in self.differences.items()
         )
         return f"{self.id!r} ({fields})"
+
+
+class ClaimReviewError(ClaimtrackError, ValueError):
+    """
+    A schema.org ClaimReview record cannot be imported.
+
+    The importer is lenient about the shapes publishers use, and strict
+    about what a review cannot do without: the text of the claim and a
+    rating (a label or a number).
+
+    Attributes:
+        path: Where the record is in the data, as a JSON path
+            (``$[2]``, ``$.@graph[7]``).
+        reason: What is missing or wrong.
+        url: The review's URL, when it has one.
+    """
+
+    def __init__(
+        self, path: str, reason: str, *, url: str | None = None
+    ) -> None:
+        self.path = path
+        self.reason = reason
+        self.url = url
+        super().__init__(path, reason)
+
+    def __str__(self) -> str:
+        where = f" ({self.url})" if self.url else ""
+        return f"ClaimReview at {self.path}{where}: {self.reason}"
 
 
 class MergeConflictError(ClaimtrackError, ValueError):

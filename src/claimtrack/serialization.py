@@ -11,6 +11,7 @@ errors.
 from __future__ import annotations
 
 import contextlib
+import enum
 import json
 import os
 import tempfile
@@ -37,7 +38,9 @@ from claimtrack._dates import PartialDate
 from claimtrack._documents import Document
 from claimtrack._links import Link, Relation
 from claimtrack._policy import DEFAULT_POLICY, CorroborationPolicy
+from claimtrack._ratings import Verdict
 from claimtrack._records import Record
+from claimtrack._reviews import Evidence, EvidenceRole, Rating, Review
 from claimtrack._sources import Source
 from claimtrack._statements import Stance, Statement, Via
 from claimtrack.exceptions import ClaimtrackError, FormatError, FormatProblem
@@ -75,18 +78,31 @@ RECORD_LISTS: Final[tuple[tuple[str, type[Record]], ...]] = (
     ("claims", Claim),
     ("links", Link),
     ("statements", Statement),
+    ("reviews", Review),
 )
-"""The document's record lists, in the order they are written."""
+"""
+The document's record lists, in the order they are written.
 
+Every list is written, even empty, except ``reviews``: a set without
+reviews is written exactly as it was before reviews existed.
+"""
+
+_OPTIONAL_LISTS = frozenset({"reviews"})
 _FIELD_NAMES = frozenset(
     field.name
-    for cls in (*(cls for _, cls in RECORD_LISTS), CorroborationPolicy)
+    for cls in (
+        *(cls for _, cls in RECORD_LISTS),
+        CorroborationPolicy,
+        Rating,
+        Evidence,
+    )
     for field in attrs.fields(cls)
 )
 _TOP_KEYS = frozenset(
     {"format", "version", "policy", *(key for key, _ in RECORD_LISTS)}
 )
-E = TypeVar("E", Stance, Via, Relation)
+E = TypeVar("E", Stance, Via, Relation, Verdict, EvidenceRole)
+_ENUMS = (Stance, Via, Relation, Verdict, EvidenceRole)
 
 
 # -- the converter ------------------------------------------------------
@@ -117,6 +133,28 @@ def _strict_texts(value: object, _: type) -> tuple[str, ...]:
 
 def _is_texts(cls: object) -> bool:
     return cls == tuple[str, ...]
+
+
+def _strict_number(value: object, _: type) -> float:
+    if type(value) not in (int, float):
+        raise TypeError(f"expected a number, got {_json_type(value)}")
+    assert isinstance(value, (int, float))
+    return value
+
+
+def _is_evidence_list(cls: object) -> bool:
+    return cls == tuple[Evidence, ...]
+
+
+def _strict_evidence(
+    converter: cattrs.Converter,
+) -> Callable[[object, type], tuple[Evidence, ...]]:
+    def structure(value: object, _: type) -> tuple[Evidence, ...]:
+        if type(value) is not list:
+            raise TypeError(f"expected a list, got {_json_type(value)}")
+        return converter.structure(value, tuple[Evidence, ...])
+
+    return structure
 
 
 def _strict_date(value: object, _: type) -> PartialDate:
@@ -155,14 +193,25 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_structure_hook(str, _strict_str)
     converter.register_structure_hook(int, _strict_int)
     converter.register_structure_hook_func(_is_texts, _strict_texts)
+    converter.register_structure_hook(float, _strict_number)
     converter.register_structure_hook(PartialDate, _strict_date)
     converter.register_unstructure_hook(PartialDate, PartialDate.isoformat)
     converter.register_structure_hook(Stance, _strict_enum(Stance))
     converter.register_structure_hook(Via, _strict_enum(Via))
     converter.register_structure_hook(Relation, _strict_enum(Relation))
-    for enum in (Stance, Via, Relation):
-        converter.register_unstructure_hook(enum, _enum_value)
-    for _, cls in RECORD_LISTS:
+    converter.register_structure_hook(Verdict, _strict_enum(Verdict))
+    converter.register_structure_hook(EvidenceRole, _strict_enum(EvidenceRole))
+    for kind in _ENUMS:
+        converter.register_unstructure_hook(kind, _enum_value)
+    # A plain converter for the items, so that the hook can check the list.
+    items = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
+    items.register_structure_hook(str, _strict_str)
+    items.register_structure_hook(EvidenceRole, _strict_enum(EvidenceRole))
+    converter.register_structure_hook_func(
+        _is_evidence_list, _strict_evidence(items)
+    )
+    converter.register_unstructure_hook(Rating, _unstructure_rating)
+    for cls in (Evidence, *(cls for _, cls in RECORD_LISTS)):
         unstructure: Callable[[Any], dict[str, Any]]
         if cls is Statement:
             # Written even when it is the default, for readers' sake.
@@ -183,8 +232,22 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_structure_hook(CorroborationPolicy, _structure_policy)
 
 
-def _enum_value(member: Stance | Via | Relation) -> str:
-    return member.value
+def _unstructure_rating(rating: Rating) -> dict[str, Any]:
+    # The verdict is written always, last, so that a reader need not work
+    # it out and sees the reviewer's own words first.
+    written: dict[str, Any] = {
+        name: value
+        for name in ("label", "value", "best", "worst")
+        if (value := getattr(rating, name)) is not None
+    }
+    written["verdict"] = rating.verdict.value
+    return written
+
+
+def _enum_value(member: enum.Enum) -> str:
+    value = member.value
+    assert isinstance(value, str)
+    return value
 
 
 def _unstructure_policy(policy: CorroborationPolicy) -> dict[str, Any]:
@@ -250,10 +313,12 @@ def to_document(claim_set: ClaimSet) -> dict[str, Any]:
         "claims": claim_set.claims,
         "links": claim_set.links,
         "statements": claim_set.statements,
+        "reviews": claim_set.reviews,
     }
     for key, _ in RECORD_LISTS:
         records = sorted(tables[key], key=_record_id)
-        document[key] = [unstructure(record) for record in records]
+        if records or key not in _OPTIONAL_LISTS:
+            document[key] = [unstructure(record) for record in records]
     return document
 
 
@@ -521,7 +586,8 @@ def _problems(error: BaseException, path: str) -> list[FormatProblem]:
 
 def _path_key(path: str) -> tuple[object, ...]:
     return tuple(
-        int(part) if part.isdigit() else part
+        # Only ASCII digits are an index: "²" is a digit int() refuses.
+        int(part) if part.isascii() and part.isdigit() else part
         for part in path.replace("[", ".").replace("]", "").split(".")
     )
 

@@ -1,0 +1,978 @@
+# SPDX-License-Identifier: MIT
+"""
+schema.org ClaimReview in and out: the markup fact-checkers publish.
+
+`import_claimreviews` reads parsed ClaimReview JSON, as found in
+fact-checkers' pages, the Google Fact Check Tools API, the Data Commons
+feed or ClaimsKG, into a `ClaimSet`; `export_claimreviews` writes a claim
+set's reviews back as ClaimReview JSON-LD.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import math
+import re
+import unicodedata
+
+from collections.abc import Iterator, Mapping, Sequence
+from html.parser import HTMLParser
+from typing import Any, Literal, TypeVar
+from urllib.parse import urljoin, urlsplit
+
+import attrs
+
+from claimtrack._claims import Claim
+from claimtrack._claimset import ClaimSet, _statement_id
+from claimtrack._dates import PartialDate
+from claimtrack._documents import Document
+from claimtrack._ratings import Verdict, verdict_of
+from claimtrack._records import KIND_NAMES, Record, differences, fold
+from claimtrack._reviews import Rating, Review
+from claimtrack._sources import Source
+from claimtrack._statements import Statement
+from claimtrack.exceptions import ClaimReviewError, InvalidValueError
+
+
+__all__ = [
+    "ImportResult",
+    "Skipped",
+    "export_claimreviews",
+    "import_claimreviews",
+]
+
+
+T = TypeVar("T")
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+@attrs.frozen
+class Skipped:
+    """
+    A ClaimReview record the importer left out, and why.
+
+    Attributes:
+        path: Where it is in the data, as a JSON path.
+        url: The review's URL, when it has one.
+        reason: Why it was left out.
+        data: The record as it was found.
+    """
+
+    path: str
+    url: str | None
+    reason: str
+    data: Any = attrs.field(repr=False)
+
+    def __str__(self) -> str:
+        return str(ClaimReviewError(self.path, self.reason, url=self.url))
+
+
+@attrs.frozen
+class ImportResult:
+    """
+    What `import_claimreviews` found and recorded.
+
+    Attributes:
+        reviews: The reviews the data holds, in the order found, whether
+            they were new or already recorded.
+        recorded: Every record this import added to the set (sources,
+            documents, claims, statements and reviews); empty when the
+            data had all been imported before.
+        skipped: With ``errors="collect"``, the records left out.
+        notes: Values the importer could not read and left out, each
+            with its JSON path (an unreadable date, for instance).
+    """
+
+    reviews: tuple[Review, ...]
+    recorded: tuple[Record, ...]
+    skipped: tuple[Skipped, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    def __repr__(self) -> str:
+        return (
+            f"<ImportResult(reviews={len(self.reviews)}, "
+            f"recorded={len(self.recorded)}, skipped={len(self.skipped)}, "
+            f"notes={len(self.notes)})>"
+        )
+
+
+# -- reading loose JSON-LD ------------------------------------------------
+
+
+def _types(node: Mapping[str, Any]) -> set[str]:
+    """The node's ``@type`` values, lower case, without any prefix."""
+    raw = node.get("@type")
+    values = raw if isinstance(raw, list) else [raw]
+    return {
+        re.split(r"[:/#]", value.strip())[-1].casefold()
+        for value in values
+        if isinstance(value, str)
+    }
+
+
+def _first(value: Any) -> Any:
+    """A list's first item that is not empty; anything else as it is."""
+    if isinstance(value, list):
+        return next((item for item in value if item not in ("", None)), None)
+    return value
+
+
+def _head(items: Sequence[T]) -> T | None:
+    return items[0] if items else None
+
+
+def _text(value: Any) -> str | None:
+    """Text with HTML entities resolved and outer space removed."""
+    value = _first(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        return None
+    text = html.unescape(value).strip()
+    return text or None
+
+
+class _TextOnly(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(
+        self, tag: str, attrs: list[tuple[str, str | None]]
+    ) -> None:
+        self.parts.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def _prose(value: Any) -> str | None:
+    """Text from a field that may hold HTML markup, on one line."""
+    text = _first(value)
+    if not isinstance(text, str):
+        return None
+    parser = _TextOnly()
+    parser.feed(text)
+    parser.close()
+    return " ".join("".join(parser.parts).split()) or None
+
+
+def _claim_text(value: Any) -> str | None:
+    if isinstance(value, list):
+        pieces = [text for item in value if (text := _text(item))]
+        return "; ".join(pieces) or None
+    return _text(value)
+
+
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?")
+
+
+def _number(value: Any) -> tuple[float | None, str | None]:
+    """A rating number, and the text given instead of one (if any)."""
+    value = _first(value)
+    if isinstance(value, bool):
+        return None, None
+    if isinstance(value, (int, float)):
+        number = float(value)
+        if not math.isfinite(number):
+            return None, None
+        return (int(value) if number.is_integer() else number), None
+    text = _text(value)
+    if text is None:
+        return None, None
+    if not _NUMBER.fullmatch(text):
+        return None, text
+    number = float(text.replace(",", "."))
+    if not math.isfinite(number):
+        return None, text
+    return (int(number) if number.is_integer() else number), None
+
+
+_HOST = re.compile(
+    r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?P<top>[a-z]{2,})(?::\d+)?"
+    r"(?:[/?#].*)?",
+    re.IGNORECASE | re.DOTALL,
+)
+_FILE_ENDINGS = frozenset(
+    {"htm", "html", "php", "asp", "aspx", "jsp", "json", "xml", "pdf"}
+)
+
+
+def _url(value: Any, base: str | None) -> str | None:
+    """
+    A URL made absolute where that can be done without guessing.
+
+    ``//host/path`` takes ``https:``; ``host.tld/path`` (no scheme) takes
+    ``https://``; a relative path is resolved against *base* when there
+    is one, else kept as it is. Text with spaces is not a URL.
+    """
+    if isinstance(value, Mapping):
+        value = value.get("@id") or value.get("url")
+    text = _text(value)
+    if text is None or any(char.isspace() for char in text):
+        return None
+    if text.startswith("//"):
+        return "https:" + text
+    parts = urlsplit(text)
+    if parts.scheme and (
+        parts.netloc or parts.scheme not in ("http", "https")
+    ):
+        return text
+    host = _HOST.fullmatch(text)
+    if (
+        host is not None
+        and not text.startswith(("/", "."))
+        and host["top"].casefold() not in _FILE_ENDINGS
+    ):
+        return "https://" + text
+    if base is not None and _is_absolute(base):
+        return urljoin(base, text)
+    return text
+
+
+def _is_absolute(url: str | None) -> bool:
+    if url is None:
+        return False
+    parts = urlsplit(url)
+    return bool(parts.scheme and parts.netloc)
+
+
+@attrs.frozen
+class _Party:
+    """A person or organisation named in the data."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    person: bool = False
+
+
+def _parties(value: Any) -> list[_Party]:
+    """Every named party in an ``author``-like value."""
+    items = value if isinstance(value, list) else [value]
+    found = []
+    for item in items:
+        if isinstance(item, str):
+            name = _text(item)
+            if name:
+                found.append(_Party(name))
+            continue
+        if not isinstance(item, Mapping):
+            continue
+        raw = item.get("name")
+        names = list(raw) if isinstance(raw, list) else [raw]
+        also = item.get("alternateName")
+        names.extend(also if isinstance(also, list) else [also])
+        texts = list(dict.fromkeys(t for n in names if (t := _text(n))))
+        if texts:
+            found.append(
+                _Party(texts[0], tuple(texts[1:]), "person" in _types(item))
+            )
+    return found
+
+
+@attrs.frozen
+class _Work:
+    """A creative work in which the claim appears."""
+
+    url: str
+    date: Any = None
+    title: str | None = None
+
+
+def _works(value: Any, base: str | None) -> list[_Work]:
+    items = value if isinstance(value, list) else [value]
+    found = []
+    for item in items:
+        if isinstance(item, Mapping):
+            url = _url(item.get("url") or item.get("@id"), base)
+            title = _text(item.get("headline")) or _text(item.get("name"))
+            date = item.get("datePublished")
+        else:
+            url, title, date = _url(item, base), None, None
+        if url is not None:
+            found.append(_Work(url, date, title))
+    return found
+
+
+@attrs.frozen
+class _Found:
+    """One review as read from the data, before any record is made."""
+
+    path: str
+    data: Any
+    url: str | None
+    claim: str | None
+    reviewer: _Party | None
+    reviewer_note: str | None
+    label: str | None
+    value: float | None
+    best: float | None
+    worst: float | None
+    date: Any
+    title: str | None
+    summary: str | None
+    claimants: list[_Party]
+    claim_date: Any
+    first: _Work | None
+    appearances: list[_Work]
+
+
+def _rating_of(raw: Any) -> tuple[str | None, float | None, Any, Any]:
+    raw = _first(raw)
+    if isinstance(raw, str):
+        return _text(raw), None, None, None
+    if not isinstance(raw, Mapping):
+        return None, None, None, None
+    label = _text(raw.get("alternateName")) or _text(raw.get("name"))
+    value, instead = _number(raw.get("ratingValue"))
+    best, _ = _number(raw.get("bestRating"))
+    worst, _ = _number(raw.get("worstRating"))
+    return label or instead, value, best, worst
+
+
+def _host_party(url: str | None) -> _Party | None:
+    if not _is_absolute(url):
+        return None
+    assert url is not None
+    host = urlsplit(url).hostname or ""
+    host = host.removeprefix("www.")
+    return _Party(host) if host else None
+
+
+def _read_claimreview(
+    node: Mapping[str, Any], path: str, base: str | None
+) -> _Found:
+    url = _url(node.get("url"), base) or _url(
+        node.get("mainEntityOfPage"), base
+    )
+    inner = url if _is_absolute(url) else base
+    label, value, best, worst = _rating_of(node.get("reviewRating"))
+    reviewer, note = None, None
+    for field in ("author", "publisher"):
+        parties = _parties(node.get(field))
+        if parties:
+            reviewer = parties[0]
+            if field != "author":
+                note = f"{path}.author: none; the reviewer is the {field}"
+            break
+    if reviewer is None:
+        reviewer = _host_party(url)
+        if reviewer is not None:
+            note = f"{path}.author: none; the reviewer is the url's host"
+    item = _first(node.get("itemReviewed"))
+    if not isinstance(item, Mapping):
+        item = {}
+    is_claim = "claim" in _types(item)
+    appearances = _works(item.get("appearance"), inner)
+    firsts = _works(_first(item.get("firstAppearance")), inner)
+    own = _works(
+        {
+            "url": item.get("url"),
+            "datePublished": None if is_claim else item.get("datePublished"),
+            "name": None if is_claim else item.get("name"),
+        },
+        inner,
+    )
+    first = _head(firsts or own)
+    if firsts and own:
+        appearances = [*own, *appearances]
+    return _Found(
+        path=path,
+        data=node,
+        url=url,
+        claim=_claim_text(node.get("claimReviewed")),
+        reviewer=reviewer,
+        reviewer_note=note,
+        label=label,
+        value=value,
+        best=best,
+        worst=worst,
+        date=node.get("datePublished"),
+        title=_text(node.get("headline"))
+        or _text(node.get("name"))
+        or _text(node.get("title")),
+        summary=_prose(node.get("description")),
+        claimants=_parties(item.get("author")),
+        claim_date=item.get("datePublished"),
+        first=first,
+        appearances=appearances,
+    )
+
+
+def _read_fact_check_api(
+    item: Mapping[str, Any], path: str, base: str | None
+) -> Iterator[_Found]:
+    """The reviews of one Google Fact Check Tools API ``claims`` item."""
+    reviews = item.get("claimReview")
+    entries = reviews if isinstance(reviews, list) else [reviews]
+    for index, entry in enumerate(entries):
+        where = f"{path}.claimReview[{index}]"
+        review = entry if isinstance(entry, Mapping) else {}
+        url = _url(review.get("url"), base)
+        publisher = review.get("publisher")
+        reviewer = None
+        if isinstance(publisher, Mapping):
+            reviewer = _head(_parties(publisher))
+            if reviewer is None and _text(publisher.get("site")):
+                reviewer = _Party(str(_text(publisher.get("site"))))
+        yield _Found(
+            path=where,
+            data=item,
+            url=url,
+            claim=_claim_text(item.get("text")),
+            reviewer=reviewer or _host_party(url),
+            reviewer_note=None,
+            label=_text(review.get("textualRating")),
+            value=None,
+            best=None,
+            worst=None,
+            date=review.get("reviewDate"),
+            title=_text(review.get("title")),
+            summary=None,
+            claimants=_parties(item.get("claimant")),
+            claim_date=item.get("claimDate"),
+            first=None,
+            appearances=[],
+        )
+
+
+def _read_claimskg(
+    binding: Mapping[str, Any], path: str, base: str | None
+) -> _Found:
+    """A ClaimsKG SPARQL result binding: ``{"text": {"value": ...}}``."""
+
+    def value(key: str) -> Any:
+        cell = binding.get(key)
+        return cell.get("value") if isinstance(cell, Mapping) else None
+
+    url = _url(value("link"), base)
+    return _Found(
+        path=path,
+        data=binding,
+        url=url,
+        claim=_text(value("text")),
+        reviewer=_head(_parties(value("source"))) or _host_party(url),
+        reviewer_note=None,
+        # ClaimsKG keeps only its normalised rating (TRUE, FALSE, MIXTURE,
+        # OTHER); its "truthRating" is a code for it, not a scale.
+        label=_text(value("ratingName")),
+        value=None,
+        best=None,
+        worst=None,
+        date=value("date"),
+        title=_text(value("headline")),
+        summary=None,
+        claimants=_parties(value("author")),
+        claim_date=None,
+        first=None,
+        appearances=[],
+    )
+
+
+def _is_binding(node: Mapping[str, Any]) -> bool:
+    text = node.get("text")
+    return (
+        isinstance(text, Mapping)
+        and "value" in text
+        and any(key in node for key in ("ratingName", "truthRating"))
+    )
+
+
+def _key(key: object) -> str:
+    if isinstance(key, str) and re.fullmatch(r"@?[A-Za-z_]\w*", key):
+        return f".{key}"
+    return f"[{key!r}]"
+
+
+_Step = tuple[Any, str] | None
+"""A path as a chain of (parent step, piece), built only when needed."""
+
+
+def _path(step: _Step) -> str:
+    pieces = []
+    while step is not None:
+        step, piece = step
+        pieces.append(piece)
+    return "$" + "".join(reversed(pieces))
+
+
+def _find(data: Any, base: str | None) -> Iterator[_Found]:
+    """Every review in *data*, in document order, without recursion."""
+    stack: list[tuple[_Step, Any]] = [(None, data)]
+    while stack:
+        step, node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(
+                ((step, f"[{i}]"), item)
+                for i, item in reversed(list(enumerate(node)))
+                if isinstance(item, (list, Mapping))
+            )
+        elif isinstance(node, Mapping):
+            if "claimreview" in _types(node):
+                yield _read_claimreview(node, _path(step), base)
+            elif "claimReview" in node and not _types(node):
+                yield from _read_fact_check_api(node, _path(step), base)
+            elif _is_binding(node):
+                yield _read_claimskg(node, _path(step), base)
+            else:
+                stack.extend(
+                    ((step, _key(key)), value)
+                    for key, value in reversed(list(node.items()))
+                    if isinstance(value, (list, Mapping))
+                )
+
+
+# -- making records ------------------------------------------------------
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
+
+
+def _slug(name: str) -> str:
+    ascii_only = (
+        unicodedata.normalize("NFKD", name)
+        .encode("ascii", "ignore")
+        .decode()
+        .casefold()
+    )
+    return re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")[:32].strip("-")
+
+
+def _source_id(name: str) -> str:
+    """The id an imported source of this name gets: a slug and a hash."""
+    slug = _slug(name)
+    digest = _digest(fold(name))[:8]
+    return f"src-{slug}-{digest}" if slug else f"src-{digest}"
+
+
+def _identity(record: Record) -> object:
+    """What an imported record's id is made from; the rest may differ."""
+    if isinstance(record, Source):
+        return fold(record.name)
+    if isinstance(record, Claim):
+        return fold(record.text)
+    if isinstance(record, Document):
+        return record.url
+    return record
+
+
+class _SkipError(Exception):
+    """A review that cannot be imported (raised inside the importer)."""
+
+
+class _Importer:
+    """Turns found reviews into records, reusing what is already there."""
+
+    def __init__(
+        self, claim_set: ClaimSet, labels: Mapping[str, Verdict | str] | None
+    ) -> None:
+        self.claim_set = claim_set
+        self.labels = labels
+        self.pending: dict[str, Record] = {}
+        self.names: dict[str, list[str]] = {}
+        self.notes: list[str] = []
+
+    def _existing(self, id: str) -> Record | None:
+        return self.pending.get(id) or self.claim_set.get(id)
+
+    def _reuse(self, record: Record, new: dict[str, Record]) -> Record:
+        """The record already held under *record*'s id, or *record*."""
+        existing = new.get(record.id) or self._existing(record.id)
+        if existing is None:
+            new[record.id] = record
+            return record
+        if type(existing) is not type(record):
+            raise _SkipError(
+                f"id {record.id!r} is already used by a "
+                f"{KIND_NAMES[type(existing)]}"
+            )
+        if isinstance(record, Review) and existing != record:
+            changed = ", ".join(sorted(differences(existing, record)))
+            raise _SkipError(
+                f"review {record.id!r} is already recorded with other "
+                f"values ({changed}); it was changed since it was imported"
+            )
+        if _identity(existing) != _identity(record):
+            # The id was made from this identity: the record under it is
+            # another one that happens to use the id.
+            raise _SkipError(
+                f"id {record.id!r} is already used by another "
+                f"{KIND_NAMES[type(existing)]}"
+            )
+        return existing
+
+    def _source(self, party: _Party, new: dict[str, Record]) -> str:
+        id = _source_id(party.name)
+        if self._existing(id) is None and id not in new:
+            # A source recorded under the same name (or alias) is the same
+            # source, when the name is not ambiguous.
+            key = fold(party.name)
+            found = [s.id for s in self.claim_set.find_sources(party.name)]
+            found.extend(self.names.get(key, ()))
+            found.extend(
+                record.id
+                for record in new.values()
+                if isinstance(record, Source)
+                and key in (fold(name) for name in record.names)
+            )
+            matches = list(dict.fromkeys(found))
+            if len(matches) == 1:
+                return matches[0]
+        source = Source(
+            id=id,
+            name=party.name,
+            aliases=party.aliases,
+            kind="person" if party.person else None,
+        )
+        return self._reuse(source, new).id
+
+    def _document(self, work: _Work, path: str, new: dict[str, Record]) -> str:
+        document = Document(
+            id=f"doc-{_digest(work.url)}",
+            url=work.url,
+            date=self._date(work.date, f"{path}.datePublished"),
+            title=work.title,
+        )
+        return self._reuse(document, new).id
+
+    def _date(self, raw: Any, path: str) -> PartialDate | None:
+        if raw is None or raw == "":
+            return None
+        text = raw.strip() if isinstance(raw, str) else raw
+        if isinstance(text, str) and text:
+            try:
+                return PartialDate.parse(text)
+            except InvalidValueError:
+                pass
+        self.notes.append(f"{path}: {raw!r} is not an ISO 8601 date; left out")
+        return None
+
+    def build(self, found: _Found) -> Review:
+        """Make the records of one review; only commit them if all is well."""
+        if found.claim is None:
+            raise _SkipError(
+                "no claim text (claimReviewed is missing or empty)"
+            )
+        if found.label is None and found.value is None:
+            raise _SkipError(
+                "no rating (reviewRating has neither a label, alternateName, "
+                "nor a numeric ratingValue)"
+            )
+        if found.reviewer is None:
+            raise _SkipError("no reviewer (no author, publisher or url)")
+        new: dict[str, Record] = {}
+        claim = self._reuse(
+            Claim(id=f"claim-{_digest(fold(found.claim))}", text=found.claim),
+            new,
+        ).id
+        reviewer = self._source(found.reviewer, new)
+        claimants = [self._source(p, new) for p in found.claimants]
+        first = (
+            None
+            if found.first is None
+            else self._document(
+                found.first, f"{found.path}.firstAppearance", new
+            )
+        )
+        appearances = [
+            self._document(work, f"{found.path}.appearance", new)
+            for work in found.appearances
+        ]
+        claim_date = self._date(
+            found.claim_date, f"{found.path}.itemReviewed.datePublished"
+        )
+        statements = [
+            Statement(
+                id="pending",
+                claim=claim,
+                source=claimant,
+                date=claim_date,
+                document=first,
+            )
+            for claimant in dict.fromkeys(claimants)
+        ]
+        if claimants:
+            statements.extend(
+                Statement(
+                    id="pending",
+                    claim=claim,
+                    source=claimants[0],
+                    document=document,
+                )
+                for document in dict.fromkeys(appearances)
+                if document != first
+            )
+        reviewed = [
+            self._reuse(
+                attrs.evolve(statement, id=_statement_id(statement)), new
+            ).id
+            for statement in statements
+        ]
+        rating = Rating(
+            label=found.label,
+            value=found.value,
+            best=found.best,
+            worst=found.worst,
+            verdict=verdict_of(
+                found.label,
+                value=found.value,
+                best=found.best,
+                worst=found.worst,
+                labels=self.labels,
+            ),
+        )
+        date = self._date(found.date, f"{found.path}.datePublished")
+        if found.url is not None:
+            key = _digest(found.url, fold(found.claim))
+        else:
+            key = _digest(
+                fold(found.claim), reviewer, rating.describe(), str(date)
+            )
+        review = Review(
+            id=f"review-{key}",
+            claim=claim,
+            reviewer=reviewer,
+            rating=rating,
+            date=date,
+            url=found.url,
+            title=found.title,
+            summary=found.summary,
+            reviewed=list(dict.fromkeys(reviewed)),
+        )
+        result = self._reuse(review, new)
+        assert isinstance(result, Review)
+        self.pending.update(new)
+        for record in new.values():
+            if isinstance(record, Source):
+                for name in record.names:
+                    self.names.setdefault(fold(name), []).append(record.id)
+        if found.reviewer_note:
+            self.notes.append(found.reviewer_note)
+        return result
+
+
+def import_claimreviews(
+    claim_set: ClaimSet,
+    data: Any,
+    *,
+    errors: Literal["raise", "collect"] = "raise",
+    base_url: str | None = None,
+    labels: Mapping[str, Verdict | str] | None = None,
+) -> ImportResult:
+    """
+    Record the fact-checks in parsed ClaimReview JSON.
+
+    *data* may be one ClaimReview object, a list of them, a JSON-LD
+    document with an ``@graph``, a Data Commons ``DataFeed`` or
+    ``DataFeedItem``, a Google Fact Check Tools API response or one of its
+    ``claims`` items, or a ClaimsKG SPARQL result; reviews are found
+    wherever they are nested. For each review it records:
+
+    - the claim (``claimReviewed``);
+    - the reviewer, a source (``author``; else ``publisher``; else the
+      host of the review's URL);
+    - the review with its rating, and the verdict worked out from it;
+    - the claimant, a source (``itemReviewed.author``), with a statement
+      asserting the claim, dated ``itemReviewed.datePublished``, in the
+      first appearance if there is one;
+    - each ``appearance`` and the ``firstAppearance``, as documents, each
+      with the claimant's statement in it (the URL of ``itemReviewed``
+      itself counts as the first appearance when none is named).
+
+    The review's *reviewed* statements are the claimant's.
+
+    Ids are made from the data (the review's URL and the claim's text, a
+    source's name, a document's URL), so importing the same data twice
+    records nothing new, and a reviewer met in many files is one source.
+    A source already recorded under the same name (`ClaimSet.find_sources`)
+    is used rather than a new one.
+
+    The importer is lenient about what publishers vary: ``@type`` in lower
+    case or as a list, authors as lists or strings, numbers as strings,
+    empty or equal best and worst ratings, dates with a space and no zone,
+    HTML entities, URLs without a scheme or relative to the review.
+
+    Args:
+        claim_set: The set to record into; all or nothing.
+        data: Parsed JSON (`json.load`'s result), not JSON text.
+        errors: ``"raise"`` to stop at the first review that cannot be
+            imported; ``"collect"`` to leave such reviews out and list
+            them in the result's *skipped*.
+        base_url: What relative review URLs are resolved against.
+        labels: Extra rating labels and their verdicts for this import
+            (see `verdict_of`).
+
+    Returns:
+        An `ImportResult`.
+
+    Raises:
+        ClaimReviewError: If a review has no claim text, no rating (a
+            label or a numeric value) or no reviewer, or clashes with a
+            different record already in the set, naming it by its JSON
+            path and URL; or if *data* holds no review at all.
+        InvalidValueError: If *errors* or *labels* is invalid.
+    """
+    if errors not in ("raise", "collect"):
+        raise InvalidValueError(
+            "errors", errors, "expected 'raise' or 'collect'"
+        )
+    if labels is not None:
+        verdict_of("", labels=labels)  # check them once, up front
+    if not isinstance(data, (list, Mapping)):
+        raise ClaimReviewError(
+            "$",
+            "expected parsed JSON: an object or a list (use json.load on "
+            "the text first)",
+        )
+    importer = _Importer(claim_set, labels)
+    reviews: dict[str, Review] = {}
+    skipped: list[Skipped] = []
+    count = 0
+    for found in _find(data, base_url):
+        count += 1
+        noted = len(importer.notes)
+        try:
+            review = importer.build(found)
+        except _SkipError as e:
+            del importer.notes[noted:]
+            if errors == "raise":
+                raise ClaimReviewError(
+                    found.path, str(e), url=found.url
+                ) from None
+            skipped.append(Skipped(found.path, found.url, str(e), found.data))
+            continue
+        reviews.setdefault(review.id, review)
+    if count == 0 and data:
+        raise ClaimReviewError(
+            "$",
+            'no ClaimReview found (expected objects with "@type": '
+            '"ClaimReview", a Fact Check Tools API response or ClaimsKG '
+            "results)",
+        )
+    recorded = tuple(importer.pending.values())
+    claim_set.record_many(recorded)
+    return ImportResult(
+        reviews=tuple(reviews.values()),
+        recorded=recorded,
+        skipped=tuple(skipped),
+        notes=tuple(dict.fromkeys(importer.notes)),
+    )
+
+
+# -- writing -----------------------------------------------------------------
+
+
+def _party_json(source: Source) -> dict[str, Any]:
+    party: dict[str, Any] = {
+        "@type": "Person" if source.kind == "person" else "Organization",
+        "name": source.name,
+    }
+    if source.aliases:
+        party["alternateName"] = list(source.aliases)
+    return party
+
+
+def _work_json(document: Document) -> dict[str, Any]:
+    work: dict[str, Any] = {"@type": "CreativeWork"}
+    if document.url is not None:
+        work["url"] = document.url
+    if document.date is not None:
+        work["datePublished"] = document.date.isoformat()
+    if document.title is not None:
+        work["headline"] = document.title
+    return work
+
+
+def _rating_json(rating: Rating) -> dict[str, Any]:
+    written: dict[str, Any] = {"@type": "Rating"}
+    written.update(
+        (key, value)
+        for key, value in (
+            ("alternateName", rating.label),
+            ("ratingValue", rating.value),
+            ("bestRating", rating.best),
+            ("worstRating", rating.worst),
+        )
+        if value is not None
+    )
+    return written
+
+
+def _item_json(
+    claim_set: ClaimSet, statements: Sequence[Statement]
+) -> dict[str, Any]:
+    item: dict[str, Any] = {"@type": "Claim"}
+    if not statements:
+        return item
+    authors = [
+        _party_json(claim_set.source(source))
+        for source in dict.fromkeys(s.source for s in statements)
+    ]
+    item["author"] = authors[0] if len(authors) == 1 else authors
+    first = statements[0]
+    if first.date is not None:
+        item["datePublished"] = first.date.isoformat()
+    if first.document is not None:
+        item["firstAppearance"] = _work_json(
+            claim_set.document(first.document)
+        )
+    others = dict.fromkeys(
+        s.document
+        for s in statements[1:]
+        if s.document is not None and s.document != first.document
+    )
+    if others:
+        item["appearance"] = [
+            _work_json(claim_set.document(document)) for document in others
+        ]
+    return item
+
+
+def export_claimreviews(claim_set: ClaimSet) -> list[dict[str, Any]]:
+    """
+    The set's reviews as schema.org ClaimReview JSON-LD, one object each.
+
+    Each object has what Google's Fact Check markup requires
+    (``claimReviewed``, ``reviewRating`` with its ``alternateName``,
+    ``url``, ``author``) and what it recommends (``datePublished``,
+    ``itemReviewed`` as a ``Claim`` with its ``author``, ``datePublished``,
+    ``firstAppearance`` and ``appearance``, and the rating's
+    ``ratingValue``, ``bestRating`` and ``worstRating``), wherever the
+    review has them: a review without a URL, or a rating without a label,
+    is written without them. The claim's author and appearances come
+    from the review's *reviewed* statements.
+
+    ClaimReview has no place for what claimtrack adds (the normalised
+    verdict, evidence, corroboration): keep the claimtrack JSON for that.
+    Importing what this writes records the same reviews again.
+
+    Returns:
+        The objects, in review id order, ready for `json.dumps`.
+    """
+    exported = []
+    for review in sorted(claim_set.reviews, key=lambda r: r.id):
+        written: dict[str, Any] = {
+            "@context": "https://schema.org",
+            "@type": "ClaimReview",
+        }
+        if review.url is not None:
+            written["url"] = review.url
+        written["claimReviewed"] = claim_set.claim(review.claim).text
+        if review.date is not None:
+            written["datePublished"] = review.date.isoformat()
+        if review.title is not None:
+            written["name"] = review.title
+        if review.summary is not None:
+            written["description"] = review.summary
+        written["author"] = _party_json(claim_set.source(review.reviewer))
+        written["reviewRating"] = _rating_json(review.rating)
+        written["itemReviewed"] = _item_json(
+            claim_set, [claim_set.statement(s) for s in review.reviewed]
+        )
+        exported.append(written)
+    return exported

@@ -6,8 +6,9 @@ from __future__ import annotations
 import hashlib
 import os
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
+from types import MappingProxyType
 from typing import TypeVar, cast
 
 import attrs
@@ -1017,40 +1018,62 @@ class ClaimSet:
         return other
 
 
-@attrs.frozen
 class _Index:
-    """The look-ups `corroborate` needs, over one claim set."""
+    """The look-ups `corroborate` needs, over one claim set, kept direct."""
 
-    claims: ClaimSet
+    __slots__ = (
+        "_by_claim",
+        "_claims",
+        "_find",
+        "_retractions",
+        "_reviews_by_claim",
+        "_sources",
+        "_statements",
+        "sources",
+    )
+
+    def __init__(self, claims: ClaimSet) -> None:
+        # Bind the tables once: corroborating every claim of a large set
+        # makes millions of these look-ups.
+        self._claims = claims
+        self._statements = claims._statements  # noqa: SLF001
+        self._by_claim = claims._by_claim  # noqa: SLF001
+        self._retractions = claims._retractions  # noqa: SLF001
+        self._reviews_by_claim = claims._reviews_by_claim  # noqa: SLF001
+        self._sources = claims._sources  # noqa: SLF001
+        self._find = claims._same_source.find  # noqa: SLF001
+        self.sources: Mapping[str, Source] = MappingProxyType(self._sources)
 
     def claim_class(self, claim: str) -> tuple[str, ...]:
-        return self.claims.claim_class(claim)
+        return self._claims.claim_class(claim)
 
     def statements_about(self, claim: str) -> Sequence[Statement]:
-        return self.claims._by_claim.get(claim, ())  # noqa: SLF001
+        return self._by_claim.get(claim, ())
 
     def statement(self, statement: str) -> Statement:
-        return self.claims._statements[statement]  # noqa: SLF001
+        return self._statements[statement]
 
     def date_of(self, statement: Statement) -> PartialDate | None:
-        return self.claims.date_of(statement)
+        if statement.date is not None or statement.document is None:
+            return statement.date
+        return self._claims.date_of(statement)
 
     def retractions_of(self, statement: str) -> Sequence[Statement]:
-        return self.claims._retractions.get(statement, ())  # noqa: SLF001
+        return self._retractions.get(statement, ())
 
     def reviews_about(self, claim: str) -> Sequence[Review]:
-        return self.claims._reviews_by_claim.get(claim, ())  # noqa: SLF001
+        return self._reviews_by_claim.get(claim, ())
 
     def source(self, source: str) -> Source:
-        return self.claims._sources[source]  # noqa: SLF001
+        return self._sources[source]
 
     def canonical_source(self, source: str) -> str:
-        return self.claims.canonical_source(source)
+        return self._find(source)
 
     canonical = canonical_source
 
     def links_from(self, canonical: str) -> Sequence[Link]:
-        return self.claims._links_from(canonical)  # noqa: SLF001
+        return self._claims._links_from(canonical)  # noqa: SLF001
 
     def closure(
         self,
@@ -1058,7 +1081,7 @@ class _Index:
         when: PartialDate | None,
         policy: CorroborationPolicy,
     ) -> Closure:
-        return self.claims._closure(source, when, policy)  # noqa: SLF001
+        return self._claims._closure(source, when, policy)  # noqa: SLF001
 
 
 def _listed(records: Iterable[Record]) -> list[Record]:

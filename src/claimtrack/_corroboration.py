@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Protocol
 
 from claimtrack._affiliations import Closure, Independence, dependence
@@ -47,6 +47,10 @@ class ClaimIndex(Protocol):
     def source(self, source: str) -> Source:
         """The source with id *source*."""
 
+    @property
+    def sources(self) -> Mapping[str, Source]:
+        """Every source by id (a read-only view)."""
+
     def canonical_source(self, source: str) -> str:
         """The representative of *source*'s ``same_as`` class."""
 
@@ -86,12 +90,11 @@ class _Walk:
 
     def retraction(self, statement: Statement) -> Statement | None:
         """The earliest retraction of *statement* in force at as_of."""
+        retractions = self.index.retractions_of(statement.id)
+        if not retractions:
+            return None
         date_of = self.index.date_of
-        live = [
-            r
-            for r in self.index.retractions_of(statement.id)
-            if not is_later(date_of(r), self.as_of)
-        ]
+        live = [r for r in retractions if not is_later(date_of(r), self.as_of)]
         if not live:
             return None
         return min(live, key=lambda r: (str(date_of(r) or ""), r.id))
@@ -399,13 +402,6 @@ def corroborate(
         for group in asserting
         for origin in group.origins
     }
-    named = {
-        s.source
-        for s in (*considered, *origins, *not_yet, *(p for p, _ in retracted))
-    }
-    for group in (*asserting, *denying):
-        for tie in (*group.ties, *group.carrier_ties):
-            named.update(tie.path)
     # Reviews are read, never counted: they only travel with the answer.
     reviews = sorted(
         (
@@ -416,7 +412,6 @@ def corroborate(
         ),
         key=_review_order,
     )
-    named.update(review.reviewer for review in reviews)
     return CorroborationReport(
         claim=claim,
         claims=claims,
@@ -436,7 +431,7 @@ def corroborate(
         combined=tuple(
             sorted(combined, key=lambda s: (walk.depth[s.id], s.id))
         ),
-        sources={s: index.source(s) for s in sorted(named)},
+        sources=index.sources,
         reviews=tuple(reviews),
     )
 

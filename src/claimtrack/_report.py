@@ -127,7 +127,8 @@ class CorroborationReport:
         combined: Statements that bring the origins of more than one
             group together (a report citing independent sources), nearest
             first. They add no origin either.
-        sources: The records of every source named above.
+        sources: The claim set's source records by id (a read-only view),
+            for the names in explanations.
         reviews: The fact-checks of the claim and its ``same_as`` class
             published by *as_of* (or undated), oldest first. They are
             reported beside the evidence and never change the answer.

@@ -813,3 +813,29 @@ class TestReviews:
         document["reviews"][0]["rating"] = {"best": 5, "verdict": "true"}
 
         assert len(list(validator.iter_errors(document))) == 1
+
+
+class TestGarbageCollector:
+    @pytest.mark.parametrize("enabled", [True, False])
+    def test_bulk_work_restores_the_collector(self, enabled: bool) -> None:
+        """Loading, bulk recording and reports leave gc as they found it."""
+        import gc  # noqa: PLC0415
+
+        text = ct.example().to_json()
+        was = gc.isenabled()
+        (gc.enable if enabled else gc.disable)()
+        try:
+            loaded = ct.ClaimSet.from_json(text)
+            assert gc.isenabled() is enabled
+            with pytest.raises(ct.FormatError):
+                ct.ClaimSet.from_json("{}")
+            assert gc.isenabled() is enabled
+            loaded.reports()
+            assert gc.isenabled() is enabled
+            with pytest.raises(ct.UnknownReferenceError):
+                loaded.record_many(
+                    [ct.Statement(id="x", claim="nope", source="a")]
+                )
+            assert gc.isenabled() is enabled
+        finally:
+            (gc.enable if was else gc.disable)()

@@ -20,6 +20,7 @@ from claimtrack._affiliations import (
     compute_closure,
     dependence,
 )
+from claimtrack._bulk import gc_paused
 from claimtrack._claims import Claim
 from claimtrack._corroboration import corroborate
 from claimtrack._dates import DateLike, PartialDate
@@ -461,11 +462,12 @@ class ClaimSet:
             ClaimtrackError: The first problem found; then nothing of
                 *records* is recorded.
         """
-        batch = self._batch(_listed(records))
-        problem = next(batch.problems(), None)
-        if problem is not None:
-            raise problem.error
-        self._apply_batch(batch)
+        with gc_paused():
+            batch = self._batch(_listed(records))
+            problem = next(batch.problems(), None)
+            if problem is not None:
+                raise problem.error
+            self._apply_batch(batch)
 
     def validate(self, records: Iterable[Record]) -> list[Finding]:
         """
@@ -825,10 +827,11 @@ class ClaimSet:
         """The `corroboration` of every claim, in claim id order."""
         when = _date(as_of, None)
         index, chosen = _Index(self), self._chosen(policy)
-        return tuple(
-            corroborate(index, claim, when, chosen)
-            for claim in sorted(self._claims)
-        )
+        with gc_paused():
+            return tuple(
+                corroborate(index, claim, when, chosen)
+                for claim in sorted(self._claims)
+            )
 
     def is_corroborated(
         self,
@@ -949,18 +952,21 @@ class ClaimSet:
             FormatError: With every problem found and its JSON path, e.g.
                 ``$.statements[3].source: unknown source 'fama-gs2'``.
         """
-        parsed = serialization.parse_document(serialization.read_json(text))
-        claim_set = cls(policy=parsed.policy)
-        batch = claim_set._batch(parsed.records)
-        problems = [
-            FormatProblem(
-                _json_path(parsed.paths, finding), str(finding.error)
+        with gc_paused():
+            parsed = serialization.parse_document(
+                serialization.read_json(text)
             )
-            for finding in batch.problems()
-        ]
-        if problems:
-            raise FormatError(problems)
-        claim_set._apply_batch(batch)
+            claim_set = cls(policy=parsed.policy)
+            batch = claim_set._batch(parsed.records)
+            problems = [
+                FormatProblem(
+                    _json_path(parsed.paths, finding), str(finding.error)
+                )
+                for finding in batch.problems()
+            ]
+            if problems:
+                raise FormatError(problems)
+            claim_set._apply_batch(batch)
         return claim_set
 
     def save(self, path: str | os.PathLike[str]) -> None:

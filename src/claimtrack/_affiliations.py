@@ -289,25 +289,25 @@ def dependence(
     )
 
 
+_MEETINGS = (
+    ("control", "control", Tie.COMMON_CONTROL),
+    ("belongs", "control", Tie.MEMBERSHIP),
+    ("control", "belongs", Tie.MEMBERSHIP),
+    ("copies", "control", Tie.COPYING),
+    ("control", "copies", Tie.COPYING),
+)
+"""Where two closures can meet, in the order ties are preferred."""
+
+
 def _meet(
     closure_a: Closure, closure_b: Closure
 ) -> tuple[str, Tie, str, str] | None:
     """Where two closures meet: the node, the tie, and each side's table."""
-    for node in closure_a.control:
-        if node in closure_b.control:
-            return node, Tie.COMMON_CONTROL, "control", "control"
-    for node in closure_a.belongs:
-        if node in closure_b.control:
-            return node, Tie.MEMBERSHIP, "belongs", "control"
-    for node in closure_b.belongs:
-        if node in closure_a.control:
-            return node, Tie.MEMBERSHIP, "control", "belongs"
-    for node in closure_a.copies:
-        if node in closure_b.control:
-            return node, Tie.COPYING, "copies", "control"
-    for node in closure_b.copies:
-        if node in closure_a.control:
-            return node, Tie.COPYING, "control", "copies"
+    for mine, theirs, tie in _MEETINGS:
+        other = getattr(closure_b, theirs)
+        for node in getattr(closure_a, mine):
+            if node in other:
+                return node, tie, mine, theirs
     return None
 
 

@@ -15,6 +15,7 @@ from typing import TextIO
 
 import claimtrack
 
+from claimtrack._bulk import gc_paused
 from claimtrack._claimset import ClaimSet
 from claimtrack._example import ASSUMED_ARTICLE_DATE, example
 from claimtrack._report import CorroborationReport, EvidenceStatus
@@ -391,11 +392,12 @@ def _report(args: argparse.Namespace, out: TextIO) -> None:
     claims = sorted((c.id for c in claim_set.claims), key=_natural)
     progress = _Progress(sys.stderr, len(claims), "reporting", "claims")
     reports = []
-    for number, claim in enumerate(claims, 1):
-        report = claim_set.corroboration(claim, as_of=args.as_of)
-        if args.status is None or report.status.value == args.status:
-            reports.append(report)
-        progress.update(number)
+    with gc_paused():
+        for number, claim in enumerate(claims, 1):
+            report = claim_set.corroboration(claim, as_of=args.as_of)
+            if args.status is None or report.status.value == args.status:
+                reports.append(report)
+            progress.update(number)
     progress.done()
     note = _EXAMPLE_NOTE if args.example else None
     if args.format == "json":

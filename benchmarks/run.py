@@ -310,7 +310,7 @@ def report(results: list[dict[str, Any]]) -> str:
     elif results:
         lines += [
             "",
-            "(prov is not installed: the prov comparison was skipped)",
+            "(the prov comparison was not run)",
         ]
     if len(results) > 1:
         lines += [

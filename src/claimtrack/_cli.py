@@ -308,18 +308,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.command == "validate":
             _validate(args, sys.stdout)
         elif args.command == "export-prov":
-            claim_set, _label = _claim_set(args)
+            claim_set = _claim_set(args)
             _write(args.output, dumps_prov(claim_set, as_of=args.as_of))
         elif args.command == "import-claimreview":
             _import_claimreview(args)
         elif args.command == "export-claimreview":
-            claim_set, _label = _claim_set(args)
+            claim_set = _claim_set(args)
             text = json.dumps(
                 export_claimreviews(claim_set), indent=2, ensure_ascii=False
             )
             _write(args.output, text + "\n")
         elif args.command == "graph":
-            claim_set, _label = _claim_set(args)
+            claim_set = _claim_set(args)
             draw = to_dot if args.format == "dot" else to_mermaid
             _write(args.output, draw(claim_set, args.claim, as_of=args.as_of))
         else:
@@ -348,15 +348,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 # -- input ----------------------------------------------------------------
 
 
-def _claim_set(args: argparse.Namespace) -> tuple[ClaimSet, str]:
-    """The claim set named by FILE or --example, with a label for messages."""
+def _claim_set(args: argparse.Namespace) -> ClaimSet:
+    """The claim set named by FILE or --example."""
     if args.example and args.file is not None:
         raise _UsageError("give FILE or --example, not both")
     if args.example:
-        return example(), "the bundled example"
+        return example()
     if args.file is None:
         raise _UsageError("give a claimtrack JSON FILE, or --example")
-    return _load(args.file), args.file
+    return _load(args.file)
 
 
 def _read(file: str) -> bytes:
@@ -388,7 +388,7 @@ def _load(file: str) -> ClaimSet:
 
 
 def _report(args: argparse.Namespace, out: TextIO) -> None:
-    claim_set, _label = _claim_set(args)
+    claim_set = _claim_set(args)
     claims = sorted((c.id for c in claim_set.claims), key=_natural)
     progress = _Progress(sys.stderr, len(claims), "reporting", "claims")
     reports = []
@@ -437,7 +437,7 @@ def _report(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _explain(args: argparse.Namespace, out: TextIO) -> None:
-    claim_set, _label = _claim_set(args)
+    claim_set = _claim_set(args)
     report = claim_set.corroboration(args.claim, as_of=args.as_of)
     out.write(report.explain() + "\n")
 

@@ -376,9 +376,16 @@ def corroborate(
         chain = sorted(
             carriers[number], key=lambda s: (walk.depth[s.id], s.id)
         )
-        closures = closures_of[number] or [
-            index.closure(o.source, index.date_of(o), policy) for o in members
-        ]
+        carrier_ties: tuple[Independence, ...] = ()
+        if chain:
+            # Closures are only needed to tie carriers to the origins.
+            closures = closures_of[number] or [
+                index.closure(o.source, index.date_of(o), policy)
+                for o in members
+            ]
+            carrier_ties = _carrier_ties(
+                index, chain, members, closures, policy
+            )
         built[stance].append(
             OriginGroup(
                 stance=stance,
@@ -386,11 +393,7 @@ def corroborate(
                 sources=frozenset(o.source for o in members),
                 carriers=tuple(chain),
                 ties=tuple(ties),
-                carrier_ties=_carrier_ties(
-                    index, chain, members, closures, policy
-                )
-                if chain
-                else (),
+                carrier_ties=carrier_ties,
             )
         )
     asserting = tuple(sorted(built[Stance.ASSERTS], key=_first_origin))

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from claimtrack._affiliations import Independence
 from claimtrack._dates import DateLike
 from claimtrack._links import Link
 from claimtrack._report import CorroborationReport
@@ -136,7 +135,7 @@ def attribution_graph(
     tie_links: dict[str, Link] = {}
     for group in (*report.asserting_groups, *report.denying_groups):
         for tie in (*group.ties, *group.carrier_ties):
-            tie_links.update((link.id, link) for link in _tie_links(tie))
+            tie_links.update((link.id, link) for link in tie.links)
     ties = tuple(
         (link.subject, link.object, _describe(link))
         for link in sorted(tie_links.values(), key=_by_id)
@@ -175,10 +174,6 @@ def _by_source(
         )
         for source in sorted(by_source)
     )
-
-
-def _tie_links(tie: Independence) -> tuple[Link, ...]:
-    return tie.links
 
 
 def _describe(link: Link) -> str:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import quote
 
 from claimtrack._dates import DateLike, PartialDate, Precision
-from claimtrack._links import Link, Relation
+from claimtrack._links import Relation
 from claimtrack._statements import Stance, Via
 
 
@@ -302,12 +302,8 @@ def _links(claim_set: ClaimSet, document: dict[str, dict[str, Any]]) -> None:
                 **validity,
             }
             continue
-        document["wasInfluencedBy"][name] = _influence(link, validity)
-
-
-def _influence(link: Link, validity: dict[str, object]) -> dict[str, object]:
-    return {
-        "prov:influencee": _record(link.subject),
-        "prov:influencer": _record(link.object),
-        **validity,
-    }
+        document["wasInfluencedBy"][name] = {
+            "prov:influencee": _record(link.subject),
+            "prov:influencer": _record(link.object),
+            **validity,
+        }

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
+
 from hypothesis import strategies as st
 
 import claimtrack as ct
@@ -295,6 +297,61 @@ def claim_sets(draw: st.DrawFn, **limits: int) -> ct.ClaimSet:
     cs = ct.ClaimSet()
     cs.record_many(draw(record_lists(**limits)))
     return cs
+
+
+_DAMAGEABLE = frozenset(
+    {
+        *("id", "claim", "source", "document", "derives_from", "target"),
+        *("publisher", "authors", "cites", "subject", "object"),
+        *("reviewer", "reviewed"),
+    }
+)
+
+
+@st.composite
+def next_records(draw: st.DrawFn) -> tuple[ct.ClaimSet, ct.Record]:
+    """
+    A valid claim set and one more record for it, valid or not.
+
+    The record is the next of a valid record list, often damaged in one
+    field: an id already taken, a reference to a record of any kind (or
+    to none), a date moved anywhere.
+    """
+    records = draw(record_lists())
+    statements = [
+        i for i, r in enumerate(records) if isinstance(r, ct.Statement)
+    ]
+    split = draw(
+        st.sampled_from(statements or [0]) | st.integers(0, len(records) - 1)
+    )
+    cs = ct.ClaimSet()
+    cs.record_many(records[:split])
+    candidate = records[split]
+    ids = st.sampled_from([*(r.id for r in records[:split]), "ghost"])
+    fields = [
+        field
+        for field in attrs.fields(type(candidate))
+        if field.name in _DAMAGEABLE or field.name.endswith("date")
+    ]
+    dates = [field for field in fields if field.name.endswith("date")]
+    field = draw(
+        st.none() | st.sampled_from(fields) | st.sampled_from(dates or fields)
+    )
+    if field is None:
+        return cs, candidate
+    value = getattr(candidate, field.name)
+    if isinstance(value, ct.PartialDate) or field.name.endswith("date"):
+        new: object = draw(optional_dates)
+    elif isinstance(value, tuple) and all(isinstance(v, str) for v in value):
+        new = (*value, draw(ids))
+    elif isinstance(value, str) or value is None:
+        new = draw(ids)
+    else:
+        return cs, candidate
+    try:
+        return cs, attrs.evolve(candidate, **{field.name: new})
+    except ct.ClaimtrackError:  # the record itself refuses the value
+        return cs, candidate
 
 
 def summary(report: ct.CorroborationReport) -> tuple[object, ...]:

@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 
 import claimtrack as ct
 
+from .strategies import next_records
+
 
 @pytest.fixture(name="cs")
 def _cs() -> ct.ClaimSet:
@@ -1694,6 +1696,29 @@ class TestRecordAndRecordMany:
         copy.record_source("radio", name="Radio")
         assert copy != cs
         assert "radio" not in cs
+
+
+class TestOneAtATimeMatchesValidate:
+    @given(case=next_records())
+    def test_record_agrees_with_validate(
+        self, case: tuple[ct.ClaimSet, ct.Record]
+    ) -> None:
+        """
+        `record` refuses a record exactly when `validate` finds a problem.
+
+        It raises the first problem's error, and otherwise records it.
+        """
+        cs, candidate = case
+        findings = cs.validate([candidate])
+        if findings:
+            first = findings[0].error
+            info = refuse(cs, type(first), lambda: cs.record(candidate))
+            assert str(info.value) == str(first)
+        else:
+            size = len(cs) + (candidate.id not in cs)
+            cs.record(candidate)
+            assert cs[candidate.id] == candidate
+            assert len(cs) == size
 
 
 class TestFindSources:

@@ -46,7 +46,7 @@ from claimtrack._report import CorroborationReport
 from claimtrack._reviews import Evidence, Rating, Review
 from claimtrack._sources import Source
 from claimtrack._statements import Stance, Statement
-from claimtrack._validation import Batch, Finding
+from claimtrack._validation import Batch, Finding, plainly_valid
 from claimtrack.exceptions import (
     Conflict,
     FormatError,
@@ -308,10 +308,11 @@ class ClaimSet:
             relative_to = self._require(
                 self._documents, document, "document", id
             ).date
-        derives_from = text_tuple(derives_from)
         placeholder = "pending"
-        while placeholder in derives_from:
-            placeholder += "-"
+        if id is None:
+            derives_from = text_tuple(derives_from)
+            while placeholder in derives_from:
+                placeholder += "-"
         statement = Statement(
             id=placeholder if id is None else id,
             claim=claim,
@@ -490,7 +491,17 @@ class ClaimSet:
                 "record", record, "not a claimtrack record"
             )
         existing = self._records.get(record.id)
-        if existing is not None and existing == record:
+        if existing is None:
+            if plainly_valid(
+                record,
+                self._sources,
+                self._documents,
+                self._claims,
+                self._statements,
+            ):
+                self._apply(record)
+                return record
+        elif existing == record:
             return cast("R", existing)
         batch = self._batch([record])
         problem = next(batch.problems(), None)

@@ -50,10 +50,10 @@ def check_optional_text(instance: object, attribute: Any, value: Any) -> None:
 
 def text_tuple(values: Iterable[str] | None) -> tuple[str, ...]:
     """Turn a list of strings (or one string) into a tuple of strings."""
-    if values is None:
+    if values is None or values == ():
         return ()
     if isinstance(values, str):
-        return (values,)
+        values = (values,)
     try:
         result = tuple(values)
     except TypeError:
@@ -75,12 +75,13 @@ def optional_date(value: DateLike | None) -> PartialDate | None:
 
 def enum_converter(cls: type[E], field: str) -> Callable[[object], E]:
     """Make a converter that accepts an *cls* member or its value."""
-    by_value = {member.value: member for member in cls}
+    by_value: dict[object, E] = {member.value: member for member in cls}
     choices = ", ".join(repr(v) for v in by_value)
+    # A member is its own key too (a `StrEnum` member already equals and
+    # hashes as its value), so one look-up serves both.
+    by_value.update((member, member) for member in cls)
 
     def convert(value: object) -> E:
-        if isinstance(value, cls):
-            return value
         try:
             return by_value[value]
         except (KeyError, TypeError):

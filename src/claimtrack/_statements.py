@@ -128,19 +128,22 @@ class Statement:
                 f"only a 'retracts' statement has a target, and "
                 f"{self.id!r} {self.stance.value}",
             )
-        if self.via is not None and not self.derives_from:
-            raise InvalidValueError(
-                "via",
-                self.via.value,
-                f"statement {self.id!r} has via but derives from nothing",
-            )
-        if len(set(self.derives_from)) != len(self.derives_from):
+        parents = self.derives_from
+        if not parents:
+            if self.via is not None:
+                raise InvalidValueError(
+                    "via",
+                    self.via.value,
+                    f"statement {self.id!r} has via but derives from nothing",
+                )
+            return
+        if len(parents) > 1 and len(set(parents)) != len(parents):
             raise InvalidValueError(
                 "derives_from",
-                list(self.derives_from),
+                list(parents),
                 f"statement {self.id!r} lists a statement twice",
             )
-        if self.id in self.derives_from:
+        if self.id in parents:
             raise RelayCycleError([self.id])
 
     @property

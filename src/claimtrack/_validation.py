@@ -34,7 +34,7 @@ from claimtrack.exceptions import (
 )
 
 
-__all__ = ["Batch", "Finding", "describe"]
+__all__ = ["Batch", "Finding", "describe", "plainly_valid"]
 
 
 def describe(record: Record) -> str:
@@ -55,6 +55,59 @@ def describe(record: Record) -> str:
     if isinstance(record, Review):
         return f"review by {record.reviewer!r} of {record.claim!r}"
     return kind
+
+
+def plainly_valid(
+    record: Record,
+    sources: Mapping[str, Source],
+    documents: Mapping[str, Document],
+    claims: Mapping[str, Claim],
+    statements: Mapping[str, Statement],
+) -> bool:
+    """
+    Whether a new *record*, alone, surely passes every check of a `Batch`.
+
+    A quick test for the common case, one record at a time: a source or a
+    claim, a document whose sources and cited documents are recorded, a
+    statement (not a retraction) whose claim, source, document and parents
+    are recorded, none of them a retraction, none dated after it. False
+    means "let a `Batch` decide", not "invalid": links, reviews and
+    retractions always go to a `Batch`, and so does every problem, which
+    the `Batch` reports in full. The caller has checked the id is new.
+    """
+    kind = type(record)
+    if kind is Statement:
+        assert isinstance(record, Statement)  # for the type checker
+        if (
+            record.target is not None
+            or record.claim not in claims
+            or record.source not in sources
+            or (
+                record.document is not None
+                and record.document not in documents
+            )
+        ):
+            return False
+        date = record.date
+        for parent_id in record.derives_from:
+            parent = statements.get(parent_id)
+            if (
+                parent is None
+                or parent.stance is Stance.RETRACTS
+                or is_later(parent.date, date)
+            ):
+                return False
+        return True
+    if kind is Source or kind is Claim:
+        return True
+    if kind is Document:
+        assert isinstance(record, Document)
+        return (
+            (record.publisher is None or record.publisher in sources)
+            and all(author in sources for author in record.authors)
+            and all(cited in documents for cited in record.cites)
+        )
+    return False
 
 
 class Finding(NamedTuple):

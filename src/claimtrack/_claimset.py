@@ -492,13 +492,7 @@ class ClaimSet:
             )
         existing = self._records.get(record.id)
         if existing is None:
-            if plainly_valid(
-                record,
-                self._sources,
-                self._documents,
-                self._claims,
-                self._statements,
-            ):
+            if plainly_valid(record, self._records.get):
                 self._apply(record)
                 return record
         elif existing == record:

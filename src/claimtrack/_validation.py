@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 from claimtrack._affiliations import find_affiliation_cycle, strong_components
@@ -58,56 +58,70 @@ def describe(record: Record) -> str:
 
 
 def plainly_valid(
-    record: Record,
-    sources: Mapping[str, Source],
-    documents: Mapping[str, Document],
-    claims: Mapping[str, Claim],
-    statements: Mapping[str, Statement],
+    record: Record, resolve: Callable[[str], Record | None]
 ) -> bool:
     """
-    Whether a new *record*, alone, surely passes every check of a `Batch`.
+    Whether a new *record* surely passes every check of a `Batch`.
 
-    A quick test for the common case, one record at a time: a source or a
-    claim, a document whose sources and cited documents are recorded, a
-    statement (not a retraction) whose claim, source, document and parents
-    are recorded, none of them a retraction, none dated after it. False
-    means "let a `Batch` decide", not "invalid": links, reviews and
-    retractions always go to a `Batch`, and so does every problem, which
-    the `Batch` reports in full. The caller has checked the id is new.
+    A quick test for the common case: a source or a claim; a document
+    whose sources and cited documents are there; a statement (not a
+    retraction) whose claim, source, document and parents are there, no
+    parent a retraction or dated after it. *resolve* finds a record by id
+    among those there. False means "let a `Batch` decide", not "invalid":
+    links, reviews and retractions always go to a `Batch`, and so does
+    every problem, which the `Batch` reports in full. The caller has
+    checked that the id is new.
     """
     kind = type(record)
-    if kind is Statement:
-        assert isinstance(record, Statement)  # for the type checker
-        if (
-            record.target is not None
-            or record.claim not in claims
-            or record.source not in sources
-            or (
-                record.document is not None
-                and record.document not in documents
-            )
-        ):
-            return False
-        date = record.date
-        for parent_id in record.derives_from:
-            parent = statements.get(parent_id)
-            if (
-                parent is None
-                or parent.stance is Stance.RETRACTS
-                or is_later(parent.date, date)
-            ):
-                return False
-        return True
     if kind is Source or kind is Claim:
         return True
+    if kind is Statement:
+        assert isinstance(record, Statement)  # for the type checker
+        return record.target is None and _plain_statement(record, resolve)
     if kind is Document:
         assert isinstance(record, Document)
         return (
-            (record.publisher is None or record.publisher in sources)
-            and all(author in sources for author in record.authors)
-            and all(cited in documents for cited in record.cites)
+            (
+                record.publisher is None
+                or type(resolve(record.publisher)) is Source
+            )
+            and _all_of(record.authors, Source, resolve)
+            and _all_of(record.cites, Document, resolve)
         )
     return False
+
+
+def _plain_statement(
+    statement: Statement, resolve: Callable[[str], Record | None]
+) -> bool:
+    """Whether a statement's references and parents' dates are sound."""
+    if (
+        type(resolve(statement.claim)) is not Claim
+        or type(resolve(statement.source)) is not Source
+        or (
+            statement.document is not None
+            and type(resolve(statement.document)) is not Document
+        )
+    ):
+        return False
+    date = statement.date
+    for parent_id in statement.derives_from:
+        parent = resolve(parent_id)
+        if (
+            type(parent) is not Statement
+            or parent.stance is Stance.RETRACTS
+            or is_later(parent.date, date)
+        ):
+            return False
+    return True
+
+
+def _all_of(
+    ids: tuple[str, ...],
+    kind: type[Record],
+    resolve: Callable[[str], Record | None],
+) -> bool:
+    return all(type(resolve(id)) is kind for id in ids)
 
 
 class Finding(NamedTuple):
@@ -149,21 +163,28 @@ class Batch:
     def problems(self) -> Iterator[Finding]:
         """Every problem with the batch; none means it can be applied."""
         yield from self._duplicates()
+        # Most records are plainly valid; only the others are looked at
+        # closely, which finds and describes every problem they have.
+        resolve = self._resolve
+        doubtful = [
+            record
+            for record in self.new_records
+            if not plainly_valid(record, resolve)
+        ]
         broken = False
-        for record in self.new_records:
+        for record in doubtful:
             for finding in self._references(record):
                 broken = True
                 yield finding
         if broken:
             return
         statements = [r for r in self.new_records if isinstance(r, Statement)]
-        if len(statements) > 1:
-            cycles = list(self._relay_cycles(statements))
-            yield from cycles
-            if cycles:
-                return
-        for statement in statements:
-            yield from self._statement_rules(statement)
+        if len(statements) > 1 and _derivations_loop(statements):
+            yield from self._relay_cycles(statements)
+            return
+        for record in doubtful:
+            if isinstance(record, Statement):
+                yield from self._statement_rules(record)
         yield from self._affiliation_cycles()
 
     # -- ids -----------------------------------------------------------
@@ -586,3 +607,33 @@ def _is_hierarchical(link: Link) -> bool:
 
 def _names(relations: frozenset[Relation]) -> str:
     return ", ".join(sorted(r.value for r in relations))
+
+
+def _derivations_loop(statements: list[Statement]) -> bool:
+    """
+    Whether the statements' derivations among themselves hold a cycle.
+
+    Kahn's algorithm: statements are taken in an order where each comes
+    after its parents; those never taken wait on a cycle. It only says
+    whether there is one; `Batch._relay_cycles` finds and names them.
+    """
+    new = {statement.id for statement in statements}
+    waiting: dict[str, int] = {}
+    children: dict[str, list[str]] = {}
+    ready: list[str] = []
+    for statement in statements:
+        parents = [p for p in statement.derives_from if p in new]
+        if parents:
+            waiting[statement.id] = len(parents)
+            for parent in parents:
+                children.setdefault(parent, []).append(statement.id)
+        else:
+            ready.append(statement.id)
+    taken = 0
+    while ready:
+        taken += 1
+        for child in children.get(ready.pop(), ()):
+            waiting[child] -= 1
+            if not waiting[child]:
+                ready.append(child)
+    return taken != len(statements)

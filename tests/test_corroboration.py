@@ -782,6 +782,27 @@ class TestProperties:
             assert summary(a) == summary(b)
 
     @given(cs=claim_sets(), data=st.data())
+    def test_earlier_questions_change_no_answer(
+        self, cs: ct.ClaimSet, data: st.DataObject
+    ) -> None:
+        """Answers at one date owe nothing to questions asked at others."""
+        sources = [source.id for source in cs.sources]
+        for when in data.draw(st.lists(optional_dates, min_size=2)):
+            fresh = cs.copy()  # with nothing cached
+            for a, b in zip(
+                cs.reports(as_of=when),
+                fresh.reports(as_of=when),
+                strict=True,
+            ):
+                assert summary(a) == summary(b)
+                assert a.explain() == b.explain()
+            for one in sources:
+                for other in sources:
+                    assert cs.independent(one, other, at=when) == (
+                        fresh.independent(one, other, at=when)
+                    )
+
+    @given(cs=claim_sets(), data=st.data())
     def test_relay_never_adds_a_group(
         self, cs: ct.ClaimSet, data: st.DataObject
     ) -> None:

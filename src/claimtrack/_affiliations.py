@@ -21,6 +21,7 @@ __all__ = [
     "Independence",
     "Tie",
     "compute_closure",
+    "dated_links_above",
     "dependence",
     "find_affiliation_cycle",
     "strong_components",
@@ -52,15 +53,12 @@ class Closure:
         belongs: Organisations it belongs to (association links from any
             control ancestor), closed upward, minus *control*.
         copies: Sources it copies from, with their control ancestors.
-        dated: Whether a dated link was consulted: if not, the closure
-            is the same at every date.
     """
 
     root: str
     control: dict[str, Step | None]
     belongs: dict[str, Step]
     copies: dict[str, Step]
-    dated: bool
 
     def links_to(self, node: str, table: str = "control") -> list[Link]:
         """
@@ -97,30 +95,25 @@ def _upward(
     seen: dict[str, Step | None],
     when: PartialDate | None,
     found: dict[str, Step],
-) -> bool:
-    """Breadth-first from *seeds* over *follow*; returns if dates mattered."""
+) -> None:
+    """Breadth-first from *seeds* over *follow*, into *found*."""
     queue: list[str] = []
     for node, link in seeds:
         target = graph.canonical(link.object)
         if target not in seen and target not in found:
             found[target] = (node, link)
             queue.append(target)
-    dated = False
     position = 0
     while position < len(queue):
         node = queue[position]
         position += 1
         for link in graph.links_from(node):
-            if link.relation not in follow:
-                continue
-            dated = dated or link.is_dated
-            if not link.holds_at(when):
+            if link.relation not in follow or not link.holds_at(when):
                 continue
             target = graph.canonical(link.object)
             if target not in seen and target not in found:
                 found[target] = (node, link)
                 queue.append(target)
-    return dated
 
 
 def compute_closure(
@@ -134,7 +127,6 @@ def compute_closure(
     one_voice = {graph.canonical(org) for org in policy.one_voice}
     control: dict[str, Step | None] = {root: None}
     queue = [root]
-    dated = False
     association_steps: list[Step] = []
     copy_steps: list[Step] = []
     position = 0
@@ -145,18 +137,15 @@ def compute_closure(
             relation = link.relation
             if relation in policy.association:
                 if graph.canonical(link.object) not in one_voice:
-                    dated = dated or link.is_dated
                     if link.holds_at(when):
                         association_steps.append((node, link))
                     continue
             elif relation in policy.copying:
-                dated = dated or link.is_dated
                 if link.holds_at(when):
                     copy_steps.append((node, link))
                 continue
             elif relation not in policy.control:
                 continue
-            dated = dated or link.is_dated
             if not link.holds_at(when):
                 continue
             target = graph.canonical(link.object)
@@ -165,22 +154,38 @@ def compute_closure(
                 queue.append(target)
     belongs: dict[str, Step] = {}
     copies: dict[str, Step] = {}
-    dated = (
-        _upward(
-            graph,
-            association_steps,
-            policy.affiliations,
-            control,
-            when,
-            belongs,
-        )
-        or dated
+    _upward(
+        graph, association_steps, policy.affiliations, control, when, belongs
     )
-    dated = (
-        _upward(graph, copy_steps, policy.control, control, when, copies)
-        or dated
-    )
-    return Closure(root, control, belongs, copies, dated)
+    _upward(graph, copy_steps, policy.control, control, when, copies)
+    return Closure(root, control, belongs, copies)
+
+
+def dated_links_above(
+    graph: AffiliationGraph, source: str
+) -> tuple[Link, ...]:
+    """
+    Every dated link met going up from *source* over any relation.
+
+    A closure of *source* depends on its date only through whether these
+    links hold then: two dates at which each holds alike give one closure.
+    """
+    root = graph.canonical(source)
+    seen = {root}
+    queue = [root]
+    dated: list[Link] = []
+    position = 0
+    while position < len(queue):
+        node = queue[position]
+        position += 1
+        for link in graph.links_from(node):
+            if link.is_dated:
+                dated.append(link)
+            target = graph.canonical(link.object)
+            if target not in seen:
+                seen.add(target)
+                queue.append(target)
+    return tuple(dated)
 
 
 class Tie(enum.StrEnum):

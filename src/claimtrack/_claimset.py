@@ -18,6 +18,7 @@ from claimtrack._affiliations import (
     Closure,
     Independence,
     compute_closure,
+    dated_links_above,
     dependence,
 )
 from claimtrack._bulk import gc_paused
@@ -59,7 +60,6 @@ from claimtrack.exceptions import (
 
 __all__ = ["ClaimSet"]
 
-_ANY_DATE = object()
 R = TypeVar("R", bound=Record)
 
 
@@ -112,6 +112,9 @@ class ClaimSet:
         init=False, factory=dict
     )
     _sorted_links: dict[str, list[Link]] = attrs.field(
+        init=False, factory=dict
+    )
+    _dated_above: dict[str, tuple[Link, ...]] = attrs.field(
         init=False, factory=dict
     )
 
@@ -542,6 +545,7 @@ class ClaimSet:
             if record.subject in self._sources:
                 self._closures.clear()
                 self._sorted_links.clear()
+                self._dated_above.clear()
                 if record.relation is Relation.SAME_AS:
                     self._same_source.union(record.subject, record.object)
                 else:
@@ -922,14 +926,16 @@ class ClaimSet:
         policy: CorroborationPolicy,
     ) -> Closure:
         root = self._same_source.find(source)
-        closures = self._closures
-        found = closures.get((policy, root, _ANY_DATE))
-        if found is None:
-            found = closures.get((policy, root, when))
+        dated = self._dated_above.get(root)
+        if dated is None:
+            dated = dated_links_above(_Index(self), root)
+            self._dated_above[root] = dated
+        # Dates at which each dated link above holds alike share a closure.
+        key = (policy, root, *[link.holds_at(when) for link in dated])
+        found = self._closures.get(key)
         if found is None:
             found = compute_closure(_Index(self), root, when, policy)
-            key = (policy, root, when if found.dated else _ANY_DATE)
-            closures[key] = found
+            self._closures[key] = found
         return found
 
     # -- JSON ------------------------------------------------------------

@@ -1040,6 +1040,7 @@ class _Index:
 
     __slots__ = (
         "_by_claim",
+        "_claim_members",
         "_claims",
         "_find",
         "_retractions",
@@ -1059,10 +1060,12 @@ class _Index:
         self._reviews_by_claim = claims._reviews_by_claim  # noqa: SLF001
         self._sources = claims._sources  # noqa: SLF001
         self._find = claims._same_source.find  # noqa: SLF001
+        self._claim_members = claims._same_claim.members  # noqa: SLF001
         self.sources: Mapping[str, Source] = MappingProxyType(self._sources)
 
     def claim_class(self, claim: str) -> tuple[str, ...]:
-        return self._claims.claim_class(claim)
+        members = self._claim_members(claim)
+        return (claim,) if len(members) == 1 else tuple(sorted(members))
 
     def statements_about(self, claim: str) -> Sequence[Statement]:
         return self._by_claim.get(claim, ())

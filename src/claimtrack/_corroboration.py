@@ -3,12 +3,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
-from typing import Protocol
+from collections.abc import Callable, Collection, Mapping, Sequence
+from typing import Any, Protocol, TypeVar
 
 from claimtrack._affiliations import Closure, Independence, dependence
 from claimtrack._dates import PartialDate, first_day, is_later
-from claimtrack._partition import Partition
 from claimtrack._policy import CorroborationPolicy
 from claimtrack._report import (
     BlockedPath,
@@ -24,6 +23,7 @@ from claimtrack._statements import Stance, Statement
 __all__ = ["ClaimIndex", "corroborate", "credibility_of"]
 
 _NOTHING: frozenset[str] = frozenset()
+T = TypeVar("T")
 
 
 class ClaimIndex(Protocol):
@@ -126,9 +126,19 @@ class _Walk:
         self.blocked[key] = BlockedPath(child.id, parent.id, reason)
         return False
 
+    def chain_order(self, statement: Statement) -> tuple[int, str]:
+        """Sort key of a reached statement: nearest its origins first."""
+        return (self.depth[statement.id], statement.id)
+
     def reach(self, start: Statement) -> frozenset[str]:
         """The origin ids *start* leads back to over usable statements."""
         origins, depth = self.origins, self.depth
+        if not start.derives_from:  # an origin: the common case
+            own = origins.get(start.id)
+            if own is None:
+                own = origins[start.id] = frozenset((start.id,))
+                depth[start.id] = 0
+            return own
         stack: list[tuple[Statement, bool]] = [(start, False)]
         while stack:
             statement, expanded = stack.pop()
@@ -204,12 +214,19 @@ def _groups(
     """Connected components of "dependent" among *count* origins, with ties."""
     if count < 2:
         return [([0], [])] if count else []
-    components = Partition()
+    parent = list(range(count))  # a union-find over origin numbers
     ties: list[tuple[int, Independence]] = []
 
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
     def merge(i: int, j: int) -> None:
-        if components.find(str(i)) != components.find(str(j)):
-            components.union(str(i), str(j))
+        a, b = root(i), root(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
             tie = dependence(sources[j], closures[j], sources[i], closures[i])
             ties.append((i, tie))
 
@@ -218,7 +235,6 @@ def _groups(
     # index who controls each node and join through it.
     controller: dict[str, int] = {}
     for i, closure in enumerate(closures):
-        components.add(str(i))
         for node in closure.control:
             if node in controller:
                 merge(i, controller[node])
@@ -228,11 +244,11 @@ def _groups(
         for node in (*closure.belongs, *closure.copies):
             if node in controller:
                 merge(i, controller[node])
-    by_root: dict[str, tuple[list[int], list[Independence]]] = {}
-    for i in range(len(closures)):
-        by_root.setdefault(components.find(str(i)), ([], []))[0].append(i)
+    by_root: dict[int, tuple[list[int], list[Independence]]] = {}
+    for i in range(count):
+        by_root.setdefault(root(i), ([], []))[0].append(i)
     for i, tie in ties:
-        by_root[components.find(str(i))][1].append(tie)
+        by_root[root(i)][1].append(tie)
     return list(by_root.values())
 
 
@@ -323,7 +339,7 @@ def corroborate(
             if origins_reached:
                 reached[id(origins_reached)] = origins_reached
     origin_ids: set[str] = set().union(*reached.values())
-    origins = sorted((index.statement(o) for o in origin_ids), key=_by_id)
+    origins = _in_order([index.statement(o) for o in origin_ids], _by_id)
 
     # Number every group across both stances, then file each statement on
     # a chain under the groups its origins fall in, once per origin set.
@@ -373,9 +389,7 @@ def corroborate(
         Stance.DENIES: [],
     }
     for number, (stance, members, ties) in enumerate(groups):
-        chain = sorted(
-            carriers[number], key=lambda s: (walk.depth[s.id], s.id)
-        )
+        chain = _in_order(carriers[number], walk.chain_order)
         carrier_ties: tuple[Independence, ...] = ()
         if chain:
             # Closures are only needed to tie carriers to the origins.
@@ -391,13 +405,13 @@ def corroborate(
                 stance=stance,
                 origins=tuple(members),
                 sources=frozenset(o.source for o in members),
-                carriers=tuple(chain),
+                carriers=chain,
                 ties=tuple(ties),
                 carrier_ties=carrier_ties,
             )
         )
-    asserting = tuple(sorted(built[Stance.ASSERTS], key=_first_origin))
-    denying = tuple(sorted(built[Stance.DENIES], key=_first_origin))
+    asserting = _in_order(built[Stance.ASSERTS], _first_origin)
+    denying = _in_order(built[Stance.DENIES], _first_origin)
     credibility = credibility_of(len(asserting), len(denying))
     codes = {
         origin.id: f"{index.source(origin.source).reliability or 'F'}"
@@ -406,14 +420,14 @@ def corroborate(
         for origin in group.origins
     }
     # Reviews are read, never counted: they only travel with the answer.
-    reviews = sorted(
-        (
+    reviews = _in_order(
+        [
             review
             for claim_id in claims
             for review in index.reviews_about(claim_id)
             if not is_later(review.date, as_of)
-        ),
-        key=_review_order,
+        ],
+        _review_order,
     )
     return CorroborationReport(
         claim=claim,
@@ -427,15 +441,13 @@ def corroborate(
         naive_source_count=len(asserting_sources),
         credibility=credibility,
         report_codes=codes,
-        statements=tuple(sorted(considered, key=_by_id)),
-        retracted=tuple(sorted(retracted, key=lambda pair: pair[0].id)),
-        not_yet=tuple(sorted(not_yet, key=_by_id)),
-        blocked=tuple(walk.blocked[key] for key in sorted(walk.blocked)),
-        combined=tuple(
-            sorted(combined, key=lambda s: (walk.depth[s.id], s.id))
-        ),
+        statements=_in_order(considered, _by_id),
+        retracted=_in_order(retracted, _by_retracted_id),
+        not_yet=_in_order(not_yet, _by_id),
+        blocked=_in_order(list(walk.blocked.values()), _by_ends),
+        combined=_in_order(combined, walk.chain_order),
         sources=index.sources,
-        reviews=tuple(reviews),
+        reviews=reviews,
     )
 
 
@@ -446,8 +458,23 @@ def _review_order(review: Review) -> tuple[str, str, str]:
     return (first_day(date).isoformat(), date.isoformat(), review.id)
 
 
+def _in_order(items: list[T], key: Callable[[T], Any]) -> tuple[T, ...]:
+    """*items* sorted by *key*, as a tuple (one item needs no sorting)."""
+    if len(items) < 2:
+        return tuple(items)
+    return tuple(sorted(items, key=key))
+
+
 def _by_id(statement: Statement) -> str:
     return statement.id
+
+
+def _by_retracted_id(pair: tuple[Statement, Statement]) -> str:
+    return pair[0].id
+
+
+def _by_ends(blocked: BlockedPath) -> tuple[str, str]:
+    return (blocked.statement, blocked.derives_from)
 
 
 def _first_origin(group: OriginGroup) -> str:

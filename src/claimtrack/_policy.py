@@ -58,7 +58,7 @@ def _iterable(values: Iterable[T], field: str) -> list[T]:
         raise InvalidValueError(field, values, "expected a list") from None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class CorroborationPolicy:
     """
     The rule that decides when two origins speak with one voice.

@@ -346,6 +346,32 @@ class TestBadInput:
 
         assert any(p.startswith(expected) for p in problems), problems
 
+    @pytest.mark.parametrize(
+        ("key", "field"),
+        [
+            ("sources", "aliases"),
+            ("documents", "authors"),
+            ("documents", "cites"),
+            ("claims", "places"),
+            ("claims", "tags"),
+            ("statements", "derives_from"),
+        ],
+    )
+    @pytest.mark.parametrize(
+        ("value", "kind"),
+        [("outlet", "a string"), (None, "null"), ({"a": "b"}, "an object")],
+    )
+    def test_a_list_must_be_a_list(
+        self, key: str, field: str, value: object, kind: str
+    ) -> None:
+        """A string, null or object where a list belongs is refused."""
+        document = example_document()
+        document[key][0][field] = value
+
+        assert problems_of(document) == [
+            f"$.{key}[0].{field}: expected a list, got {kind}"
+        ]
+
     def test_relay_cycle(self) -> None:
         """A relay cycle in a file names the statements on it."""
         document = example_document()

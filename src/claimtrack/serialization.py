@@ -19,7 +19,14 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, NamedTuple, TypeVar
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Final,
+    NamedTuple,
+    TypeVar,
+    get_type_hints,
+)
 
 import attrs
 import cattrs
@@ -525,11 +532,13 @@ def parse_document(data: Any) -> ParsedDocument:
                     )
                 )
                 continue
-            try:
-                record = _CONVERTER.structure(item, cls)
-            except Exception as e:  # noqa: BLE001 - every failure is reported
-                problems.extend(_problems(e, path))
-                continue
+            record = _plain_record(item, cls)
+            if record is None:
+                try:
+                    record = _CONVERTER.structure(item, cls)
+                except Exception as e:  # noqa: BLE001 - all are reported
+                    problems.extend(_problems(e, path))
+                    continue
             if record.id in paths:
                 problems.append(
                     FormatProblem(
@@ -544,6 +553,47 @@ def parse_document(data: Any) -> ParsedDocument:
     if problems:
         raise FormatError(problems)
     return ParsedDocument(policy, records, paths)
+
+
+class _FlatFields(NamedTuple):
+    """What a record made only of strings and lists of strings may hold."""
+
+    names: frozenset[str]
+    lists: tuple[str, ...]
+
+
+_FLAT: dict[type[Record], _FlatFields] = {
+    cls: _FlatFields(
+        frozenset(field.name for field in attrs.fields(cls)),
+        tuple(
+            name
+            for name, kind in get_type_hints(cls).items()
+            if kind == tuple[str, ...]
+        ),
+    )
+    for cls in (Source, Document, Claim, Link, Statement)
+}
+
+
+def _plain_record(item: dict[str, Any], cls: type[Record]) -> Record | None:
+    """
+    The record *item* describes, made directly, if nothing is amiss.
+
+    A flat record with known keys and real lists where lists belong
+    checks its own values as it is made, as the converter would. None
+    means "ask the converter", which then reports every problem with its
+    JSON path.
+    """
+    flat = _FLAT.get(cls)
+    if flat is None or not item.keys() <= flat.names:
+        return None
+    for name in flat.lists:
+        if name in item and type(item[name]) is not list:
+            return None
+    try:
+        return cls(**item)
+    except (ClaimtrackError, TypeError):
+        return None
 
 
 def _problems(error: BaseException, path: str) -> list[FormatProblem]:

@@ -321,17 +321,19 @@ def corroborate(
     retracted: list[tuple[Statement, Statement]] = []
     reached: dict[int, frozenset[str]] = {}
     asserting_sources: set[str] = set()
+    retractions_of = index.retractions_of
     for claim_id in claims:
         for statement in index.statements_about(claim_id):
             if statement.stance is Stance.RETRACTS:
                 continue
-            if is_later(index.date_of(statement), as_of):
+            if as_of is not None and is_later(index.date_of(statement), as_of):
                 not_yet.append(statement)
                 continue
-            retraction = walk.retraction(statement)
-            if retraction is not None:
-                retracted.append((statement, retraction))
-                continue
+            if retractions_of(statement.id):
+                retraction = walk.retraction(statement)
+                if retraction is not None:
+                    retracted.append((statement, retraction))
+                    continue
             considered.append(statement)
             if statement.stance is Stance.ASSERTS:
                 asserting_sources.add(index.canonical_source(statement.source))
@@ -348,15 +350,13 @@ def corroborate(
     group_of: dict[str, int] = {}
     for stance in (Stance.ASSERTS, Stance.DENIES):
         members = [o for o in origins if o.stance is stance]
-        closures = (
-            [
+        closures, sources = [], []
+        if len(members) > 1:
+            closures = [
                 index.closure(o.source, index.date_of(o), policy)
                 for o in members
             ]
-            if len(members) > 1
-            else []
-        )
-        sources = [o.source for o in members]
+            sources = [o.source for o in members]
         for indexes, ties in _groups(len(members), closures, sources):
             for i in indexes:
                 group_of[members[i].id] = len(groups)

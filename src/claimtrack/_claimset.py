@@ -525,14 +525,12 @@ class ClaimSet:
                 self._retractions.setdefault(record.target, []).append(record)
         elif isinstance(record, Source):
             self._sources[record.id] = record
-            self._same_source.add(record.id)
             for name in record.names:
                 self._names.setdefault(fold(name), []).append(record.id)
         elif isinstance(record, Document):
             self._documents[record.id] = record
         elif isinstance(record, Claim):
             self._claims[record.id] = record
-            self._same_claim.add(record.id)
             for place in record.places:
                 self._places.setdefault(fold(place), []).append(record.id)
             for tag in record.tags:

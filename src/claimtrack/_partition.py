@@ -15,7 +15,8 @@ class Partition:
     Disjoint classes of ids, merged by `union`; no recursion, no scans.
 
     The representative of a class is its smallest id, so no answer
-    depends on the order in which records or unions were made.
+    depends on the order in which records or unions were made. An id
+    never united with another is a class of its own without being stored.
     """
 
     _parent: dict[str, str] = attrs.Factory(dict)

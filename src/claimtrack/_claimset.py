@@ -485,7 +485,13 @@ class ClaimSet:
 
     def _apply_batch(self, batch: Batch) -> None:
         # Links are filed by the kind of their ends: apply those first.
-        for record in sorted(batch.new_records, key=_apply_order):
+        later = []
+        for record in batch.new_records:
+            if isinstance(record, (Link, Statement)):
+                later.append(record)
+            else:
+                self._apply(record)
+        for record in later:
             self._apply(record)
 
     def _record_one(self, record: R) -> R:
@@ -1122,10 +1128,6 @@ def _policy(value: object) -> CorroborationPolicy:
 def _json_path(paths: dict[str, str], finding: Finding) -> str:
     path = paths.get(finding.record or "", "$")
     return f"{path}.{finding.field}" if finding.field else path
-
-
-def _apply_order(record: Record) -> int:
-    return 1 if isinstance(record, (Link, Statement)) else 0
 
 
 def _link_order(link: Link) -> tuple[str, str, str]:

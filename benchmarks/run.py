@@ -159,6 +159,43 @@ def prov_roundtrip(data: Rows, repeat: int) -> dict[str, float] | None:
     }
 
 
+# -- where the time goes -------------------------------------------------------
+
+RECORD_CLASSES = (
+    ("sources", ct.Source),
+    ("claims", ct.Claim),
+    ("links", ct.Link),
+    ("statements", ct.Statement),
+)
+
+
+def _accept(**fields: object) -> None:
+    """Take keyword arguments and do nothing: the cost of any such call."""
+
+
+def call_each(data: Rows) -> None:
+    """Call a do-nothing function with each row's fields as keywords."""
+    for kind, _ in RECORD_CLASSES:
+        for row in data[kind]:
+            _accept(**row)
+
+
+def make_each(data: Rows) -> list[ct.Record]:
+    """Make each row's frozen record, which checks its own values, alone."""
+    return [cls(**row) for kind, cls in RECORD_CLASSES for row in data[kind]]
+
+
+def anatomy(data: Rows, text: str, repeat: int) -> dict[str, float]:
+    """The costs that building and loading are made of, measured alone."""
+    return {
+        "call_each": median_seconds(lambda: call_each(data), repeat),
+        "make_each": median_seconds(lambda: make_each(data), repeat),
+        "strict_loads": median_seconds(
+            lambda: ct.serialization.read_json(text), repeat
+        ),
+    }
+
+
 # -- memory, in a fresh process -------------------------------------------------
 
 
@@ -247,6 +284,7 @@ def measure(
             ),
             "memory_mb": memory_in_child("floor", claims),
         }
+    result["anatomy"] = anatomy(data, text, repeat)
     result["prov"] = prov_roundtrip(data, repeat) if with_prov else None
     return result
 
@@ -287,6 +325,40 @@ def report(results: list[dict[str, Any]]) -> str:
             f"| {size} | JSON size | {result['json_bytes'] / 1e6:.1f} MB "
             f"| {result['floor_json_bytes'] / 1e6:.1f} MB | |"
         )
+    lines += [
+        "",
+        "| statements | where the time goes | time | / floor |",
+        "|---:|---|---:|---:|",
+    ]
+    for result in results:
+        ours, floor = result["claimtrack"], result["floor"]
+        parts = result["anatomy"]
+        size = f"{result['statements']:,}"
+        for label, seconds, base in (
+            ("floor: copy each row into a dict", floor["build"], "build"),
+            (
+                "call a do-nothing function with each row's keywords",
+                parts["call_each"],
+                "build",
+            ),
+            (
+                "make each frozen record alone (its own checks, no set)",
+                parts["make_each"],
+                "build",
+            ),
+            ("claimtrack: build the set", ours["build"], "build"),
+            ("floor: json.loads", floor["from_json"], "from_json"),
+            (
+                "json.loads refusing repeated keys",
+                parts["strict_loads"],
+                "from_json",
+            ),
+            ("claimtrack: from_json", ours["from_json"], "from_json"),
+        ):
+            lines.append(
+                f"| {size} | {label} | {_seconds(seconds)} "
+                f"| {seconds / floor[base]:.1f}x |"
+            )
     with_prov = [r for r in results if r["prov"]]
     if with_prov:
         lines += [
@@ -324,11 +396,11 @@ def report(results: list[dict[str, Any]]) -> str:
                 f"{ours_after[s] / ours_before[s]:.1f}x"
                 for s in (*steps, "corroborate_all")
             ]
-            lines.append(
-                f"| {before['statements']:,} to {after['statements']:,} | "
-                + " | ".join(cells)
-                + " |"
-            )
+            span = f"{before['statements']:,} to {after['statements']:,}"
+            lines.append(f"| {span} | " + " | ".join(cells) + " |")
+            floor_before, floor_after = before["floor"], after["floor"]
+            cells = [f"{floor_after[s] / floor_before[s]:.1f}x" for s in steps]
+            lines.append(f"| {span}, floor | " + " | ".join(cells) + " | |")
     return "\n".join(lines)
 
 

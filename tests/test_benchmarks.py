@@ -36,6 +36,12 @@ def test_run_py_runs(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "| 101 | build |" in done.stdout  # 100 + one retraction
     assert "| growth |" in done.stdout
+    assert "| 201 | make each frozen record alone" in done.stdout
     results = json.loads(output.read_text(encoding="utf-8"))["results"]
     assert [r["statements"] for r in results] == [101, 201]
     assert results[0]["claimtrack"]["memory_mb"] >= 0
+    assert set(results[1]["anatomy"]) == {
+        "call_each",
+        "make_each",
+        "strict_loads",
+    }

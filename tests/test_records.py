@@ -241,6 +241,12 @@ class TestSource:
             "FAMa",
         )
 
+    @pytest.mark.parametrize("blank", ["", "  "])
+    def test_one_blank_string_is_no_alias(self, blank: str) -> None:
+        """A single blank string given as aliases is refused."""
+        with pytest.raises(ct.InvalidValueError, match="non-empty string"):
+            ct.Source(id="s", name="S", aliases=blank)  # type: ignore[arg-type]
+
     def test_record_claim_takes_one_place_string(
         self, cs: ct.ClaimSet
     ) -> None:

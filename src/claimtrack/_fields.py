@@ -50,7 +50,7 @@ def check_optional_text(instance: object, attribute: Any, value: Any) -> None:
 
 def text_tuple(values: Iterable[str] | None) -> tuple[str, ...]:
     """Turn a list of strings (or one string) into a tuple of strings."""
-    if values is None or values == ():
+    if values is None or (type(values) is tuple and not values):
         return ()
     if isinstance(values, str):
         values = (values,)

@@ -712,7 +712,11 @@ class ClaimSet:
     def claim_class(self, claim: str) -> tuple[str, ...]:
         """The ids of every claim ``same_as`` *claim* (itself too), sorted."""
         self.claim(claim)
-        return tuple(sorted(self._same_claim.members(claim)))
+        return self._claim_class(claim)
+
+    def _claim_class(self, claim: str) -> tuple[str, ...]:
+        members = self._same_claim.members(claim)
+        return (claim,) if len(members) == 1 else tuple(sorted(members))
 
     def same_source(self, source: str) -> tuple[str, ...]:
         """The ids of every source ``same_as`` *source*, sorted."""
@@ -1044,7 +1048,6 @@ class _Index:
 
     __slots__ = (
         "_by_claim",
-        "_claim_members",
         "_claims",
         "_find",
         "_retractions",
@@ -1064,12 +1067,10 @@ class _Index:
         self._reviews_by_claim = claims._reviews_by_claim  # noqa: SLF001
         self._sources = claims._sources  # noqa: SLF001
         self._find = claims._same_source.find  # noqa: SLF001
-        self._claim_members = claims._same_claim.members  # noqa: SLF001
         self.sources: Mapping[str, Source] = MappingProxyType(self._sources)
 
     def claim_class(self, claim: str) -> tuple[str, ...]:
-        members = self._claim_members(claim)
-        return (claim,) if len(members) == 1 else tuple(sorted(members))
+        return self._claims._claim_class(claim)  # noqa: SLF001
 
     def statements_about(self, claim: str) -> Sequence[Statement]:
         return self._by_claim.get(claim, ())

@@ -321,19 +321,17 @@ def corroborate(
     retracted: list[tuple[Statement, Statement]] = []
     reached: dict[int, frozenset[str]] = {}
     asserting_sources: set[str] = set()
-    retractions_of = index.retractions_of
     for claim_id in claims:
         for statement in index.statements_about(claim_id):
             if statement.stance is Stance.RETRACTS:
                 continue
-            if as_of is not None and is_later(index.date_of(statement), as_of):
+            if is_later(index.date_of(statement), as_of):
                 not_yet.append(statement)
                 continue
-            if retractions_of(statement.id):
-                retraction = walk.retraction(statement)
-                if retraction is not None:
-                    retracted.append((statement, retraction))
-                    continue
+            retraction = walk.retraction(statement)
+            if retraction is not None:
+                retracted.append((statement, retraction))
+                continue
             considered.append(statement)
             if statement.stance is Stance.ASSERTS:
                 asserting_sources.add(index.canonical_source(statement.source))

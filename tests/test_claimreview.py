@@ -22,7 +22,7 @@ from claimtrack.claimreview import (
 
 
 ROOT = Path(__file__).parent.parent
-FIXTURES = ROOT.parent / "shared" / "fixtures" / "claimreview"
+FIXTURES = ROOT / "tests" / "fixtures" / "claimreview"
 MAIN = sorted(FIXTURES.glob("*.json"))
 ODD = sorted((FIXTURES / "odd").glob("*.json"))
 ALL = MAIN + ODD

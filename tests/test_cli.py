@@ -419,9 +419,7 @@ class TestExportAndDraw:
         )
 
 
-FIXTURES = (
-    Path(__file__).parent.parent.parent / "shared" / "fixtures" / "claimreview"
-)
+FIXTURES = Path(__file__).parent / "fixtures" / "claimreview"
 
 
 class TestClaimReview:

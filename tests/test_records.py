@@ -1362,6 +1362,128 @@ class TestTemporalConsistency:
         assert cs.retractions_of("s1") == (made,)
 
 
+class TestEffectiveDates:
+    """A statement without a date of its own counts from its document's."""
+
+    def test_relay_before_its_parents_document(self, cs: ct.ClaimSet) -> None:
+        """A relay dated before the document of what it relays is refused."""
+        cs.record_document("later", publisher="staff", date="2025-06-20")
+        cs.record_statement(
+            "s2", claim="strike", source="staff", document="later"
+        )
+        info = refuse(
+            cs,
+            ct.TemporalInconsistencyError,
+            lambda: cs.record_statement(
+                "s3",
+                claim="strike",
+                source="outlet",
+                date="2025-06-10",
+                derives_from=["s2"],
+                via="relays",
+            ),
+            match="the date of its document 'later'",
+        )
+        assert info.value.later == "s2"  # type: ignore[attr-defined]
+
+    def test_relay_in_an_earlier_document(self, cs: ct.ClaimSet) -> None:
+        """Both dates may come from documents."""
+        cs.record_document("later", publisher="staff", date="2025-06-20")
+        cs.record_statement(
+            "s2", claim="strike", source="staff", document="later"
+        )
+        refuse(
+            cs,
+            ct.TemporalInconsistencyError,
+            lambda: cs.record_statement(
+                "s3",
+                claim="strike",
+                source="outlet",
+                document="article",
+                derives_from=["s2"],
+            ),
+        )
+
+    def test_retraction_before_its_target_document(
+        self, cs: ct.ClaimSet
+    ) -> None:
+        """A retraction dated before its target's document is refused."""
+        refuse(
+            cs,
+            ct.TemporalInconsistencyError,
+            lambda: cs.record_statement(
+                "r1",
+                source="staff",
+                stance="retracts",
+                target="s1",
+                date="2025-06-01",
+            ),
+        )
+
+    def test_retraction_dated_by_its_document(self, cs: ct.ClaimSet) -> None:
+        """A retraction's own date may come from its document too."""
+        cs.record_statement(
+            "s0", claim="strike", source="outlet", document="article"
+        )
+        cs.record_document("early", publisher="outlet", date="2025-06-01")
+        refuse(
+            cs,
+            ct.TemporalInconsistencyError,
+            lambda: cs.record_statement(
+                "r1",
+                source="outlet",
+                stance="retracts",
+                target="s0",
+                document="early",
+            ),
+        )
+
+    def test_in_a_batch(self) -> None:
+        """`validate` applies the same rule to records not yet recorded."""
+        cs = ct.ClaimSet()
+        findings = cs.validate(
+            [
+                ct.Source(id="a", name="A"),
+                ct.Claim(id="c", text="Something happened"),
+                ct.Document(id="d", publisher="a", date="2003-01-28"),
+                ct.Statement(id="s1", claim="c", source="a", document="d"),
+                ct.Statement(
+                    id="s2",
+                    claim="c",
+                    source="a",
+                    date="2002-06-01",
+                    derives_from=["s1"],
+                ),
+            ]
+        )
+        assert [(f.record, f.field) for f in findings] == [
+            ("s2", "derives_from[0]")
+        ]
+        assert isinstance(findings[0].error, ct.TemporalInconsistencyError)
+
+    def test_citing_a_later_document(self, cs: ct.ClaimSet) -> None:
+        """A document cannot cite a document published after it."""
+        info = refuse(
+            cs,
+            ct.TemporalInconsistencyError,
+            lambda: cs.record_document(
+                "early",
+                publisher="outlet",
+                date="2025-06-01",
+                cites=["article"],
+            ),
+            match="document 'early' cannot use document 'article'",
+        )
+        assert info.value.kind == "document"  # type: ignore[attr-defined]
+
+    def test_citing_an_undecidable_date(self, cs: ct.ClaimSet) -> None:
+        """A citation whose order cannot be decided is accepted."""
+        made = cs.record_document(
+            "june", publisher="outlet", date="2025-06", cites=["article"]
+        )
+        assert made.cites == ("article",)
+
+
 class TestRetractions:
     def test_claim_defaults_to_the_target_claim(self, cs: ct.ClaimSet) -> None:
         """A retraction without a claim is about its target's claim."""
@@ -1385,16 +1507,98 @@ class TestRetractions:
         assert info.value.retraction == "r1"  # type: ignore[attr-defined]
         assert info.value.target == "s1"  # type: ignore[attr-defined]
 
-    def test_a_parent_body_cannot_retract(self, cs: ct.ClaimSet) -> None:
-        """Being part of the speaker does not allow retracting for it."""
+    def test_a_controlling_source_may_retract(self, cs: ct.ClaimSet) -> None:
+        """A control ancestor of the speaker may withdraw its statement."""
+        cs.link("staff", "part_of", "army")
+        made = cs.record_statement(
+            "r1", source="army", stance="retracts", target="s1"
+        )
+        assert cs.retractions_of("s1") == (made,)
+
+    def test_a_distant_controller_may_retract(self, cs: ct.ClaimSet) -> None:
+        """Control is followed upward over any number of links."""
+        cs.link("staff", "part_of", "army")
+        cs.link("army", "controlled_by", "mali")
+        made = cs.record_statement(
+            "r1", source="mali", stance="retracts", target="s1"
+        )
+        assert cs.retractions_of("s1") == (made,)
+
+    def test_a_subordinate_cannot_retract(self, cs: ct.ClaimSet) -> None:
+        """Control runs one way: a unit cannot withdraw its command's word."""
+        cs.record_statement("s2", claim="strike", source="army")
         cs.link("staff", "part_of", "army")
         refuse(
             cs,
             ct.InvalidRetractionError,
             lambda: cs.record_statement(
-                "r1", source="army", stance="retracts", target="s1"
+                "r1", source="staff", stance="retracts", target="s2"
+            ),
+            match="controls it",
+        )
+
+    def test_membership_gives_no_right(self, cs: ct.ClaimSet) -> None:
+        """An alliance its member belongs to does not control the member."""
+        cs.link("staff", "part_of", "mali")
+        cs.link("mali", "member_of", "aes")
+        refuse(
+            cs,
+            ct.InvalidRetractionError,
+            lambda: cs.record_statement(
+                "r1", source="aes", stance="retracts", target="s1"
             ),
         )
+
+    def test_control_must_hold_at_the_retraction(
+        self, cs: ct.ClaimSet
+    ) -> None:
+        """Control that ended before the retraction gives no right."""
+        cs.link("staff", "part_of", "army", valid_to="2025-06-05")
+        refuse(
+            cs,
+            ct.InvalidRetractionError,
+            lambda: cs.record_statement(
+                "r1",
+                source="army",
+                stance="retracts",
+                target="s1",
+                date="2025-06-10",
+            ),
+        )
+        made = cs.record_statement(
+            "r2",
+            source="army",
+            stance="retracts",
+            target="s1",
+            date="2025-06-04",
+        )
+        assert cs.retractions_of("s1") == (made,)
+
+    def test_control_recorded_in_the_same_batch(self) -> None:
+        """A link and a retraction it allows can come in one batch."""
+        cs = ct.ClaimSet()
+        cs.record_many(
+            [
+                ct.Source(id="rep", name="A reporter"),
+                ct.Source(id="paper", name="The paper"),
+                ct.Claim(id="c", text="Something happened"),
+                ct.Statement(id="s", claim="c", source="rep"),
+                ct.Statement(
+                    id="r",
+                    claim="c",
+                    source="paper",
+                    stance="retracts",
+                    target="s",
+                ),
+                ct.Link(
+                    id="l",
+                    subject="rep",
+                    relation="employed_by",
+                    object="paper",
+                ),
+            ]
+        )
+        assert [r.id for r in cs.retractions_of("s")] == ["r"]
 
     def test_retracting_a_retraction(self, cs: ct.ClaimSet) -> None:
         """A retraction cannot itself be retracted."""

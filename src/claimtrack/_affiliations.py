@@ -11,7 +11,7 @@ from typing import Protocol
 import attrs
 
 from claimtrack._dates import PartialDate, Precision, last_day
-from claimtrack._links import Link, Relation
+from claimtrack._links import CONTROL_RELATIONS, Link, Relation
 from claimtrack._policy import CorroborationPolicy
 
 
@@ -21,6 +21,7 @@ __all__ = [
     "Independence",
     "Tie",
     "compute_closure",
+    "controlled_by",
     "dated_links_above",
     "dependence",
     "find_affiliation_cycle",
@@ -375,6 +376,31 @@ def _holds_certainly(link: Link, instant: PartialDate | None) -> bool:
     if instant is None:
         return link.valid_from is None
     return link.holds_at(instant, certain=True)
+
+
+def controlled_by(
+    graph: AffiliationGraph,
+    source: str,
+    ancestor: str,
+    when: PartialDate | None,
+) -> bool:
+    """
+    Whether *ancestor* is above *source* over control links holding *when*.
+
+    Both are canonical ids. A link whose validity at *when* cannot be
+    decided (imprecise dates) counts as holding.
+    """
+    if source == ancestor:
+        return True
+    path = _shortest_path(
+        graph,
+        source,
+        ancestor,
+        lambda link: (
+            link.relation in CONTROL_RELATIONS and link.holds_at(when)
+        ),
+    )
+    return path is not None
 
 
 def _shortest_path(

@@ -78,16 +78,21 @@ CLAIM_RELATIONS = frozenset(
 )
 """Relations that link a claim to a claim."""
 
-HIERARCHICAL_RELATIONS = frozenset(
+CONTROL_RELATIONS = frozenset(
     {
         Relation.PART_OF,
         Relation.CONTROLLED_BY,
         Relation.OWNED_BY,
         Relation.SPEAKS_FOR,
         Relation.EMPLOYED_BY,
-        Relation.MEMBER_OF,
     }
 )
+"""
+Source relations of authority or ownership: the subject speaks for the
+object. A source's control ancestors may retract its statements.
+"""
+
+HIERARCHICAL_RELATIONS = CONTROL_RELATIONS | {Relation.MEMBER_OF}
 """
 Source relations that put the subject under the object.
 

@@ -6,9 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
-from claimtrack._affiliations import find_affiliation_cycle, strong_components
+from claimtrack._affiliations import (
+    controlled_by,
+    find_affiliation_cycle,
+    strong_components,
+)
 from claimtrack._claims import Claim
-from claimtrack._dates import is_later
+from claimtrack._dates import PartialDate, is_later
 from claimtrack._documents import Document
 from claimtrack._links import (
     CLAIM_RELATIONS,
@@ -34,7 +38,13 @@ from claimtrack.exceptions import (
 )
 
 
-__all__ = ["Batch", "Finding", "describe", "plainly_valid"]
+__all__ = [
+    "Batch",
+    "Finding",
+    "describe",
+    "effective_date",
+    "plainly_valid",
+]
 
 
 def describe(record: Record) -> str:
@@ -57,6 +67,20 @@ def describe(record: Record) -> str:
     return kind
 
 
+def effective_date(
+    statement: Statement, resolve: Callable[[str], Record | None]
+) -> PartialDate | None:
+    """
+    When *statement* counts as said: its own date, else its document's.
+
+    *resolve* finds a record by id; an unknown document gives None.
+    """
+    if statement.date is not None or statement.document is None:
+        return statement.date
+    document = resolve(statement.document)
+    return document.date if isinstance(document, Document) else None
+
+
 def plainly_valid(
     record: Record, resolve: Callable[[str], Record | None]
 ) -> bool:
@@ -64,9 +88,10 @@ def plainly_valid(
     Whether a new *record* surely passes every check of a `Batch`.
 
     A quick test for the common case: a source or a claim; a document
-    whose sources and cited documents are there; a statement (not a
-    retraction) whose claim, source, document and parents are there, no
-    parent a retraction or dated after it. *resolve* finds a record by id
+    whose sources and cited documents are there, none published after
+    it; a statement (not a retraction) whose claim, source, document and
+    parents are there, no parent a retraction or dated after it (dates
+    are effective dates: a statement's own, else its document's). *resolve* finds a record by id
     among those there. False means "let a `Batch` decide", not "invalid":
     links, reviews and retractions always go to a `Batch`, and so does
     every problem, which the `Batch` reports in full. The caller has
@@ -87,6 +112,9 @@ def plainly_valid(
             )
             and _all_of(record.authors, Source, resolve)
             and _all_of(record.cites, Document, resolve)
+            and not any(
+                _cites_later(record, cited, resolve) for cited in record.cites
+            )
         )
     return False
 
@@ -104,16 +132,27 @@ def _plain_statement(
         )
     ):
         return False
-    date = statement.date
+    if not statement.derives_from:
+        return True
+    date = effective_date(statement, resolve)
     for parent_id in statement.derives_from:
         parent = resolve(parent_id)
         if (
             type(parent) is not Statement
             or parent.stance is Stance.RETRACTS
-            or is_later(parent.date, date)
+            or is_later(effective_date(parent, resolve), date)
         ):
             return False
     return True
+
+
+def _cites_later(
+    document: Document,
+    cited_id: str,
+    resolve: Callable[[str], Record | None],
+) -> bool:
+    cited = resolve(cited_id)
+    return isinstance(cited, Document) and is_later(cited.date, document.date)
 
 
 def _all_of(
@@ -159,6 +198,7 @@ class Batch:
         self._staged: dict[str, Record] = {}
         self.new_records: list[Record] = []
         self._partition: Partition | None = None
+        self._overlay: _Overlay | None = None
 
     def problems(self) -> Iterator[Finding]:
         """Every problem with the batch; none means it can be applied."""
@@ -185,6 +225,8 @@ class Batch:
         for record in doubtful:
             if isinstance(record, Statement):
                 yield from self._statement_rules(record)
+            elif isinstance(record, Document):
+                yield from self._document_rules(record)
         yield from self._affiliation_cycles()
 
     # -- ids -----------------------------------------------------------
@@ -445,19 +487,47 @@ class Batch:
                 self._partition = self._same_source
         return self._partition
 
+    def _document_rules(self, document: Document) -> Iterator[Finding]:
+        for i, cited_id in enumerate(document.cites):
+            cited = self._resolve(cited_id)
+            assert isinstance(cited, Document)
+            if is_later(cited.date, document.date):
+                yield Finding(
+                    document.id,
+                    f"cites[{i}]",
+                    TemporalInconsistencyError(
+                        document.id,
+                        cited.id,
+                        f"it is dated {document.date} and cites a document "
+                        f"dated {cited.date}",
+                        kind="document",
+                    ),
+                )
+
+    def _dated(self, statement: Statement) -> str:
+        """*statement*'s effective date in words, for messages."""
+        own = statement.date
+        if own is not None or statement.document is None:
+            return f"dated {own}"
+        return (
+            f"dated {effective_date(statement, self._resolve)} (the date "
+            f"of its document {statement.document!r})"
+        )
+
     def _statement_rules(self, statement: Statement) -> Iterator[Finding]:
+        date = effective_date(statement, self._resolve)
         for i, parent_id in enumerate(statement.derives_from):
             parent = self._resolve(parent_id)
             assert isinstance(parent, Statement)
-            if is_later(parent.date, statement.date):
+            if is_later(effective_date(parent, self._resolve), date):
                 yield Finding(
                     statement.id,
                     f"derives_from[{i}]",
                     TemporalInconsistencyError(
                         statement.id,
                         parent.id,
-                        f"it is dated {statement.date} and derives from a "
-                        f"statement dated {parent.date}",
+                        f"it is {self._dated(statement)} and derives from "
+                        f"a statement {self._dated(parent)}",
                     ),
                 )
         if statement.target is None:
@@ -475,12 +545,16 @@ class Batch:
             return InvalidRetractionError(
                 statement.id, target.id, "a retraction cannot be retracted"
             )
-        if self._canonical(target.source) != self._canonical(statement.source):
+        date = effective_date(statement, self._resolve)
+        if self._canonical(target.source) != self._canonical(
+            statement.source
+        ) and not self._controls(statement.source, target.source, date):
             return InvalidRetractionError(
                 statement.id,
                 target.id,
                 f"it was made by {target.source!r}, and only that source "
-                f"(or a same_as record of it) may retract it, not "
+                "(or a same_as record of it) or a source that controls it "
+                f"at the retraction's date may retract it, not "
                 f"{statement.source!r}",
             )
         if target.claim != statement.claim:
@@ -490,27 +564,45 @@ class Batch:
                 f"the retraction is about claim {statement.claim!r} but the "
                 f"statement is about {target.claim!r}",
             )
-        if is_later(target.date, statement.date):
+        if is_later(effective_date(target, self._resolve), date):
             return TemporalInconsistencyError(
                 statement.id,
                 target.id,
-                f"it is dated {statement.date} and retracts a statement "
-                f"dated {target.date}",
+                f"it is {self._dated(statement)} and retracts a statement "
+                f"{self._dated(target)}",
             )
         return None
 
-    # -- affiliations --------------------------------------------------
+    def _controls(
+        self, ancestor: str, source: str, when: PartialDate | None
+    ) -> bool:
+        """Whether *ancestor* controls *source* at *when* (with the batch)."""
+        graph = self._graph()
+        return controlled_by(
+            graph, graph.canonical(source), graph.canonical(ancestor), when
+        )
 
-    def _affiliation_cycles(self) -> Iterator[Finding]:
-        links = [
+    def _new_source_links(self) -> list[Link]:
+        return [
             r
             for r in self.new_records
             if isinstance(r, Link)
             and isinstance(self._resolve(r.subject), Source)
         ]
+
+    def _graph(self) -> _Overlay:
+        """The affiliation graph with the batch's links (made once)."""
+        if self._overlay is None:
+            self._overlay = _Overlay(self, self._new_source_links())
+        return self._overlay
+
+    # -- affiliations --------------------------------------------------
+
+    def _affiliation_cycles(self) -> Iterator[Finding]:
+        links = self._new_source_links()
         if not links:
             return
-        graph = _Overlay(self, links)
+        graph = self._graph()
         candidates = [
             lk for lk in links if lk.relation in HIERARCHICAL_RELATIONS
         ]

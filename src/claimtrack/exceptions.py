@@ -10,6 +10,9 @@ from typing import NamedTuple
 __all__ = [
     "AffiliationCycleError",
     "ClaimReviewError",
+    "ClaimReviewExportError",
+    "ClaimReviewProblem",
+    "ClaimReviewWarning",
     "ClaimtrackError",
     "Conflict",
     "DuplicateIdError",
@@ -154,22 +157,36 @@ class AffiliationCycleError(ClaimtrackError, ValueError):
 
 class TemporalInconsistencyError(ClaimtrackError, ValueError):
     """
-    A statement derives from, or retracts, a statement dated after it.
+    A record points forward in time.
+
+    A statement derives from, or retracts, a statement dated after it; or
+    a document cites a document published after it. Dates are effective
+    dates: a statement without its own date counts from its document's.
 
     Attributes:
-        statement: The id of the earlier statement that points forward.
-        later: The id of the statement it cannot yet have known.
+        statement: The id of the earlier record that points forward.
+        later: The id of the record it cannot yet have known.
+        kind: What the two records are: ``"statement"`` or
+            ``"document"``.
     """
 
-    def __init__(self, statement: str, later: str, detail: str) -> None:
+    def __init__(
+        self,
+        statement: str,
+        later: str,
+        detail: str,
+        *,
+        kind: str = "statement",
+    ) -> None:
         self.statement = statement
         self.later = later
         self.detail = detail
+        self.kind = kind
         super().__init__(statement, later, detail)
 
     def __str__(self) -> str:
         return (
-            f"statement {self.statement!r} cannot use statement "
+            f"{self.kind} {self.statement!r} cannot use {self.kind} "
             f"{self.later!r}: {self.detail}"
         )
 
@@ -294,11 +311,12 @@ class Conflict(NamedTuple):
 
 class ClaimReviewError(ClaimtrackError, ValueError):
     """
-    A schema.org ClaimReview record cannot be imported.
+    A schema.org ClaimReview record cannot be imported, or exported.
 
     The importer is lenient about the shapes publishers use, and strict
     about what a review cannot do without: the text of the claim and a
-    rating (a label or a number).
+    rating (a label or a number). Refused exports raise the subclass
+    `ClaimReviewExportError`.
 
     Attributes:
         path: Where the record is in the data, as a JSON path
@@ -318,6 +336,81 @@ class ClaimReviewError(ClaimtrackError, ValueError):
     def __str__(self) -> str:
         where = f" ({self.url})" if self.url else ""
         return f"ClaimReview at {self.path}{where}: {self.reason}"
+
+
+class ClaimReviewProblem(NamedTuple):
+    """
+    One property Google requires that an exported ClaimReview lacks.
+
+    Google Search refuses ClaimReview markup without ``claimReviewed``,
+    ``url``, ``author`` (with its ``name``) or ``reviewRating`` with its
+    ``alternateName`` (the rating's label).
+    """
+
+    review: str
+    """The id of the review in the claim set."""
+    position: int
+    """Where its ClaimReview is in the exported list: ``$[position]``."""
+    property: str
+    """The missing property, dotted: ``url``, ``reviewRating.alternateName``."""
+    reason: str
+    """What it is and how to supply it."""
+
+    def __str__(self) -> str:
+        return f"review {self.review!r}: no {self.property} ({self.reason})"
+
+
+class ClaimReviewExportError(ClaimReviewError):
+    """
+    Reviews lack what Google requires of ClaimReview markup; none written.
+
+    `claimtrack.claimreview.export_claimreviews` raises it, unless told
+    ``strict=False``, when any review would be written without a property
+    Google requires. It lists every such property of every review, not
+    only the first.
+
+    Attributes:
+        problems: Every missing property, as `ClaimReviewProblem`, in
+            export order. The inherited *path*, *reason* and *url* are
+            those of the first.
+    """
+
+    def __init__(
+        self, problems: Sequence[ClaimReviewProblem], *, url: str | None = None
+    ) -> None:
+        self.problems = tuple(problems)
+        first = self.problems[0]
+        super().__init__(
+            f"$[{first.position}]",
+            f"no {first.property} ({first.reason})",
+            url=url,
+        )
+        self.args = (self.problems,)
+
+    def __str__(self) -> str:
+        hint = "nothing exported; strict=False exports them anyway"
+        reviews = len({problem.review for problem in self.problems})
+        if len(self.problems) == 1:
+            return f"{self.problems[0]}; {hint}"
+        lines = [
+            (
+                f"{len(self.problems)} properties Google requires are "
+                f"missing from {reviews} review(s); {hint}:"
+            )
+        ]
+        lines.extend(f"  {problem}" for problem in self.problems)
+        return "\n".join(lines)
+
+
+class ClaimReviewWarning(UserWarning):
+    """
+    Exported ClaimReview that Google accepts but advises against.
+
+    `claimtrack.claimreview.export_claimreviews` issues it, for instance,
+    for a ``claimReviewed`` longer than the 75 characters Google advises
+    (longer ones wrap on phones). Filter it with the `warnings` module,
+    or turn it into an error there.
+    """
 
 
 class MergeConflictError(ClaimtrackError, ValueError):

@@ -454,6 +454,17 @@ class TestBadInput:
 
         assert problems_of(document) == ["$.sources[0].²: unknown key"]
 
+    def test_unknown_keys_of_digits_and_symbols(self) -> None:
+        """Unknown keys "0" and ":" are both reported, in a stable order."""
+        document = example_document()
+        document["sources"][0][":"] = 1
+        document["sources"][0]["0"] = 1
+
+        assert problems_of(document) == [
+            "$.sources[0].0: unknown key",
+            "$.sources[0].:: unknown key",
+        ]
+
     def test_format_error_is_a_value_error(self) -> None:
         """FormatError is a ClaimtrackError and a ValueError."""
         with pytest.raises(ValueError, match="not JSON"):

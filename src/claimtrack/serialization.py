@@ -634,10 +634,14 @@ def _problems(error: BaseException, path: str) -> list[FormatProblem]:
     return found
 
 
-def _path_key(path: str) -> tuple[object, ...]:
+def _path_key(path: str) -> tuple[tuple[int, int, str], ...]:
+    # Indexes sort by number, before keys; a key made of digits ("0")
+    # must never be compared with a number.
     return tuple(
         # Only ASCII digits are an index: "²" is a digit int() refuses.
-        int(part) if part.isascii() and part.isdigit() else part
+        (0, int(part), "")
+        if part.isascii() and part.isdigit()
+        else (1, 0, part)
         for part in path.replace("[", ".").replace("]", "").split(".")
     )
 

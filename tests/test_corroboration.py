@@ -268,8 +268,8 @@ class TestOrigins:
         assert report.status is ct.EvidenceStatus.CONTESTED
         assert [set(g.sources) for g in report.denying_groups] == [{"c"}]
 
-    def test_origin_about_another_claim_is_blocked(self) -> None:
-        """Deriving from a statement about an unrelated claim reaches nothing."""
+    def test_origin_about_another_claim_is_followed(self) -> None:
+        """A chain is followed onto another claim: its end is the origin."""
         cs = two_voices()
         cs.record_claim("y", text="Y")
         cs.record_statement(
@@ -278,10 +278,12 @@ class TestOrigins:
 
         report = cs.corroboration("y")
 
-        assert report.status is ct.EvidenceStatus.UNSUPPORTED
-        (blocked,) = report.blocked
-        assert (blocked.statement, blocked.derives_from) == ("sy", "sb")
-        assert "outside this claim's same_as class" in blocked.reason
+        assert report.status is ct.EvidenceStatus.SINGLE_ORIGIN
+        assert report.blocked == ()
+        (group,) = report.asserting_groups
+        assert [o.id for o in group.origins] == ["sb"]
+        assert report.claim_changes == (("sy", "y", "sb", "x"),)
+        assert "sy on 'y' rests on sb on 'x'" in report.explain()
         assert report.naive_source_count == 1
 
     def test_origin_about_a_same_as_claim_counts(self) -> None:
@@ -438,6 +440,18 @@ class TestDependence:
         """A source known to copy another is one voice with it."""
         cs = two_voices()
         cs.link("b", "copies_from", "a")
+
+        report = cs.corroboration("x")
+
+        assert report.status is ct.EvidenceStatus.SINGLE_ORIGIN
+        (group,) = report.asserting_groups
+        assert [o.id for o in group.origins] == ["sa"]
+        assert [c.id for c in group.carriers] == ["sb"]
+
+    def test_copying_ties_when_the_copy_came_first(self) -> None:
+        """Without an earlier statement to copy, the tie still joins them."""
+        cs = two_voices()
+        cs.link("a", "copies_from", "b")
 
         report = cs.corroboration("x")
 
@@ -873,12 +887,20 @@ class TestProperties:
     def test_report_invariants(self, cs: ct.ClaimSet) -> None:
         """Groups partition the origins; counts and codes agree."""
         for report in cs.reports():
+            # Through chains that change the claim, one origin may be
+            # counted once with each stance, never twice with one.
             origins = [
-                o.id
+                (o.id, g.stance)
                 for g in (*report.asserting_groups, *report.denying_groups)
                 for o in g.origins
             ]
             assert len(origins) == len(set(origins))
+            for g in (*report.asserting_groups, *report.denying_groups):
+                assert all(
+                    o.stance is g.stance
+                    for o in g.origins
+                    if o.claim in report.claims
+                )
             assert set(report.report_codes) == {
                 o.id for g in report.asserting_groups for o in g.origins
             }

@@ -1948,12 +1948,45 @@ class TestFindSources:
         """Names and aliases match regardless of case, accents, spacing."""
         assert cs.find_sources(name) == (cs.source("army"),)
 
-    @pytest.mark.parametrize("name", ["Forces", "FAM", "army", "Staff", ""])
-    def test_matches_whole_names_only(
-        self, cs: ct.ClaimSet, name: str
+    @pytest.mark.parametrize(
+        ("name", "found"),
+        [
+            ("Forces", ["army"]),
+            ("FAM", ["army"]),
+            ("armée", ["army"]),
+            ("Staff", ["staff"]),
+            ("al", ["army", "staff", "mali", "aes", "outlet"]),
+            ("wire", ["wire"]),
+            ("nowhere", []),
+            ("", []),
+            ("   ", []),
+        ],
+    )
+    def test_matches_pieces_of_names(
+        self, cs: ct.ClaimSet, name: str, found: list[str]
     ) -> None:
-        """A piece of a name is not a match."""
-        assert cs.find_sources(name) == ()
+        """A piece of a name or alias matches, case and accents aside."""
+        assert [s.id for s in cs.find_sources(name)] == found
+
+    def test_whole_names_come_first(self, cs: ct.ClaimSet) -> None:
+        """A source named exactly so comes before those that contain it."""
+        cs.record_source("mali-twin", name="Mali's press office")
+        cs.record_source("m", name="Le Journal de Mali", aliases=["Mali"])
+
+        assert [s.id for s in cs.find_sources("mali")] == [
+            "mali",
+            "m",
+            "army",
+            "mali-twin",
+        ]
+
+    @pytest.mark.parametrize("name", [None, 1, ["mali"]])
+    def test_refuses_what_is_not_text(
+        self, cs: ct.ClaimSet, name: object
+    ) -> None:
+        """A name that is not a string is an InvalidValueError."""
+        with pytest.raises(ct.InvalidValueError):
+            cs.find_sources(name)  # type: ignore[arg-type]
 
     def test_shared_name_finds_all_in_order(self, cs: ct.ClaimSet) -> None:
         """Sources sharing a name are all found, in recording order."""

@@ -25,6 +25,7 @@ from claimtrack._bulk import gc_paused
 from claimtrack._claims import Claim
 from claimtrack._corroboration import corroborate
 from claimtrack._dates import DateLike, PartialDate
+from claimtrack._derivations import Derivation, implied_derivations
 from claimtrack._documents import Document
 from claimtrack._fields import text_tuple
 from claimtrack._links import (
@@ -93,6 +94,13 @@ class ClaimSet:
     _by_claim: dict[str, list[Statement]] = attrs.field(
         init=False, factory=dict
     )
+    _by_document: dict[str, list[Statement]] = attrs.field(
+        init=False, factory=dict
+    )
+    _citing: dict[str, Document] = attrs.field(init=False, factory=dict)
+    _implied: dict[frozenset[Relation], dict[str, tuple[Derivation, ...]]] = (
+        attrs.field(init=False, factory=dict)
+    )
     _retractions: dict[str, list[Statement]] = attrs.field(
         init=False, factory=dict
     )
@@ -116,6 +124,9 @@ class ClaimSet:
     )
     _dated_above: dict[str, tuple[Link, ...]] = attrs.field(
         init=False, factory=dict
+    )
+    _source_order: dict[str, int] | None = attrs.field(
+        init=False, default=None
     )
 
     # -- recording ---------------------------------------------------
@@ -524,9 +535,15 @@ class ClaimSet:
 
     def _apply(self, record: Record) -> None:
         self._records[record.id] = record
+        if self._implied:
+            self._implied.clear()
         if isinstance(record, Statement):
             self._statements[record.id] = record
             self._by_claim.setdefault(record.claim, []).append(record)
+            if record.document is not None:
+                self._by_document.setdefault(record.document, []).append(
+                    record
+                )
             if record.target is not None:
                 self._retractions.setdefault(record.target, []).append(record)
         elif isinstance(record, Source):
@@ -535,6 +552,8 @@ class ClaimSet:
                 self._names.setdefault(fold(name), []).append(record.id)
         elif isinstance(record, Document):
             self._documents[record.id] = record
+            if record.cites:
+                self._citing[record.id] = record
         elif isinstance(record, Claim):
             self._claims[record.id] = record
             for place in record.places:
@@ -723,14 +742,22 @@ class ClaimSet:
         self.source(source)
         return tuple(sorted(self._same_source.members(source)))
 
-    def date_of(self, statement: Statement) -> PartialDate | None:
+    def date_of(self, statement: str | Statement) -> PartialDate | None:
         """
         When *statement* counts as said: its own date, else its document's.
 
         A statement known only from a document dated 5 June was not known
         before 5 June, so `corroboration` with an earlier *as_of* leaves
         it out.
+
+        Args:
+            statement: A statement id, or the `Statement` record.
+
+        Raises:
+            UnknownReferenceError: If there is no such statement.
         """
+        if not isinstance(statement, Statement):
+            statement = self.statement(statement)
         if statement.date is not None or statement.document is None:
             return statement.date
         document = self._documents.get(statement.document)
@@ -778,9 +805,42 @@ class ClaimSet:
         )
 
     def find_sources(self, name: str) -> tuple[Source, ...]:
-        """Sources whose name or an alias matches *name* (case and accents aside)."""
-        ids = self._names.get(fold(name), ())
-        return tuple(self._sources[i] for i in dict.fromkeys(ids))
+        """
+        Sources whose name or an alias contains *name*.
+
+        Case and accents aside: ``"mali"`` finds "Republic of Mali" and
+        "Armed Forces of Mali"; ``"fama"`` finds the source with the
+        alias "FAMa". Sources whose name or alias is exactly *name* come
+        first, then the others, each in recording order. A blank *name*
+        finds nothing.
+
+        Raises:
+            InvalidValueError: If *name* is not a string.
+        """
+        if not isinstance(name, str):
+            raise InvalidValueError("name", name, "expected a string")
+        needle = fold(name)
+        if not needle:
+            return ()
+        exact = self._names.get(needle, ())
+        partial = [
+            source
+            for key, ids in self._names.items()
+            if needle in key and key != needle
+            for source in ids
+        ]
+        ordered = list(dict.fromkeys(exact))
+        ordered.extend(
+            sorted(set(partial) - set(exact), key=self._recorded_order)
+        )
+        return tuple(self._sources[i] for i in ordered)
+
+    def _recorded_order(self, source: str) -> int:
+        if self._source_order is None or len(self._source_order) != len(
+            self._sources
+        ):
+            self._source_order = {s: n for n, s in enumerate(self._sources)}
+        return self._source_order[source]
 
     def find_claims(
         self,
@@ -797,6 +857,9 @@ class ClaimSet:
             place: One of its place names.
             tag: One of its tags.
         """
+        for field, value in (("text", text), ("place", place), ("tag", tag)):
+            if value is not None and not isinstance(value, str):
+                raise InvalidValueError(field, value, "expected a string")
         candidates: Iterable[str] = self._claims
         if place is not None:
             candidates = self._places.get(fold(place), ())
@@ -831,8 +894,12 @@ class ClaimSet:
             InvalidValueError: If *as_of* is not a date.
         """
         self.claim(claim)
+        chosen = self._chosen(policy)
         return corroborate(
-            _Index(self), claim, _date(as_of, None), self._chosen(policy)
+            _Index(self).with_policy(chosen),
+            claim,
+            _date(as_of, None),
+            chosen,
         )
 
     def reports(
@@ -843,7 +910,8 @@ class ClaimSet:
     ) -> tuple[CorroborationReport, ...]:
         """The `corroboration` of every claim, in claim id order."""
         when = _date(as_of, None)
-        index, chosen = _Index(self), self._chosen(policy)
+        chosen = self._chosen(policy)
+        index = _Index(self).with_policy(chosen)
         with gc_paused():
             return tuple(
                 corroborate(index, claim, when, chosen)
@@ -906,6 +974,36 @@ class ClaimSet:
         self, policy: CorroborationPolicy | None
     ) -> CorroborationPolicy:
         return self.policy if policy is None else _policy(policy)
+
+    def implied_derivations(
+        self, *, policy: CorroborationPolicy | None = None
+    ) -> tuple[Derivation, ...]:
+        """
+        Every derivation the rule infers from copying links and citations.
+
+        A statement by a source that copies another (``copies_from``)
+        derives from the copied source's statements on a claim of the
+        same ``same_as`` class with the same stance, not dated after it;
+        a statement that declares no parent, in a document that cites
+        another, derives likewise from the cited document's statements.
+        Derivations that would close a cycle are dropped. They are listed
+        by statement id, then parent id.
+        """
+        implied = self._implied_by(self._chosen(policy))
+        return tuple(
+            derivation
+            for statement in sorted(implied)
+            for derivation in implied[statement]
+        )
+
+    def _implied_by(
+        self, policy: CorroborationPolicy
+    ) -> Mapping[str, tuple[Derivation, ...]]:
+        found = self._implied.get(policy.copying)
+        if found is None:
+            found = implied_derivations(_Derivations(self), policy.copying)
+            self._implied[policy.copying] = found
+        return found
 
     # -- the affiliation graph --------------------------------------
 
@@ -1050,6 +1148,7 @@ class _Index:
         "_by_claim",
         "_claims",
         "_find",
+        "_implied",
         "_retractions",
         "_reviews_by_claim",
         "_sources",
@@ -1068,6 +1167,12 @@ class _Index:
         self._sources = claims._sources  # noqa: SLF001
         self._find = claims._same_source.find  # noqa: SLF001
         self.sources: Mapping[str, Source] = MappingProxyType(self._sources)
+        self._implied: Mapping[str, tuple[Derivation, ...]] = {}
+
+    def with_policy(self, policy: CorroborationPolicy) -> _Index:
+        """This index, with the derivations *policy*'s copying implies."""
+        self._implied = self._claims._implied_by(policy)  # noqa: SLF001
+        return self
 
     def claim_class(self, claim: str) -> tuple[str, ...]:
         return self._claims._claim_class(claim)  # noqa: SLF001
@@ -1088,6 +1193,9 @@ class _Index:
 
     def reviews_about(self, claim: str) -> Sequence[Review]:
         return self._reviews_by_claim.get(claim, ())
+
+    def derivations(self, statement: str) -> Sequence[Derivation]:
+        return self._implied.get(statement, ())
 
     def source(self, source: str) -> Source:
         return self._sources[source]
@@ -1129,6 +1237,27 @@ def _policy(value: object) -> CorroborationPolicy:
 def _json_path(paths: dict[str, str], finding: Finding) -> str:
     path = paths.get(finding.record or "", "$")
     return f"{path}.{finding.field}" if finding.field else path
+
+
+class _Derivations:
+    """The look-ups `implied_derivations` needs, over one claim set."""
+
+    def __init__(self, claims: ClaimSet) -> None:
+        self._claims = claims
+        self.statement_table = claims._statements  # noqa: SLF001
+        self.date_of = claims.date_of
+        self.claim_root = claims._same_claim.find  # noqa: SLF001
+        self.canonical = claims._same_source.find  # noqa: SLF001
+
+    def source_links(self) -> Iterable[Link]:
+        for links in self._claims._source_links.values():  # noqa: SLF001
+            yield from links
+
+    def citing_documents(self) -> Iterable[Document]:
+        return self._claims._citing.values()  # noqa: SLF001
+
+    def statements_in(self, document: str) -> Sequence[Statement]:
+        return self._claims._by_document.get(document, ())  # noqa: SLF001
 
 
 def _link_order(link: Link) -> tuple[str, str, str]:

@@ -8,6 +8,7 @@ from typing import Any, Protocol, TypeVar
 
 from claimtrack._affiliations import Closure, Independence, dependence
 from claimtrack._dates import PartialDate, first_day, is_later
+from claimtrack._derivations import Derivation
 from claimtrack._policy import CorroborationPolicy
 from claimtrack._report import (
     BlockedPath,
@@ -22,7 +23,13 @@ from claimtrack._statements import Stance, Statement
 
 __all__ = ["ClaimIndex", "corroborate", "credibility_of"]
 
-_NOTHING: frozenset[str] = frozenset()
+Origin = tuple[str, Stance | None]
+"""
+An origin statement's id and the stance it is counted with: that of the
+last statement on the chain still on the queried claim's class, walking
+from the live statement toward the origin (None until one is met).
+"""
+_NOTHING: frozenset[Origin] = frozenset()
 T = TypeVar("T")
 
 
@@ -65,14 +72,20 @@ class ClaimIndex(Protocol):
     def reviews_about(self, claim: str) -> Sequence[Review]:
         """Every review recorded of *claim* itself."""
 
+    def derivations(self, statement: str) -> Sequence[Derivation]:
+        """What *statement* derives from by copying or citation, implied."""
+
 
 class _Walk:
     """
     Origins reached from each statement, memoised, without recursion.
 
-    A statement with a single usable parent shares its parent's set of
-    origins (the same object), so a long relay chain costs one set, and
-    statements can be grouped by the identity of their sets.
+    A statement's parents are those it declares and those implied by
+    copying and citation. Chains are followed whatever claim their
+    statements are about. A statement with a single usable parent shares
+    its parent's set of origins (the same object), so a long relay chain
+    costs one set, and statements can be grouped by the identity of
+    their sets.
     """
 
     def __init__(
@@ -84,9 +97,11 @@ class _Walk:
         self.index = index
         self.as_of = as_of
         self.claims = claims
-        self.origins: dict[str, frozenset[str]] = {}
+        self.origins: dict[str, frozenset[Origin]] = {}
         self.depth: dict[str, int] = {}
         self.blocked: dict[tuple[str, str], BlockedPath] = {}
+        self.implied: dict[str, tuple[Derivation, ...]] = {}
+        self.changes: dict[tuple[str, str], None] = {}
 
     def retraction(self, statement: Statement) -> Statement | None:
         """The earliest retraction of *statement* in force at as_of."""
@@ -101,11 +116,6 @@ class _Walk:
 
     def _unusable(self, statement: Statement) -> str | None:
         """Why *statement* cannot be counted, or None if it can."""
-        if statement.claim not in self.claims:
-            return (
-                f"is about claim {statement.claim!r}, outside this claim's "
-                "same_as class"
-            )
         date = self.index.date_of(statement)
         if is_later(date, self.as_of):
             return f"is dated {date}, after {self.as_of}"
@@ -130,51 +140,74 @@ class _Walk:
         """Sort key of a reached statement: nearest its origins first."""
         return (self.depth[statement.id], statement.id)
 
-    def reach(self, start: Statement) -> frozenset[str]:
-        """The origin ids *start* leads back to over usable statements."""
+    def _parents(self, statement: Statement) -> list[Statement]:
+        implied = self.index.derivations(statement.id)
+        if implied:
+            self.implied[statement.id] = tuple(implied)
+        ids = (*statement.derives_from, *(d.parent for d in implied))
+        return [self.index.statement(p) for p in ids]
+
+    def _own(self, statement: Statement) -> frozenset[Origin]:
+        stance = statement.stance if statement.claim in self.claims else None
+        return frozenset(((statement.id, stance),))
+
+    def reach(self, start: Statement) -> frozenset[Origin]:
+        """The origins *start* leads back to over usable statements."""
         origins, depth = self.origins, self.depth
-        if not start.derives_from:  # an origin: the common case
-            own = origins.get(start.id)
-            if own is None:
-                own = origins[start.id] = frozenset((start.id,))
-                depth[start.id] = 0
-            return own
-        stack: list[tuple[Statement, bool]] = [(start, False)]
+        stack: list[tuple[Statement, list[Statement] | None]] = [(start, None)]
         while stack:
-            statement, expanded = stack.pop()
+            statement, parents = stack.pop()
             if statement.id in origins:
                 continue
-            if not statement.derives_from:
-                origins[statement.id] = frozenset({statement.id})
-                depth[statement.id] = 0
-                continue
-            parents = [self.index.statement(p) for p in statement.derives_from]
-            if not expanded:
-                stack.append((statement, True))
+            if parents is None:
+                parents = self._parents(statement)
+                if not parents:
+                    origins[statement.id] = self._own(statement)
+                    depth[statement.id] = 0
+                    continue
+                stack.append((statement, parents))
                 stack.extend(
-                    (p, False)
+                    (p, None)
                     for p in parents
                     if p.id not in origins and self._usable(statement, p)
                 )
                 continue
-            found: dict[int, frozenset[str]] = {}
-            deepest = 0
-            for parent in parents:
-                if parent.id not in origins or not self._usable(
-                    statement, parent
-                ):
-                    continue
-                theirs = origins[parent.id]
-                if theirs:
-                    found[id(theirs)] = theirs
-                deepest = max(deepest, depth[parent.id] + 1)
-            if len(found) == 1:
-                (reached,) = found.values()
-            else:
-                reached = _NOTHING.union(*found.values())
-            origins[statement.id] = reached
-            depth[statement.id] = deepest
+            origins[statement.id], depth[statement.id] = self._join(
+                statement, parents
+            )
         return origins[start.id]
+
+    def _join(
+        self, statement: Statement, parents: list[Statement]
+    ) -> tuple[frozenset[Origin], int]:
+        """The origins of *statement* from its parents' (all walked)."""
+        inside = statement.claim in self.claims
+        found: dict[int, frozenset[Origin]] = {}
+        deepest = 0
+        for parent in parents:
+            if parent.id not in self.origins or not self._usable(
+                statement, parent
+            ):
+                continue
+            theirs = self.origins[parent.id]
+            if inside and parent.claim not in self.claims:
+                # The claim changes here: what the chain below carries
+                # counts with this statement's stance, unless a statement
+                # nearer the origin is on the claim's class.
+                self.changes[(statement.id, parent.id)] = None
+                stance = statement.stance
+                theirs = frozenset(
+                    (origin, stance if counted is None else counted)
+                    for origin, counted in theirs
+                )
+            if theirs:
+                found[id(theirs)] = theirs
+            deepest = max(deepest, self.depth[parent.id] + 1)
+        if len(found) == 1:
+            (reached,) = found.values()
+        else:
+            reached = _NOTHING.union(*found.values())
+        return reached, deepest
 
 
 def credibility_of(asserting: int, denying: int) -> int:
@@ -319,7 +352,7 @@ def corroborate(
     considered: list[Statement] = []
     not_yet: list[Statement] = []
     retracted: list[tuple[Statement, Statement]] = []
-    reached: dict[int, frozenset[str]] = {}
+    reached: dict[int, frozenset[Origin]] = {}
     asserting_sources: set[str] = set()
     for claim_id in claims:
         for statement in index.statements_about(claim_id):
@@ -338,16 +371,19 @@ def corroborate(
             origins_reached = walk.reach(statement)
             if origins_reached:
                 reached[id(origins_reached)] = origins_reached
-    origin_ids: set[str] = set().union(*reached.values())
-    origins = _in_order([index.statement(o) for o in origin_ids], _by_id)
+    counted: set[Origin] = set().union(*reached.values())
+    origin_ids = {origin for origin, _ in counted}
+    origins = sorted(counted, key=_origin_order)
 
     # Number every group across both stances, then file each statement on
     # a chain under the groups its origins fall in, once per origin set.
     groups: list[tuple[Stance, list[Statement], list[Independence]]] = []
     closures_of: list[list[Closure]] = []
-    group_of: dict[str, int] = {}
+    group_of: dict[Origin, int] = {}
     for stance in (Stance.ASSERTS, Stance.DENIES):
-        members = [o for o in origins if o.stance is stance]
+        members = [
+            index.statement(o) for o, counted in origins if counted is stance
+        ]
         closures, sources = [], []
         if len(members) > 1:
             closures = [
@@ -357,7 +393,7 @@ def corroborate(
             sources = [o.source for o in members]
         for indexes, ties in _groups(len(members), closures, sources):
             for i in indexes:
-                group_of[members[i].id] = len(groups)
+                group_of[members[i].id, stance] = len(groups)
             groups.append((stance, [members[i] for i in indexes], ties))
             closures_of.append(
                 [closures[i] for i in indexes] if closures else []
@@ -373,9 +409,15 @@ def corroborate(
             continue
         key = id(origin_set)
         if key not in group_of_set:
-            numbers = {group_of[o] for o in origin_set}
+            # A statement off the claim's class, whose stance is not yet
+            # decided, is shown where the claim changes, not as a carrier.
+            numbers = {group_of.get(o, -1) for o in origin_set}
+            if -1 in numbers:
+                continue
             group_of_set[key] = numbers.pop() if len(numbers) == 1 else None
-        number = group_of_set[key]
+        number = group_of_set.get(key, -1)
+        if number == -1:
+            continue
         statement = index.statement(statement_id)
         if number is None:
             combined.append(statement)
@@ -410,6 +452,11 @@ def corroborate(
         )
     asserting = _in_order(built[Stance.ASSERTS], _first_origin)
     denying = _in_order(built[Stance.DENIES], _first_origin)
+    reported = [
+        *considered,
+        *not_yet,
+        *(o for group in (*asserting, *denying) for o in group.origins),
+    ]
     credibility = credibility_of(len(asserting), len(denying))
     codes = {
         origin.id: f"{index.source(origin.source).reliability or 'F'}"
@@ -434,6 +481,7 @@ def corroborate(
         policy=policy,
         status=_status(len(asserting), len(denying), policy),
         corroborated=len(asserting) >= policy.minimum,
+        contested=bool(asserting and denying),
         asserting_groups=asserting,
         denying_groups=denying,
         naive_source_count=len(asserting_sources),
@@ -446,6 +494,27 @@ def corroborate(
         combined=_in_order(combined, walk.chain_order),
         sources=index.sources,
         reviews=reviews,
+        derivations={
+            statement: walk.implied[statement]
+            for statement in sorted(walk.implied)
+            if statement in walk.origins and walk.origins[statement]
+        },
+        claim_changes=tuple(
+            (
+                child,
+                index.statement(child).claim,
+                parent,
+                index.statement(parent).claim,
+            )
+            for child, parent in sorted(walk.changes)
+        ),
+        document_dates={
+            s.id: date
+            for s in reported
+            if s.date is None
+            and s.document is not None
+            and (date := index.date_of(s)) is not None
+        },
     )
 
 
@@ -461,6 +530,11 @@ def _in_order(items: list[T], key: Callable[[T], Any]) -> tuple[T, ...]:
     if len(items) < 2:
         return tuple(items)
     return tuple(sorted(items, key=key))
+
+
+def _origin_order(origin: Origin) -> tuple[str, str]:
+    statement, stance = origin
+    return (statement, "" if stance is None else stance.value)
 
 
 def _by_id(statement: Statement) -> str:

@@ -11,6 +11,7 @@ import attrs
 
 from claimtrack._affiliations import Independence
 from claimtrack._dates import PartialDate
+from claimtrack._derivations import Derivation
 from claimtrack._policy import CorroborationPolicy
 from claimtrack._reviews import Review
 from claimtrack._sources import Source
@@ -111,6 +112,8 @@ class CorroborationReport:
         status: The evidence status.
         corroborated: Whether at least the policy's minimum of independent
             groups assert the claim (whatever the denials).
+        contested: Whether at least one independent group asserts the
+            claim and at least one denies it.
         asserting_groups: Independent groups of asserting origins.
         denying_groups: Independent groups of denying origins.
         naive_source_count: Distinct sources (after ``same_as``) of live
@@ -127,11 +130,22 @@ class CorroborationReport:
         combined: Statements that bring the origins of more than one
             group together (a report citing independent sources), nearest
             first. They add no origin either.
-        sources: The claim set's source records by id (a read-only view),
-            for the names in explanations.
+        sources: Every source record of the claim set by id, not only
+            this claim's (a read-only view shared by every report), so
+            that explanations can name any source on a tie's path. The
+            claim's own speakers are in `speakers`.
         reviews: The fact-checks of the claim and its ``same_as`` class
             published by *as_of* (or undated), oldest first. They are
             reported beside the evidence and never change the answer.
+        derivations: For each statement on a counted chain that copies a
+            source or sits in a citing document, the `Derivation` records
+            the rule inferred for it (see the concepts page).
+        claim_changes: Where a chain leaves the claim's ``same_as``
+            class: (statement, its claim, parent, the parent's claim), the
+            statement being about this claim and resting on a statement
+            about another.
+        document_dates: For statements in the report with no date of their
+            own, the date of their document, which they count from.
     """
 
     claim: str
@@ -140,6 +154,7 @@ class CorroborationReport:
     policy: CorroborationPolicy
     status: EvidenceStatus
     corroborated: bool
+    contested: bool
     asserting_groups: tuple[OriginGroup, ...]
     denying_groups: tuple[OriginGroup, ...]
     naive_source_count: int
@@ -152,6 +167,24 @@ class CorroborationReport:
     combined: tuple[Statement, ...]
     sources: Mapping[str, Source] = attrs.field(repr=False)
     reviews: tuple[Review, ...] = ()
+    derivations: Mapping[str, tuple[Derivation, ...]] = attrs.field(
+        factory=dict, repr=False
+    )
+    claim_changes: tuple[tuple[str, str, str, str], ...] = ()
+    document_dates: Mapping[str, PartialDate] = attrs.field(
+        factory=dict, repr=False
+    )
+
+    @property
+    def speakers(self) -> frozenset[str]:
+        """The ids of the sources of the live statements considered."""
+        return frozenset(statement.source for statement in self.statements)
+
+    def date_of(self, statement: Statement) -> PartialDate | None:
+        """When *statement* counts as said: its own date, else its document's."""
+        if statement.date is not None:
+            return statement.date
+        return self.document_dates.get(statement.id)
 
     @property
     def independent_origin_count(self) -> int:
@@ -170,8 +203,13 @@ class CorroborationReport:
         """One line that says why the status is what it is."""
         asserting, denying = self.asserting_groups, self.denying_groups
         if self.status is EvidenceStatus.UNSUPPORTED:
-            if self.retracted or self.blocked:
+            if self.retracted:
                 return "no live origin: what was said has been retracted"
+            if self.blocked:
+                return (
+                    "no live origin: every chain rests on a statement that "
+                    "does not count"
+                )
             if self.not_yet:
                 return f"nothing said yet as of {self.as_of}"
             return "no statement asserts or denies it"
@@ -226,10 +264,14 @@ class CorroborationReport:
                 )
         lines.extend(
             f"Combines groups: {statement.id}: "
-            f"{self.name(statement.source)} {_how(statement)} "
-            f"{', '.join(statement.derives_from)}{_in(statement)}: adds no "
-            "independent origin"
+            f"{self.name(statement.source)} {self._takes_up(statement, {})}"
+            f"{_in(statement)}: adds no independent origin"
             for statement in self.combined
+        )
+        lines.extend(
+            f"The claim changes: {statement} on {claim!r} rests on "
+            f"{parent} on {parent_claim!r}."
+            for statement, claim, parent, parent_claim in self.claim_changes
         )
         lines.extend(
             f"Retracted: {statement.id} by {self.name(statement.source)} "
@@ -245,13 +287,56 @@ class CorroborationReport:
         )
         lines.extend(
             f"Not yet: {statement.id} by {self.name(statement.source)} "
-            f"is dated {statement.date}, after {self.as_of}."
+            f"is dated {self._dated(statement)}, after {self.as_of}."
             for statement in self.not_yet
         )
         if self.reviews:
             lines.append("Reviews:")
             lines.extend(self._explain_review(r) for r in self.reviews)
         return "\n".join(lines)
+
+    def _dated(self, statement: Statement) -> str:
+        if statement.date is not None or statement.document is None:
+            return str(statement.date)
+        return (
+            f"{self.date_of(statement)} (the date of its document "
+            f"{statement.document})"
+        )
+
+    def _takes_up(
+        self, statement: Statement, known: Mapping[str, Statement]
+    ) -> str:
+        """How *statement* takes up its parents, declared and implied."""
+        phrases = []
+        if statement.derives_from:
+            parents = ", ".join(
+                f"{p} by {self.name(known[p].source)}" if p in known else p
+                for p in statement.derives_from
+            )
+            phrases.append(f"{_how(statement)} {parents}")
+        phrases.extend(
+            derivation.describe()
+            for derivation in self.derivations.get(statement.id, ())
+        )
+        return "; ".join(phrases)
+
+    def _tie(self, tie: Independence) -> str:
+        """A tie in words, with the arm's-length hint for memberships."""
+        text = tie.describe(self.name)
+        joined = sorted(
+            {
+                link.object
+                for link in tie.links
+                if link.relation in self.policy.association
+            }
+        )
+        if joined:
+            listed = ", ".join(repr(org) for org in joined)
+            text += (
+                f" (if membership in {listed} makes no member speak for "
+                f"it, list it in CorroborationPolicy(arms_length=[...]))"
+            )
+        return text
 
     def _explain_review(self, review: Review) -> str:
         text = (
@@ -274,27 +359,30 @@ class CorroborationReport:
         for origin in group.origins:
             code = self.report_codes.get(origin.id)
             rated = f" (Admiralty code {code})" if code else ""
+            elsewhere = ""
+            if origin.claim not in self.claims:
+                elsewhere = (
+                    f" claim {origin.claim!r}, counted as "
+                    f"{group.stance.value} here"
+                )
             lines.append(
                 f"  origin {origin.id}: {self.name(origin.source)} "
-                f"{_stance(origin)}{_in(origin)}{rated}"
+                f"{_stance(origin)}{elsewhere}{_in(origin)}{rated}"
             )
         for carrier in group.carriers:
-            parents = ", ".join(
-                f"{p} by {self.name(known[p].source)}" if p in known else p
-                for p in carrier.derives_from
-            )
             lines.append(
-                f"  {carrier.id}: {self.name(carrier.source)} {_how(carrier)} "
-                f"{parents}{_in(carrier)}: adds no independent origin"
+                f"  {carrier.id}: {self.name(carrier.source)} "
+                f"{self._takes_up(carrier, known)}{_in(carrier)}: adds no "
+                "independent origin"
             )
             lines.extend(
                 "    and in its own voice it would not be independent "
-                f"either: {tie.describe(self.name)}"
+                f"either: {self._tie(tie)}"
                 for tie in group.carrier_ties
                 if tie.a == carrier.source
             )
         lines.extend(
-            f"  one voice: {tie.describe(self.name)}"
+            f"  one voice: {self._tie(tie)}"
             for tie in group.ties
             if tie.a != tie.b
         )

@@ -6,15 +6,19 @@ from __future__ import annotations
 import html
 import json
 import pickle
+import warnings
 
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from attrs import evolve as attrs_evolve
+
 import claimtrack as ct
 
 from claimtrack.claimreview import (
+    ExportResult,
     ImportResult,
     export_claimreviews,
     import_claimreviews,
@@ -51,6 +55,28 @@ def only_review(data: Any) -> tuple[ct.ClaimSet, ct.Review]:
     cs, result = imported(data)
     (review,) = result.reviews
     return cs, review
+
+
+def export(cs: ct.ClaimSet, **options: Any) -> ExportResult:
+    """
+    Export *cs*'s reviews, checking the warnings that come with them.
+
+    Exactly one `ClaimReviewWarning` comes for each claimReviewed longer
+    than 75 characters (many real ones are), naming its review.
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = export_claimreviews(cs, **options)
+
+    reviews = sorted(cs.reviews, key=lambda r: r.id)
+    long = [
+        review.id
+        for review, written in zip(reviews, result, strict=True)
+        if len(written["claimReviewed"]) > 75
+    ]
+    assert [w.category for w in caught] == [ct.ClaimReviewWarning] * len(long)
+    assert [str(w.message).split("'")[1] for w in caught] == long
+    return result
 
 
 def review_json(**fields: Any) -> dict[str, Any]:
@@ -213,26 +239,48 @@ class TestFixtures:
     def test_import_export_import_is_stable(self, path: Path) -> None:
         """Importing the export records exactly what the first import did."""
         cs, first = imported(load(path))
-        exported = json.loads(json.dumps(export_claimreviews(cs)))
+        exported = json.loads(json.dumps(export(cs)))
 
         again, second = imported(exported)
 
         assert second.recorded == first.recorded
         assert again == cs
-        assert export_claimreviews(again) == export_claimreviews(cs)
+        assert export(again) == export(cs)
 
     @pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
     def test_export_has_what_google_requires(self, path: Path) -> None:
         """Every exported review has Google's required fields."""
         cs, _ = imported(load(path))
 
-        (exported,) = export_claimreviews(cs)
+        result = export(cs)
 
+        (exported,) = result
+        assert result.problems == ()
         assert exported["@type"] == "ClaimReview"
         for key in ("claimReviewed", "url", "author"):
             assert exported[key]
-        assert exported["reviewRating"]["alternateName"]
+        rating = exported["reviewRating"]
+        assert rating["alternateName"] == rating["name"]
+        assert rating["alternateName"]
+        assert exported["author"]["name"]
         assert exported["itemReviewed"]["@type"] == "Claim"
+
+    @pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
+    def test_every_appearance_is_exported(self, path: Path) -> None:
+        """Each document the claim appeared in is an appearance, the first too."""
+        cs, review = only_review(load(path))
+        statements = [cs.statement(s) for s in review.reviewed]
+        documents = {
+            cs.document(s.document).url for s in statements if s.document
+        }
+
+        (exported,) = export(cs)
+
+        item = exported["itemReviewed"]
+        appearances = [work["url"] for work in item.get("appearance", [])]
+        assert sorted(appearances) == sorted(documents)
+        if "firstAppearance" in item:
+            assert item["firstAppearance"]["url"] == appearances[0]
 
     @pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
     def test_claimtrack_json_round_trip(self, path: Path) -> None:
@@ -248,10 +296,23 @@ class TestFixtures:
             import_claimreviews(cs, load(path))
 
         assert len(cs.reviews) == len(ALL)
-        afp = cs.find_sources("AFP")
-        assert len(afp) == 1
-        assert sum(r.reviewer == afp[0].id for r in cs.reviews) == 6
-        assert len(cs.find_sources("Newtral")) == 1
+        names = [source.name for source in cs.sources]
+        assert names.count("AFP") == names.count("AFP Fact Check") == 1
+        reviewers = [cs.source(r.reviewer).name for r in cs.reviews]
+        assert reviewers.count("AFP") == 6
+        assert reviewers.count("AFP Fact Check") == 1
+        assert names.count("Newtral") == 1
+
+    def test_only_whole_names_are_the_same_source(self) -> None:
+        """A reviewer is not merged with one whose name merely contains it."""
+        cs = ct.ClaimSet()
+        cs.record_source("ec-spain", name="Example Check Spain")
+
+        result = import_claimreviews(cs, review_json())
+
+        reviewer = cs.source(result.reviews[0].reviewer)
+        assert reviewer.id != "ec-spain"
+        assert reviewer.name == "Example Check"
 
     def test_reviews_leave_corroboration_alone(self) -> None:
         """An imported claim counts only its claimant, whatever the rating."""
@@ -271,8 +332,11 @@ class TestRealQuirks:
     @pytest.mark.parametrize(
         ("name", "verdict"),
         [
-            ("jsonld_afp_factual_es_2021.json", "false"),  # Engañoso, 2 of 1-5
-            ("jsonld_afp_india_en.json", "mixture"),  # Misleading, 3 of 1-5
+            ("jsonld_afp_factual_es_2021.json", "other"),  # Engañoso, 2 of 1-5
+            ("jsonld_afp_india_en.json", "other"),  # Misleading, 3 of 1-5
+            ("jsonld_indiatoday_en_2022.json", "mixture"),  # Mostly false, 2/5
+            ("jsonld_indiatoday_en_2020.json", "mixture"),  # Half true, 3/5
+            ("jsonld_uol_confere_pt.json", "false"),  # Falso, 1 of 1-6
             ("jsonld_boom_hi.json", "other"),  # Misleading, no scale
             ("jsonld_lupa_pt.json", "false"),  # Falso, 4 of 6, no worst
             ("jsonld_newtral_factcheck_es.json", "other"),  # Engañoso
@@ -792,41 +856,67 @@ class TestIds:
         assert known.rating.verdict is ct.Verdict.FALSE
 
 
+def hand_made() -> ct.ClaimSet:
+    """A fact-check of a mayor's claim, relayed by a TV channel."""
+    cs = ct.ClaimSet()
+    cs.record_source("checker", name="Example Check")
+    cs.record_source("mayor", name="The Mayor", kind="person", aliases=["M."])
+    cs.record_source("tv", name="A TV channel")
+    cs.record_claim("c", text="Crime fell by half")
+    cs.record_document("speech", url="https://tv.example/s", date="2025-01-02")
+    cs.record_document("clip", url="https://tv.example/c", title="Clip")
+    cs.record_statement("s1", claim="c", source="mayor", document="speech")
+    cs.record_statement("s2", claim="c", source="tv", document="clip")
+    cs.record_review(
+        "r",
+        claim="c",
+        reviewer="checker",
+        date="2025-01-05",
+        rating=ct.Rating(label="Mostly false", value=2, best=5, worst=1),
+        url="https://check.example/r",
+        title="Crime did not halve",
+        summary="It fell by a tenth.",
+        reviewed=["s1", "s2"],
+    )
+    return cs
+
+
+def incomplete() -> ct.ClaimSet:
+    """Two reviews Google would refuse, and a complete one between them."""
+    cs = ct.ClaimSet()
+    cs.record_source("checker", name="Example Check")
+    cs.record_claim("c", text="Crime fell by half")
+    cs.record_review(
+        "r1",
+        claim="c",
+        reviewer="checker",
+        date=None,
+        rating=ct.Rating(value=2),
+    )
+    cs.record_review(
+        "r2",
+        claim="c",
+        reviewer="checker",
+        date="2025-01-06",
+        rating="False",
+        url="https://check.example/r2",
+    )
+    cs.record_review(
+        "r3",
+        claim="c",
+        reviewer="checker",
+        date="2025-01-07",
+        rating=ct.Rating(label="True"),
+    )
+    return cs
+
+
 class TestExport:
     def test_hand_made_review(self) -> None:
         """A review recorded by hand exports with its claimant and numbers."""
-        cs = ct.ClaimSet()
-        cs.record_source("checker", name="Example Check")
-        cs.record_source(
-            "mayor", name="The Mayor", kind="person", aliases=["M."]
-        )
-        cs.record_source("tv", name="A TV channel")
-        cs.record_claim("c", text="Crime fell by half")
-        cs.record_document(
-            "speech", url="https://tv.example/s", date="2025-01-02"
-        )
-        cs.record_document("clip", url="https://tv.example/c", title="Clip")
-        cs.record_statement(
-            "s1",
-            claim="c",
-            source="mayor",
-            date="2025-01-02",
-            document="speech",
-        )
-        cs.record_statement("s2", claim="c", source="tv", document="clip")
-        cs.record_review(
-            "r",
-            claim="c",
-            reviewer="checker",
-            date="2025-01-05",
-            rating=ct.Rating(label="Mostly false", value=2, best=5, worst=1),
-            url="https://check.example/r",
-            title="Crime did not halve",
-            summary="It fell by a tenth.",
-            reviewed=["s1", "s2"],
-        )
+        cs = hand_made()
 
-        (exported,) = export_claimreviews(cs)
+        (exported,) = export(cs)
 
         assert exported == {
             "@context": "https://schema.org",
@@ -840,6 +930,7 @@ class TestExport:
             "reviewRating": {
                 "@type": "Rating",
                 "alternateName": "Mostly false",
+                "name": "Mostly false",
                 "ratingValue": 2,
                 "bestRating": 5,
                 "worstRating": 1,
@@ -863,35 +954,213 @@ class TestExport:
                 "appearance": [
                     {
                         "@type": "CreativeWork",
+                        "url": "https://tv.example/s",
+                        "datePublished": "2025-01-02",
+                    },
+                    {
+                        "@type": "CreativeWork",
                         "url": "https://tv.example/c",
                         "headline": "Clip",
-                    }
+                    },
                 ],
             },
         }
 
-    def test_what_is_missing_is_left_out(self) -> None:
-        """A review without url, date or label exports without them."""
+    def test_claim_date_from_the_document(self) -> None:
+        """A statement without a date of its own is dated by its document."""
+        cs = hand_made()
+
+        (exported,) = export(cs)
+
+        assert cs.statement("s1").date is None
+        assert exported["itemReviewed"]["datePublished"] == "2025-01-02"
+
+    def test_claim_date_of_its_own_comes_first(self) -> None:
+        """A statement's own date is the claim's, not its document's."""
+        cs = hand_made()
+        cs.record_statement(
+            "s0",
+            claim="c",
+            source="mayor",
+            document="clip",
+            date="2025-01-01T20:00:00+01:00",
+        )
+        review = attrs_evolve(cs.review("r"), reviewed=("s0", "s1"))
+        again = ct.ClaimSet()
+        again.record_many([*(r for r in cs if r.id != "r"), review])
+
+        (exported,) = export(again)
+
+        item = exported["itemReviewed"]
+        assert item["datePublished"] == "2025-01-01T20:00:00+01:00"
+        assert item["firstAppearance"]["url"] == "https://tv.example/c"
+        assert [w["url"] for w in item["appearance"]] == [
+            "https://tv.example/c",
+            "https://tv.example/s",
+        ]
+
+    def test_statements_without_documents_add_no_appearance(self) -> None:
+        """A reviewed statement without a document has no appearance."""
         cs = ct.ClaimSet()
         cs.record_source("checker", name="Example Check")
+        cs.record_source("poster", name="A viral account")
         cs.record_claim("c", text="Crime fell by half")
+        cs.record_statement("s", claim="c", source="poster")
         cs.record_review(
             "r",
             claim="c",
             reviewer="checker",
             date=None,
-            rating=ct.Rating(value=2),
+            rating="False",
+            url="https://check.example/r",
+            reviewed=["s"],
         )
 
-        (exported,) = export_claimreviews(cs)
+        (exported,) = export(cs)
 
-        assert exported["reviewRating"] == {
-            "@type": "Rating",
-            "ratingValue": 2,
+        assert exported["itemReviewed"] == {
+            "@type": "Claim",
+            "author": {"@type": "Organization", "name": "A viral account"},
         }
-        assert "url" not in exported
-        assert "datePublished" not in exported
-        assert exported["itemReviewed"] == {"@type": "Claim"}
+
+    def test_incomplete_reviews_are_refused(self) -> None:
+        """By default nothing is exported; every missing property is named."""
+        cs = incomplete()
+
+        with pytest.raises(ct.ClaimReviewExportError) as caught:
+            export_claimreviews(cs)
+
+        error = caught.value
+        assert isinstance(error, ct.ClaimReviewError)
+        assert [
+            (p.review, p.position, p.property) for p in error.problems
+        ] == [
+            ("r1", 0, "url"),
+            ("r1", 0, "reviewRating.alternateName"),
+            ("r3", 2, "url"),
+        ]
+        assert (error.path, error.url) == ("$[0]", None)
+        assert error.reason.startswith("no url (Google requires the address")
+        lines = str(error).splitlines()
+        assert lines[0] == (
+            "3 properties Google requires are missing from 2 review(s); "
+            "nothing exported; strict=False exports them anyway:"
+        )
+        assert lines[1] == (
+            "  review 'r1': no url (Google requires the address of the page "
+            "that publishes the fact-check: give the review a url)"
+        )
+        assert lines[2] == (
+            "  review 'r1': no reviewRating.alternateName (Google requires "
+            "the rating as readers see it, such as 'False': give the rating "
+            "a label)"
+        )
+        assert lines[3].startswith("  review 'r3': no url (")
+
+    def test_one_missing_property_is_one_line(self) -> None:
+        """A single problem is reported on one line, naming the review."""
+        cs = hand_made()
+        review = attrs_evolve(cs.review("r"), url=None)
+        again = ct.ClaimSet()
+        again.record_many([*(r for r in cs if r.id != "r"), review])
+
+        with pytest.raises(ct.ClaimReviewExportError) as caught:
+            export_claimreviews(again)
+
+        assert str(caught.value) == (
+            "review 'r': no url (Google requires the address of the page "
+            "that publishes the fact-check: give the review a url); nothing "
+            "exported; strict=False exports it anyway"
+        )
+
+    def test_incomplete_reviews_exported_on_request(self) -> None:
+        """With strict=False they are written, and the problems listed."""
+        cs = incomplete()
+
+        result = export(cs, strict=False)
+
+        assert isinstance(result, list)
+        assert [p.review for p in result.problems] == ["r1", "r1", "r3"]
+        assert str(result.problems[2]) == (
+            "review 'r3': no url (Google requires the address of the page "
+            "that publishes the fact-check: give the review a url)"
+        )
+        first, second, third = result
+        assert first["reviewRating"] == {"@type": "Rating", "ratingValue": 2}
+        assert "url" not in first
+        assert "datePublished" not in first
+        assert first["itemReviewed"] == {"@type": "Claim"}
+        assert second["url"] == "https://check.example/r2"
+        assert "url" not in third
+        assert json.loads(json.dumps(result)) == result
+
+    def test_complete_reviews_have_no_problems(self) -> None:
+        """strict=False changes nothing for complete reviews."""
+        cs = hand_made()
+
+        strict, lenient = export(cs), export(cs, strict=False)
+
+        assert strict == lenient
+        assert strict.problems == lenient.problems == ()
+
+    def test_the_error_survives_pickling(self) -> None:
+        """The export error keeps its problems and message when pickled."""
+        with pytest.raises(ct.ClaimReviewExportError) as caught:
+            export_claimreviews(incomplete())
+
+        again = pickle.loads(pickle.dumps(caught.value))  # noqa: S301
+
+        assert type(again) is ct.ClaimReviewExportError
+        assert again.problems == caught.value.problems
+        assert str(again) == str(caught.value)
+
+    def test_long_claims_warn(self) -> None:
+        """A claimReviewed over 75 characters is written, with a warning."""
+        cs = hand_made()
+        long = "x" * 76
+        cs.record_claim("long", text=long)
+        cs.record_claim("limit", text="y" * 75)
+        for claim in ("long", "limit"):
+            cs.record_review(
+                f"r-{claim}",
+                claim=claim,
+                reviewer="checker",
+                date=None,
+                rating="False",
+                url=f"https://check.example/{claim}",
+            )
+
+        with pytest.warns(ct.ClaimReviewWarning) as caught:
+            exported = export_claimreviews(cs)
+
+        assert [str(w.message) for w in caught] == [
+            (
+                "review 'r-long': claimReviewed has 76 characters; Google "
+                "advises at most 75 (longer claims wrap on phones)"
+            )
+        ]
+        assert [e["claimReviewed"] for e in exported] == [
+            "Crime fell by half",
+            "y" * 75,
+            long,
+        ]
+
+    def test_refusal_comes_before_warnings(self) -> None:
+        """A refused export warns about nothing."""
+        cs = incomplete()
+        cs.record_claim("long", text="x" * 100)
+        cs.record_review(
+            "r4", claim="long", reviewer="checker", date=None, rating="F"
+        )
+
+        with pytest.raises(ct.ClaimReviewExportError):
+            export_claimreviews(cs)
+
+    @pytest.mark.parametrize("strict", ["no", None, 0])
+    def test_strict_must_be_a_bool(self, strict: Any) -> None:
+        """A strict that is not True or False is an invalid value."""
+        with pytest.raises(ct.InvalidValueError, match="strict"):
+            export_claimreviews(hand_made(), strict=strict)
 
     def test_sorted_by_id_and_json_ready(self) -> None:
         """Reviews come in id order and serialise as JSON."""
@@ -899,7 +1168,7 @@ class TestExport:
         for path in ALL[:5]:
             import_claimreviews(cs, load(path))
 
-        exported = export_claimreviews(cs)
+        exported = export(cs)
 
         ids = sorted(r.id for r in cs.reviews)
         urls = [cs.review(i).url for i in ids]
@@ -911,13 +1180,132 @@ class TestExport:
         cs, _ = imported(fixture("jsonld_comprova_pt.json"))
         before = cs.copy()
 
-        export_claimreviews(cs)
+        export(cs)
 
         assert cs == before
 
     def test_empty_set(self) -> None:
         """A set without reviews exports an empty list."""
-        assert export_claimreviews(ct.example()) == []
+        result = export_claimreviews(ct.example())
+
+        assert result == []
+        assert result.problems == ()
+
+
+class TestVerdictRule:
+    def test_a_known_label_decides_on_import(self) -> None:
+        """'Mostly false' rated 2 of 5 is mixture on import, as elsewhere."""
+        rating = {
+            "@type": "Rating",
+            "alternateName": "Mostly false",
+            "ratingValue": 2,
+            "bestRating": 5,
+            "worstRating": 1,
+        }
+
+        _, review = only_review(review_json(reviewRating=rating))
+
+        assert review.rating.verdict is ct.Verdict.MIXTURE
+        assert ct.verdict_of("Mostly false") is ct.Verdict.MIXTURE
+        assert (
+            ct.verdict_of("Mostly false", value=2, best=5, worst=1)
+            is ct.Verdict.MIXTURE
+        )
+        assert (
+            ct.Rating(label="Mostly false", value=2, best=5, worst=1)
+            == review.rating
+        )
+
+    def test_an_unknown_label_leaves_it_to_the_scale(self) -> None:
+        """An unknown label with a usable scale takes the scale's verdict."""
+        rating = {
+            "alternateName": "Two Pinocchios",
+            "ratingValue": "2",
+            "bestRating": "5",
+            "worstRating": "1",
+        }
+
+        _, review = only_review(review_json(reviewRating=rating))
+
+        assert review.rating.verdict is ct.Verdict.FALSE
+
+    def test_labels_for_the_import_decide_too(self) -> None:
+        """A label given to the import decides over the scale."""
+        rating = {
+            "alternateName": "Two Pinocchios",
+            "ratingValue": 2,
+            "bestRating": 5,
+            "worstRating": 1,
+        }
+
+        _, result = imported(
+            review_json(reviewRating=rating),
+            labels={"two pinocchios": "mixture"},
+        )
+
+        assert result.reviews[0].rating.verdict is ct.Verdict.MIXTURE
+
+
+class TestOffsets:
+    @pytest.mark.parametrize(
+        ("raw", "read"),
+        [
+            ("2020-03-04T10:00:00+5:30", "2020-03-04T10:00:00+05:30"),
+            ("2020-03-04T10:00:00-3", "2020-03-04T10:00:00-03:00"),
+            ("2020-03-04T10:00:00 +05:30", "2020-03-04T10:00:00+05:30"),
+            ("2020-03-04 10:00 +5:45", "2020-03-04T10:00:00+05:45"),
+            ("2020-03-04T10:00:00.250+9", "2020-03-04T10:00:00.250000+09:00"),
+        ],
+    )
+    def test_loose_offsets_are_read(self, raw: str, read: str) -> None:
+        """An offset with one reading is read, wherever the date is."""
+        data = review_json(
+            datePublished=raw,
+            itemReviewed={
+                "@type": "Claim",
+                "author": {"name": "Someone"},
+                "datePublished": raw,
+                "firstAppearance": {
+                    "url": "https://x.example/p",
+                    "datePublished": raw,
+                },
+            },
+        )
+
+        cs, result = imported(data)
+
+        (review,) = result.reviews
+        (statement,) = (cs.statement(s) for s in review.reviewed)
+        assert review.date == ct.PartialDate.parse(read)
+        assert statement.date == ct.PartialDate.parse(read)
+        assert cs.document(statement.document).date == review.date
+        assert result.notes == ()
+
+    @pytest.mark.parametrize(
+        "raw",
+        [
+            "2020-03-04T10:00:00+5:3",  # 30 minutes, or 3?
+            "2020-03-04T10:00:00+24:00",
+            "2020-03-04T10:00:00+5:60",
+            "2020-03-04T10:00:00+5:30:00",
+        ],
+    )
+    def test_other_offsets_are_still_left_out(self, raw: str) -> None:
+        """An offset that cannot be read for sure is left out, with a note."""
+        _, result = imported(review_json(datePublished=raw))
+
+        assert result.reviews[0].date is None
+        assert result.notes == (
+            f"$.datePublished: {raw!r} is not an ISO 8601 date; left out",
+        )
+
+    def test_a_repaired_date_exports_as_iso_8601(self) -> None:
+        """What is read is written back as valid ISO 8601."""
+        cs, _ = imported(review_json(datePublished="2020-03-04T10:00:00+5:30"))
+
+        (exported,) = export(cs)
+
+        assert exported["datePublished"] == "2020-03-04T10:00:00+05:30"
 
 
 class TestClashes:

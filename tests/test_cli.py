@@ -422,6 +422,39 @@ class TestExportAndDraw:
 FIXTURES = Path(__file__).parent / "fixtures" / "claimreview"
 
 
+NO_URL = (
+    "review 'r1': no url (Google requires the address of the page that "
+    "publishes the fact-check: give the review a url)"
+)
+NO_LABEL = (
+    "review 'r1': no reviewRating.alternateName (Google requires the rating "
+    "as readers see it, such as 'False': give the rating a label)"
+)
+
+
+def incomplete_set() -> ct.ClaimSet:
+    """A review Google would refuse (no url, no label), and a complete one."""
+    cs = ct.ClaimSet()
+    cs.record_source("checker", name="Example Check")
+    cs.record_claim("c", text="Crime fell")
+    cs.record_review(
+        "r1",
+        claim="c",
+        reviewer="checker",
+        date=None,
+        rating=ct.Rating(value=2),
+    )
+    cs.record_review(
+        "r2",
+        claim="c",
+        reviewer="checker",
+        date=None,
+        rating="False",
+        url="https://check.example/r2",
+    )
+    return cs
+
+
 class TestClaimReview:
     def test_import_then_export(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -435,8 +468,75 @@ class TestClaimReview:
         assert len(ct.ClaimSet.load(claims).reviews) == 3
 
         assert main(["export-claimreview", str(claims)]) == 0
-        exported = json.loads(capsys.readouterr().out)
+        captured = capsys.readouterr()
+        exported = json.loads(captured.out)
         assert [item["@type"] for item in exported] == ["ClaimReview"] * 3
+        long = [e for e in exported if len(e["claimReviewed"]) > 75]
+        warned = captured.err.splitlines()
+        assert len(warned) == len(long) > 0
+        assert all(
+            line.startswith("claimtrack: warning: review 'review-")
+            and "Google advises at most 75" in line
+            for line in warned
+        )
+
+    def test_incomplete_reviews_stop_the_export(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A review without url or label is refused, named, nothing written."""
+        claims = tmp_path / "claims.json"
+        incomplete_set().save(claims)
+        output = tmp_path / "reviews.json"
+
+        code = main(["export-claimreview", str(claims), "-o", str(output)])
+
+        assert code == 1
+        assert not output.exists()
+        hint = (
+            "nothing written: Google refuses ClaimReview without these; "
+            "--allow-incomplete writes them anyway"
+        )
+        assert capsys.readouterr().err.splitlines() == [
+            f"claimtrack: error: {NO_URL}",
+            f"claimtrack: error: {NO_LABEL}",
+            f"claimtrack: error: {hint}",
+        ]
+
+    def test_allow_incomplete(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--allow-incomplete writes every review and lists what they lack."""
+        claims = tmp_path / "claims.json"
+        incomplete_set().save(claims)
+
+        code = main(["export-claimreview", str(claims), "--allow-incomplete"])
+
+        assert code == 0
+        captured = capsys.readouterr()
+        exported = json.loads(captured.out)
+        assert [e["claimReviewed"] for e in exported] == ["Crime fell"] * 2
+        assert "url" not in exported[0]
+        assert captured.err.splitlines() == [
+            f"claimtrack: incomplete: {NO_URL}",
+            f"claimtrack: incomplete: {NO_LABEL}",
+        ]
+
+    def test_complete_reviews_export_quietly(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Complete reviews with short claims export, nothing on stderr."""
+        fixture = str(FIXTURES / "jsonld_afp_factual_es_2021.json")
+        claims = tmp_path / "claims.json"
+        output = tmp_path / "reviews.json"
+        assert main(["import-claimreview", fixture, "-o", str(claims)]) == 0
+        capsys.readouterr()
+
+        code = main(["export-claimreview", str(claims), "-o", str(output)])
+
+        assert code == 0
+        assert capsys.readouterr() == ("", "")
+        (exported,) = json.loads(output.read_text(encoding="utf-8"))
+        assert exported["reviewRating"]["name"] == "Engañoso"
 
     def test_import_adds_to_an_existing_set(
         self, claims_file: Path, capsys: pytest.CaptureFixture[str]

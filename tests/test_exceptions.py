@@ -13,7 +13,7 @@ from claimtrack import exceptions
 
 
 ERROR_NAMES = sorted(n for n in exceptions.__all__ if n.endswith("Error"))
-RECORD_NAMES = ["Conflict", "FormatProblem"]
+RECORD_NAMES = ["ClaimReviewProblem", "Conflict", "FormatProblem"]
 
 VALUE_ERRORS = [
     ct.AffiliationCycleError,
@@ -41,10 +41,13 @@ def _cs() -> ct.ClaimSet:
 
 class TestHierarchy:
     def test_all_lists_every_error(self) -> None:
-        """The module exports the error classes and their two records."""
+        """The module exports the errors, their records and one warning."""
         assert set(exceptions.__all__) == {
             "AffiliationCycleError",
             "ClaimReviewError",
+            "ClaimReviewExportError",
+            "ClaimReviewProblem",
+            "ClaimReviewWarning",
             "ClaimtrackError",
             "Conflict",
             "DuplicateIdError",
@@ -79,6 +82,22 @@ class TestHierarchy:
     def test_package_reexports_the_same_class(self, name: str) -> None:
         """`claimtrack.X` is the very class `claimtrack.exceptions.X`."""
         assert getattr(ct, name) is getattr(exceptions, name)
+
+    def test_the_warning_is_a_user_warning(self) -> None:
+        """ClaimReviewWarning is a UserWarning, not an error."""
+        assert issubclass(ct.ClaimReviewWarning, UserWarning)
+        assert not issubclass(ct.ClaimReviewWarning, ct.ClaimtrackError)
+        assert ct.ClaimReviewWarning is exceptions.ClaimReviewWarning
+
+    def test_the_export_error_is_a_claimreview_error(self) -> None:
+        """Refused exports are caught as ClaimReviewError and ValueError."""
+        problem = ct.ClaimReviewProblem("r", 0, "url", "give it one")
+        error = ct.ClaimReviewExportError([problem], url=None)
+
+        assert isinstance(error, ct.ClaimReviewError)
+        assert isinstance(error, ValueError)
+        assert error.problems == (problem,)
+        assert str(problem) == "review 'r': no url (give it one)"
 
     def test_base_is_a_plain_exception(self) -> None:
         """The base class is neither a ValueError nor a LookupError."""

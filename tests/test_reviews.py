@@ -92,9 +92,12 @@ class TestRating:
             ct.Rating(label=bad)  # type: ignore[arg-type]
 
     def test_verdict_is_worked_out(self) -> None:
-        """Without a verdict, the rating's scale or label gives it."""
+        """Without a verdict, the rating's label or scale gives it."""
         assert ct.Rating(label="Falso").verdict is ct.Verdict.FALSE
         assert ct.Rating(value=5, best=5, worst=1).verdict is ct.Verdict.TRUE
+        assert ct.Rating(
+            label="Half true", value=5, best=5, worst=1
+        ).verdict is (ct.Verdict.MIXTURE)
 
     def test_explicit_verdict_is_kept(self) -> None:
         """A verdict given by hand overrides the rule."""
@@ -149,11 +152,51 @@ class TestVerdictOf:
         assert ct.verdict_of(None, value=1, best=1, worst=5) == "true"
         assert ct.verdict_of(None, value=5, best=1, worst=5) == "false"
 
-    def test_the_scale_wins_over_the_label(self) -> None:
-        """With a usable scale, the number decides, not the label."""
-        verdict = ct.verdict_of("Misleading", value=3, best=5, worst=1)
+    @pytest.mark.parametrize(
+        ("label", "value", "verdict"),
+        [
+            ("Mostly false", 2, "mixture"),  # the scale says false
+            ("Mostly true", 4, "mixture"),  # the scale says true
+            ("False", 3, "false"),  # the scale says mixture
+            ("Misleading", 3, "other"),  # known, and about something else
+            ("Unproven", 1, "other"),
+            ("Engañoso", 2, "other"),
+        ],
+    )
+    def test_a_known_label_wins_over_the_scale(
+        self, label: str, value: int, verdict: str
+    ) -> None:
+        """A label in the table decides, whatever the numbers say."""
+        assert ct.verdict_of(label, value=value, best=5, worst=1) == verdict
+        assert ct.verdict_of(label) == verdict
+        assert ct.Rating(
+            label=label, value=value, best=5, worst=1
+        ).verdict == (verdict)
+
+    @pytest.mark.parametrize(
+        ("label", "verdict"),
+        [(None, "false"), ("Two Pinocchios", "false"), ("FALSO: no", "false")],
+    )
+    def test_an_unknown_label_leaves_it_to_the_scale(
+        self, label: str | None, verdict: str
+    ) -> None:
+        """Without a known label, a usable scale decides."""
+        assert ct.verdict_of(label, value=2, best=5, worst=1) == verdict
+
+    def test_extra_labels_win_over_the_scale(self) -> None:
+        """Labels given to the call are known labels too."""
+        extra = {"Two Pinocchios": "mixture"}
+
+        verdict = ct.verdict_of(
+            "Two Pinocchios", value=1, best=5, worst=1, labels=extra
+        )
 
         assert verdict is ct.Verdict.MIXTURE
+
+    def test_extra_labels_are_checked_without_a_label(self) -> None:
+        """Bad extra labels are refused even when there is no label."""
+        with pytest.raises(ct.InvalidValueError):
+            ct.verdict_of(None, value=1, best=5, worst=1, labels={"": "x"})
 
     @pytest.mark.parametrize(
         ("value", "best", "worst"),
@@ -165,10 +208,10 @@ class TestVerdictOf:
             (None, 5, 1),  # no value
         ],
     )
-    def test_unusable_scale_falls_back_to_the_label(
+    def test_unusable_scale_and_a_known_label(
         self, value: Any, best: Any, worst: Any
     ) -> None:
-        """Without a usable scale, the label decides."""
+        """A known label decides, with or without a usable scale."""
         verdict = ct.verdict_of("Falso", value=value, best=best, worst=worst)
 
         assert verdict is ct.Verdict.FALSE
@@ -332,7 +375,7 @@ class TestRecordReview:
 
         assert cs.review("r1") is review
         assert review.date == ct.PartialDate.parse("2025-03-04")
-        assert review.rating.verdict is ct.Verdict.FALSE
+        assert review.rating.verdict is ct.Verdict.MIXTURE
         assert review.evidence == (
             ct.Evidence(record="figures", role="refutes"),
         )
@@ -503,7 +546,7 @@ class TestClaimSetOperations:
         assert conflict.id == "r1"
         assert conflict.differences["rating"] == (
             {"label": "Mostly false", "value": 2, "best": 5, "worst": 1}
-            | {"verdict": "false"},
+            | {"verdict": "mixture"},
             {"label": "False", "verdict": "false"},
         )
 
@@ -579,7 +622,7 @@ class TestReport:
             "Reviews:",
             (
                 "  r1: Example Check [checker] rated it 'Mostly false' (2 on "
-                "a scale of 1 to 5) on 2025-03-04: verdict false; evidence: "
+                "a scale of 1 to 5) on 2025-03-04: verdict mixture; evidence: "
                 "figures refutes."
             ),
         ]
@@ -628,7 +671,7 @@ class TestReport:
 
         explained = cs.corroboration("c1").explain()
 
-        assert "on 2025-03-04: verdict false (as claim 'c2')." in explained
+        assert "on 2025-03-04: verdict mixture (as claim 'c2')." in explained
 
     def test_reviews_are_oldest_first(self, cs: ct.ClaimSet) -> None:
         """Reviews are listed by date, undated ones first."""

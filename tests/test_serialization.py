@@ -748,7 +748,7 @@ class TestReviews:
                     "value": 3.5,
                     "best": 5,
                     "worst": 1,
-                    "verdict": "mixture",
+                    "verdict": "other",
                 },
                 "date": "2025-06-07T09:30:00",
                 "url": "https://example.org/c3",
@@ -778,12 +778,13 @@ class TestReviews:
         document = json.loads(reviewed_set().to_json())
         rating = document["reviews"][0]["rating"]
         del rating["verdict"]
+        rating["label"] = "Mostly true"
         rating["value"] = 1.0
 
         loaded = ct.ClaimSet.from_json(json.dumps(document))
 
         assert loaded.review("review-c3").rating == ct.Rating(
-            label="Unproven", value=1, best=5, worst=1, verdict="false"
+            label="Mostly true", value=1, best=5, worst=1, verdict="mixture"
         )
 
     @pytest.mark.parametrize(

@@ -20,6 +20,7 @@ __all__ = [
     "Party",
     "Work",
     "find_reviews",
+    "repair_offset",
 ]
 
 T = TypeVar("T")
@@ -161,6 +162,31 @@ def _is_absolute(url: str | None) -> bool:
         return False
     parts = urlsplit(url)
     return bool(parts.scheme and parts.netloc)
+
+
+_LOOSE_OFFSET = re.compile(
+    r"(?P<time>\d{4}-\d{2}-\d{2}[T ][\d:.,]+?)\s*"
+    r"(?P<sign>[+-])(?P<hours>\d{1,2})(?::(?P<minutes>\d{2}))?"
+)
+
+
+def repair_offset(text: str) -> str | None:
+    """
+    *text* with its UTC offset written as ISO 8601 wants, when that is safe.
+
+    Publishers write ``+5:30`` for ``+05:30``, ``-3`` for ``-03:00``, or
+    put a space before the offset. Such an offset has only one reading,
+    so it is rewritten as ``+HH:MM``. None when *text* has no such offset,
+    or an offset of 24 hours or more, or minutes of 60 or more.
+    """
+    match = _LOOSE_OFFSET.fullmatch(text.strip())
+    if match is None:
+        return None
+    hours = int(match["hours"])
+    minutes = int(match["minutes"] or 0)
+    if hours >= 24 or minutes >= 60:
+        return None
+    return f"{match['time']}{match['sign']}{hours:02d}:{minutes:02d}"
 
 
 @attrs.frozen

@@ -8,6 +8,7 @@ import json
 import os
 import sys
 import time
+import warnings
 
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,7 +21,12 @@ from claimtrack._claimset import ClaimSet
 from claimtrack._example import ASSUMED_ARTICLE_DATE, example
 from claimtrack._report import CorroborationReport, EvidenceStatus
 from claimtrack.claimreview import export_claimreviews, import_claimreviews
-from claimtrack.exceptions import ClaimtrackError, FormatError
+from claimtrack.exceptions import (
+    ClaimReviewExportError,
+    ClaimReviewWarning,
+    ClaimtrackError,
+    FormatError,
+)
 from claimtrack.graph import to_dot, to_mermaid
 from claimtrack.prov import dumps_prov
 
@@ -234,11 +240,22 @@ def _parser() -> argparse.ArgumentParser:
         "write a claim set's reviews as schema.org ClaimReview",
         "Write every review of a claim set as a schema.org ClaimReview "
         "JSON-LD object (a JSON list), with what Google's fact-check "
-        "markup requires and recommends.",
-        ["claimtrack export-claimreview claims.json -o reviews.json"],
+        "markup requires and recommends. A review that lacks what Google "
+        "requires (a url, a rating label) stops the export, naming each "
+        "missing property, unless --allow-incomplete.",
+        [
+            "claimtrack export-claimreview claims.json -o reviews.json",
+            "claimtrack export-claimreview claims.json --allow-incomplete",
+        ],
     )
     _add_input(exporter)
     _add_output(exporter)
+    exporter.add_argument(
+        "--allow-incomplete",
+        action="store_true",
+        help="write reviews Google would refuse too, listing what each "
+        "lacks on standard error",
+    )
 
     sample = _command(
         commands,
@@ -313,11 +330,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.command == "import-claimreview":
             _import_claimreview(args)
         elif args.command == "export-claimreview":
-            claim_set = _claim_set(args)
-            text = json.dumps(
-                export_claimreviews(claim_set), indent=2, ensure_ascii=False
-            )
-            _write(args.output, text + "\n")
+            _export_claimreview(args)
         elif args.command == "graph":
             claim_set = _claim_set(args)
             draw = to_dot if args.format == "dot" else to_mermaid
@@ -511,6 +524,36 @@ def _import_claimreview(args: argparse.Namespace) -> None:
             f"claimtrack: imported {imported} {noun} from {len(args.files)} "
             f"file(s) into {args.output}\n"
         )
+
+
+def _export_claimreview(args: argparse.Namespace) -> None:
+    claim_set = _claim_set(args)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ClaimReviewWarning)
+        try:
+            exported = export_claimreviews(
+                claim_set, strict=not args.allow_incomplete
+            )
+        except ClaimReviewExportError as e:
+            hint = (
+                "nothing written: Google refuses ClaimReview without "
+                "these; --allow-incomplete writes them anyway"
+            )
+            raise _DataError([*map(str, e.problems), hint]) from None
+    for warning in caught:
+        if issubclass(warning.category, ClaimReviewWarning):
+            sys.stderr.write(f"claimtrack: warning: {warning.message}\n")
+        else:
+            warnings.warn_explicit(
+                warning.message,
+                warning.category,
+                warning.filename,
+                warning.lineno,
+            )
+    for problem in exported.problems:
+        sys.stderr.write(f"claimtrack: incomplete: {problem}\n")
+    text = json.dumps(exported, indent=2, ensure_ascii=False)
+    _write(args.output, text + "\n")
 
 
 def _write(output: str, text: str) -> None:

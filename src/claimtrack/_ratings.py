@@ -266,19 +266,25 @@ def verdict_of(
     """
     Normalise a rating to a `Verdict`.
 
-    The rule, in order:
+    This is the one rule: a `Rating` made without a verdict, a rating
+    read from claimtrack JSON without one, and every rating
+    `claimtrack.claimreview.import_claimreviews` reads get their verdict
+    from it. In order:
 
-    1. **The scale.** When *value*, *best* and *worst* are all given,
-       *best* differs from *worst* and *value* lies between them, the
-       verdict comes from where *value* sits: in the lower third (nearer
-       *worst*) `Verdict.FALSE`, in the upper third `Verdict.TRUE`,
-       otherwise (both bounds of the middle third included)
-       `Verdict.MIXTURE`. On the common 1-5 scale, 1 and 2 are false, 3
-       is mixture, 4 and 5 are true. A missing *best* or *worst* is not
-       assumed to be 5 or 1: publishers who leave them out use other
-       scales.
-    2. **The label.** Else the *label*, matched whole (`label_key`)
-       against *labels* first, then `RATING_LABELS`.
+    1. **The label**, when it is a known one: matched whole
+       (`label_key`) against *labels* first, then `RATING_LABELS`. A
+       known label decides, whatever the numbers say, even when it maps
+       to `Verdict.OTHER` ("Misleading", "Unproven"): the label is the
+       reviewer's verdict, the numbers only place it on a scale.
+    2. **The scale.** Else, when *value*, *best* and *worst* are all
+       given, *best* differs from *worst* and *value* lies between them,
+       the verdict comes from where *value* sits: in the lower third
+       (nearer *worst*) `Verdict.FALSE`, in the upper third
+       `Verdict.TRUE`, otherwise (both bounds of the middle third
+       included) `Verdict.MIXTURE`. On the common 1-5 scale, 1 and 2 are
+       false, 3 is mixture, 4 and 5 are true. A missing *best* or
+       *worst* is not assumed to be 5 or 1: publishers who leave them
+       out use other scales.
     3. Else `Verdict.OTHER`: an unknown label is never guessed at.
 
     Args:
@@ -287,16 +293,21 @@ def verdict_of(
         best: The best value of the scale.
         worst: The worst value of the scale.
         labels: Extra labels and their verdicts, for this call only.
+
+    Raises:
+        InvalidValueError: If *labels* holds an empty label or an
+            unknown verdict.
     """
+    extra = None if labels is None else _keyed(labels)
+    if label is not None:
+        key = label_key(label)
+        known = extra.get(key) if extra is not None else None
+        if known is None:
+            known = _LABELS.get(key)
+        if known is not None:
+            return known
     if value is not None and best is not None and worst is not None:
         found = _position_verdict(value, best, worst)
         if found is not None:
             return found
-    if label is None:
-        return Verdict.OTHER
-    key = label_key(label)
-    if labels is not None:
-        extra = _keyed(labels)
-        if key in extra:
-            return extra[key]
-    return _LABELS.get(key, Verdict.OTHER)
+    return Verdict.OTHER

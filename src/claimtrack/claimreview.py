@@ -13,8 +13,9 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+import warnings
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Literal, TypeVar
 
 import attrs
@@ -24,6 +25,7 @@ from claimtrack._claimreview_reading import (
     Party,
     Work,
     find_reviews,
+    repair_offset,
 )
 from claimtrack._claims import Claim
 from claimtrack._claimset import ClaimSet, _statement_id
@@ -34,10 +36,18 @@ from claimtrack._records import KIND_NAMES, Record, differences, fold
 from claimtrack._reviews import Rating, Review
 from claimtrack._sources import Source
 from claimtrack._statements import Statement
-from claimtrack.exceptions import ClaimReviewError, InvalidValueError
+from claimtrack.exceptions import (
+    ClaimReviewError,
+    ClaimReviewExportError,
+    ClaimReviewProblem,
+    ClaimReviewWarning,
+    InvalidValueError,
+)
 
 
 __all__ = [
+    "ADVISED_CLAIM_LENGTH",
+    "ExportResult",
     "ImportResult",
     "Skipped",
     "export_claimreviews",
@@ -187,8 +197,14 @@ class _Importer:
         if self._existing(id) is None and id not in new:
             # A source recorded under the same name (or alias) is the same
             # source, when the name is not ambiguous.
+            # Only a whole name or alias counts: find_sources also finds
+            # names that merely contain this one ("AFP" in "AFP India").
             key = fold(party.name)
-            found = [s.id for s in self.claim_set.find_sources(party.name)]
+            found = [
+                s.id
+                for s in self.claim_set.find_sources(party.name)
+                if key in (fold(name) for name in s.names)
+            ]
             found.extend(self.names.get(key, ()))
             found.extend(
                 record.id
@@ -221,10 +237,15 @@ class _Importer:
             return None
         text = raw.strip() if isinstance(raw, str) else raw
         if isinstance(text, str) and text:
-            try:
-                return PartialDate.parse(text)
-            except InvalidValueError:
-                pass
+            # A malformed but unambiguous UTC offset ("+5:30") is read as
+            # what it can only mean ("+05:30").
+            for candidate in (text, repair_offset(text)):
+                if candidate is None:
+                    continue
+                try:
+                    return PartialDate.parse(candidate)
+                except InvalidValueError:
+                    pass
         self.notes.append(f"{path}: {raw!r} is not an ISO 8601 date; left out")
         return None
 
@@ -365,12 +386,14 @@ def import_claimreviews(
     Ids are made from the data (the review's URL and the claim's text, a
     source's name, a document's URL), so importing the same data twice
     records nothing new, and a reviewer met in many files is one source.
-    A source already recorded under the same name (`ClaimSet.find_sources`)
-    is used rather than a new one.
+    A source already recorded under the same name or alias, whole (case
+    and accents aside), is used rather than a new one, when only one is:
+    "AFP" is not "AFP Fact Check".
 
     The importer is lenient about what publishers vary: ``@type`` in lower
     case or as a list, authors as lists or strings, numbers as strings,
     empty or equal best and worst ratings, dates with a space and no zone,
+    UTC offsets with a one-digit hour (``+5:30``) or a space before them,
     HTML entities, URLs without a scheme or relative to the review.
 
     Args:
@@ -443,6 +466,66 @@ def import_claimreviews(
 # -- writing -----------------------------------------------------------------
 
 
+ADVISED_CLAIM_LENGTH = 75
+"""
+The most characters Google advises for ``claimReviewed``.
+
+Longer claims wrap on phones; `export_claimreviews` warns about them
+with a `ClaimReviewWarning`, and writes them all the same.
+"""
+
+_REQUIRED: tuple[tuple[str, str], ...] = (
+    ("claimReviewed", "the text of the claim"),
+    (
+        "url",
+        (
+            "Google requires the address of the page that publishes the "
+            "fact-check: give the review a url"
+        ),
+    ),
+    (
+        "author.name",
+        (
+            "Google requires the name of the organisation that published "
+            "the fact-check: give the reviewer a name"
+        ),
+    ),
+    (
+        "reviewRating.alternateName",
+        (
+            "Google requires the rating as readers see it, such as "
+            "'False': give the rating a label"
+        ),
+    ),
+)
+"""What Google requires of ClaimReview markup, with how to supply it."""
+
+
+class ExportResult(list[dict[str, Any]]):
+    """
+    What `export_claimreviews` wrote: ClaimReview objects, and what they lack.
+
+    It is a list of JSON-ready dicts, one ClaimReview object per review,
+    to pass to `json.dumps` as it is, with one more attribute. It compares
+    equal to a list of the same objects.
+
+    Attributes:
+        problems: The properties Google requires that the exported
+            reviews lack, each a `ClaimReviewProblem`, in export order;
+            empty unless ``strict=False`` let incomplete reviews through.
+    """
+
+    problems: tuple[ClaimReviewProblem, ...]
+
+    def __init__(
+        self,
+        reviews: Iterable[dict[str, Any]] = (),
+        problems: Iterable[ClaimReviewProblem] = (),
+    ) -> None:
+        super().__init__(reviews)
+        self.problems = tuple(problems)
+
+
 def _party_json(source: Source) -> dict[str, Any]:
     party: dict[str, Any] = {
         "@type": "Person" if source.kind == "person" else "Organization",
@@ -470,6 +553,7 @@ def _rating_json(rating: Rating) -> dict[str, Any]:
         (key, value)
         for key, value in (
             ("alternateName", rating.label),
+            ("name", rating.label),
             ("ratingValue", rating.value),
             ("bestRating", rating.best),
             ("worstRating", rating.worst),
@@ -491,64 +575,134 @@ def _item_json(
     ]
     item["author"] = authors[0] if len(authors) == 1 else authors
     first = statements[0]
-    if first.date is not None:
-        item["datePublished"] = first.date.isoformat()
+    # A statement known only from its document was made when that was
+    # published.
+    date = claim_set.date_of(first)
+    if date is not None:
+        item["datePublished"] = date.isoformat()
     if first.document is not None:
         item["firstAppearance"] = _work_json(
             claim_set.document(first.document)
         )
-    others = dict.fromkeys(
-        s.document
-        for s in statements[1:]
-        if s.document is not None and s.document != first.document
+    documents = dict.fromkeys(
+        s.document for s in statements if s.document is not None
     )
-    if others:
+    if documents:
+        # Every appearance, the first included: schema.org's
+        # firstAppearance is one of the claim's appearances.
         item["appearance"] = [
-            _work_json(claim_set.document(document)) for document in others
+            _work_json(claim_set.document(document)) for document in documents
         ]
     return item
 
 
-def export_claimreviews(claim_set: ClaimSet) -> list[dict[str, Any]]:
+def _review_json(claim_set: ClaimSet, review: Review) -> dict[str, Any]:
+    written: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+    }
+    if review.url is not None:
+        written["url"] = review.url
+    written["claimReviewed"] = claim_set.claim(review.claim).text
+    if review.date is not None:
+        written["datePublished"] = review.date.isoformat()
+    if review.title is not None:
+        written["name"] = review.title
+    if review.summary is not None:
+        written["description"] = review.summary
+    written["author"] = _party_json(claim_set.source(review.reviewer))
+    written["reviewRating"] = _rating_json(review.rating)
+    written["itemReviewed"] = _item_json(
+        claim_set, [claim_set.statement(s) for s in review.reviewed]
+    )
+    return written
+
+
+def _missing(
+    written: Mapping[str, Any], review: str, index: int
+) -> Iterator[ClaimReviewProblem]:
+    """The properties Google requires that *written* lacks."""
+    for dotted, reason in _REQUIRED:
+        value: Any = written
+        for key in dotted.split("."):
+            value = value.get(key) if isinstance(value, Mapping) else None
+        if value in (None, "", [], {}):
+            yield ClaimReviewProblem(review, index, dotted, reason)
+
+
+def export_claimreviews(
+    claim_set: ClaimSet, *, strict: bool = True
+) -> ExportResult:
     """
     The set's reviews as schema.org ClaimReview JSON-LD, one object each.
 
     Each object has what Google's Fact Check markup requires
-    (``claimReviewed``, ``reviewRating`` with its ``alternateName``,
-    ``url``, ``author``) and what it recommends (``datePublished``,
-    ``itemReviewed`` as a ``Claim`` with its ``author``, ``datePublished``,
-    ``firstAppearance`` and ``appearance``, and the rating's
-    ``ratingValue``, ``bestRating`` and ``worstRating``), wherever the
-    review has them: a review without a URL, or a rating without a label,
-    is written without them. The claim's author and appearances come
-    from the review's *reviewed* statements.
+    (``claimReviewed``, ``url``, ``author`` with its ``name``, and
+    ``reviewRating`` with its ``alternateName``) and what it recommends
+    wherever the review has it: ``datePublished``, the rating's ``name``,
+    ``ratingValue``, ``bestRating`` and ``worstRating``, and
+    ``itemReviewed``, a ``Claim`` with its ``author``, ``datePublished``,
+    ``firstAppearance`` and ``appearance``.
+
+    The claim's authors, date and appearances come from the review's
+    *reviewed* statements: every source that made one is an ``author``;
+    the first statement's date (its own, else its document's, as
+    `ClaimSet.date_of` says) is the claim's ``datePublished`` and its
+    document the ``firstAppearance``; every statement's document, the
+    first included, is an ``appearance``.
+
+    Google refuses markup without a required property. A review without
+    a URL, or a rating with a number and no label, would be written
+    without one: by default nothing is exported then, and
+    `ClaimReviewExportError` lists every such property of every review.
+    With ``strict=False`` the reviews are written all the same and the
+    result's *problems* list what they lack.
+
+    A ``claimReviewed`` longer than `ADVISED_CLAIM_LENGTH` (75)
+    characters, which Google advises against, is written with a
+    `ClaimReviewWarning` (see the `warnings` module) naming the review.
 
     ClaimReview has no place for what claimtrack adds (the normalised
     verdict, evidence, corroboration): keep the claimtrack JSON for that.
     Importing what this writes records the same reviews again.
 
+    Args:
+        claim_set: The set whose reviews to write; it is not changed.
+        strict: True (the default) to refuse reviews that lack a property
+            Google requires; False to write them and list the problems.
+
     Returns:
-        The objects, in review id order, ready for `json.dumps`.
+        An `ExportResult`: the objects, in review id order, ready for
+        `json.dumps`, with the *problems* found.
+
+    Raises:
+        ClaimReviewExportError: If *strict* and a review lacks a property
+            Google requires; nothing is exported.
+        InvalidValueError: If *strict* is not a bool.
     """
-    exported = []
-    for review in sorted(claim_set.reviews, key=lambda r: r.id):
-        written: dict[str, Any] = {
-            "@context": "https://schema.org",
-            "@type": "ClaimReview",
-        }
-        if review.url is not None:
-            written["url"] = review.url
-        written["claimReviewed"] = claim_set.claim(review.claim).text
-        if review.date is not None:
-            written["datePublished"] = review.date.isoformat()
-        if review.title is not None:
-            written["name"] = review.title
-        if review.summary is not None:
-            written["description"] = review.summary
-        written["author"] = _party_json(claim_set.source(review.reviewer))
-        written["reviewRating"] = _rating_json(review.rating)
-        written["itemReviewed"] = _item_json(
-            claim_set, [claim_set.statement(s) for s in review.reviewed]
+    if not isinstance(strict, bool):
+        raise InvalidValueError("strict", strict, "expected True or False")
+    reviews = sorted(claim_set.reviews, key=lambda r: r.id)
+    exported = [_review_json(claim_set, review) for review in reviews]
+    problems = [
+        problem
+        for index, (review, written) in enumerate(
+            zip(reviews, exported, strict=True)
         )
-        exported.append(written)
-    return exported
+        for problem in _missing(written, review.id, index)
+    ]
+    if problems and strict:
+        raise ClaimReviewExportError(
+            problems, url=reviews[problems[0].position].url
+        )
+    for review, written in zip(reviews, exported, strict=True):
+        length = len(written["claimReviewed"])
+        if length > ADVISED_CLAIM_LENGTH:
+            warnings.warn(
+                f"review {review.id!r}: claimReviewed has {length} "
+                f"characters; Google advises at most {ADVISED_CLAIM_LENGTH} "
+                "(longer claims wrap on phones)",
+                ClaimReviewWarning,
+                stacklevel=2,
+            )
+    return ExportResult(exported, problems)

@@ -379,23 +379,27 @@ class ClaimReviewExportError(ClaimReviewError):
         self, problems: Sequence[ClaimReviewProblem], *, url: str | None = None
     ) -> None:
         self.problems = tuple(problems)
-        first = self.problems[0]
-        super().__init__(
-            f"$[{first.position}]",
-            f"no {first.property} ({first.reason})",
-            url=url,
-        )
+        if self.problems:
+            first = self.problems[0]
+            path = f"$[{first.position}]"
+            reason = f"no {first.property} ({first.reason})"
+        else:
+            path, reason = "$", "incomplete (no problem named)"
+        super().__init__(path, reason, url=url)
         self.args = (self.problems,)
 
     def __str__(self) -> str:
-        hint = "nothing exported; strict=False exports them anyway"
-        reviews = len({problem.review for problem in self.problems})
         if len(self.problems) == 1:
-            return f"{self.problems[0]}; {hint}"
+            return (
+                f"{self.problems[0]}; nothing exported; strict=False "
+                "exports it anyway"
+            )
+        reviews = len({problem.review for problem in self.problems})
         lines = [
             (
                 f"{len(self.problems)} properties Google requires are "
-                f"missing from {reviews} review(s); {hint}:"
+                f"missing from {reviews} review(s); nothing exported; "
+                "strict=False exports them anyway:"
             )
         ]
         lines.extend(f"  {problem}" for problem in self.problems)

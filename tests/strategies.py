@@ -101,8 +101,9 @@ def record_lists(
 
     Hierarchical affiliations only point from a later source to an
     earlier one, so they cannot form a cycle; ``same_as`` twins carry no
-    affiliation of their own; statements only derive from earlier,
-    not-later-dated ones; retractions withdraw their own source's
+    affiliation of their own; documents cite earlier ones; statements sit
+    in documents (dated by them when undated) and only derive from
+    earlier, not-later-dated ones, on any claim; retractions withdraw their own source's
     statements; reviews check statements about their own claim and cite
     statements and documents as evidence.
     """
@@ -185,18 +186,44 @@ def record_lists(
             )
             add_link(a, relation, b, (None, None))
 
+    # Documents come first, each citing earlier ones not published after
+    # it; a statement in a document without a date of its own counts from
+    # the document's date.
+    documents: list[ct.Document] = []
+    for i in range(draw(st.integers(0, 3))):
+        date = draw(optional_dates)
+        earlier = [d.id for d in documents if _not_later(d.date, date)]
+        documents.append(
+            ct.Document(
+                id=f"doc{i}",
+                date=date,
+                url=draw(st.none() | st.just(f"https://example.org/doc{i}")),
+                title=draw(st.none() | TEXT),
+                cites=draw(st.lists(st.sampled_from(earlier), unique=True))
+                if earlier
+                else [],
+            )
+        )
+    records.extend(documents)
+    dated = {d.id: d.date for d in documents}
+    effective: dict[str, ct.PartialDate | None] = {}
+
     statements: list[ct.Statement] = []
     for number in range(draw(st.integers(0, max_statements))):
         claim = draw(st.sampled_from(claims))
         source = draw(st.sampled_from(speakers))
-        date = draw(optional_dates)
+        document = (
+            draw(st.none() | st.sampled_from(list(dated))) if dated else None
+        )
+        own = draw(optional_dates)
+        date = own if own is not None or document is None else dated[document]
         retractable = [
             s
             for s in statements
             if s.source == source
             and s.claim == claim
             and s.stance is not ct.Stance.RETRACTS
-            and _not_later(s.date, date)
+            and _not_later(effective[s.id], date)
         ]
         if retractable and draw(st.integers(0, 5)) == 0:
             statement = ct.Statement(
@@ -204,7 +231,8 @@ def record_lists(
                 claim=claim,
                 source=source,
                 stance="retracts",
-                date=date,
+                date=own,
+                document=document,
                 target=draw(st.sampled_from(retractable)).id,
             )
         else:
@@ -212,7 +240,7 @@ def record_lists(
                 s.id
                 for s in statements
                 if s.stance is not ct.Stance.RETRACTS
-                and _not_later(s.date, date)
+                and _not_later(effective[s.id], date)
             ]
             parents = (
                 draw(
@@ -228,7 +256,8 @@ def record_lists(
                 claim=claim,
                 source=source,
                 stance=draw(st.sampled_from(["asserts", "asserts", "denies"])),
-                date=date,
+                date=own,
+                document=document,
                 derives_from=parents,
                 via=draw(st.sampled_from(list(ct.Via))) if parents else None,
                 modality=draw(
@@ -236,18 +265,8 @@ def record_lists(
                 ),
             )
         statements.append(statement)
+        effective[statement.id] = date
     records.extend(statements)
-
-    documents = [
-        ct.Document(
-            id=f"doc{i}",
-            date=draw(optional_dates),
-            url=draw(st.none() | st.just(f"https://example.org/doc{i}")),
-            title=draw(st.none() | TEXT),
-        )
-        for i in range(draw(st.integers(0, 2)))
-    ]
-    records.extend(documents)
     cited = [s.id for s in statements] + [d.id for d in documents]
     for number in range(draw(st.integers(0, max_reviews))):
         claim = draw(st.sampled_from(claims))
@@ -392,6 +411,9 @@ def policies(draw: st.DrawFn) -> ct.CorroborationPolicy:
         **chosen,
         one_voice=draw(
             st.lists(st.sampled_from(["src0", "src1"]), max_size=2)
+        ),
+        arms_length=draw(
+            st.lists(st.sampled_from(["src2", "src3"]), max_size=2)
         ),
         minimum=draw(st.integers(1, 4)),
     )

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 from hypothesis import assume, given
@@ -826,14 +827,27 @@ class TestProperties:
         ]
         assume(candidates)
         relayed = data.draw(st.sampled_from(candidates))
-        relay_source = data.draw(st.sampled_from(cs.sources)).id
+        # An existing source may be copied by others, whose statements
+        # would then derive from the relay too: that is the copying
+        # rule's business, tested below.
+        relay_source = data.draw(
+            st.sampled_from([s.id for s in cs.sources] + ["fresh"])
+        )
+        if relay_source == "fresh":
+            cs.record_source("fresh", name="A fresh outlet")
+        assume(
+            not any(
+                link.relation is ct.Relation.COPIES_FROM
+                for link in cs.links_of(relay_source)
+            )
+        )
         before = counts(cs)
 
         cs.record_statement(
             "new-relay",
             claim=relayed.claim,
             source=relay_source,
-            date=relayed.date,
+            date=cs.date_of(relayed),
             derives_from=[relayed.id],
             via=data.draw(st.sampled_from(list(ct.Via))),
         )
@@ -848,8 +862,11 @@ class TestProperties:
         subject = data.draw(st.sampled_from(cs.sources)).id
         obj = data.draw(st.sampled_from(cs.sources)).id
         assume(subject != obj)
+        # Not copies_from: a copying link turns statements into copies,
+        # and can also close a cycle of copies, whose statements the rule
+        # then counts as origins again (see the concepts page).
         relation = data.draw(
-            st.sampled_from([*CONTROL, *ASSOCIATION, "copies_from", "same_as"])
+            st.sampled_from([*CONTROL, *ASSOCIATION, "same_as"])
         )
         start, end = (
             (None, None) if relation == "same_as" else data.draw(validity())
@@ -1038,3 +1055,562 @@ class TestArguments:
             cs.record_statement(claim="x", source="a", derives_from=5)  # type: ignore[arg-type]
 
         assert cs == before
+
+
+def relay_chain() -> ct.ClaimSet:
+    """Z asserts c, Y relays Z, and X asserts c on its own, later."""
+    cs = ct.ClaimSet()
+    for source in ("x", "y", "z"):
+        cs.record_source(source, name=source.upper())
+    cs.record_claim("c", text="Something happened")
+    cs.record_statement("s1", claim="c", source="z", date="2025-06-01")
+    cs.record_statement(
+        "s2",
+        claim="c",
+        source="y",
+        date="2025-06-02",
+        derives_from=["s1"],
+        via="relays",
+    )
+    cs.record_statement("s3", claim="c", source="x", date="2025-06-03")
+    return cs
+
+
+class TestStatementLevelCopying:
+    """A copier's statement derives from the copied source's statements."""
+
+    def test_copier_of_a_relay_is_the_relayed_voice(self) -> None:
+        """X copies Y, Y relays Z: one voice, Z's (corroborated before)."""
+        cs = relay_chain()
+        assert cs.corroboration("c").corroborated
+        cs.link("x", "copies_from", "y")
+
+        report = cs.corroboration("c")
+
+        assert report.status is ct.EvidenceStatus.SINGLE_ORIGIN
+        assert groups(report) == [{"z"}]
+        carriers = [c.id for c in report.asserting_groups[0].carriers]
+        assert carriers == ["s2", "s3"]
+        (derivation,) = report.derivations["s3"]
+        assert (derivation.parent, derivation.via) == ("s2", "copies")
+        assert "s3: X [x] copies s2 (x copies_from y)" in report.explain()
+
+    def test_only_the_same_stance(self) -> None:
+        """A copier denying what the copied source asserts copies nothing."""
+        cs = relay_chain()
+        cs.record_statement(
+            "s4", claim="c", source="x", stance="denies", date="2025-06-04"
+        )
+        cs.link("x", "copies_from", "y")
+
+        report = cs.corroboration("c")
+
+        assert report.contested
+        assert [set(g.sources) for g in report.denying_groups] == [{"x"}]
+
+    def test_not_from_a_later_statement(self) -> None:
+        """What the copied source said afterwards cannot have been copied."""
+        cs = relay_chain()
+        cs.link("z", "copies_from", "x")
+
+        assert cs.implied_derivations() == ()
+        report = cs.corroboration("c")
+        # The tie between the sources still joins them.
+        assert report.status is ct.EvidenceStatus.SINGLE_ORIGIN
+        assert report.asserting_groups[0].ties[0].tie is ct.Tie.COPYING
+
+    def test_within_a_same_as_class_of_claims(self) -> None:
+        """The copied statement may be about a claim same_as the copier's."""
+        cs = relay_chain()
+        cs.record_claim("c2", text="It happened, in other words")
+        cs.link("c2", "same_as", "c")
+        cs.record_statement("s5", claim="c2", source="x", date="2025-06-05")
+        cs.link("x", "copies_from", "y")
+
+        (derivation, *_) = [
+            d for d in cs.implied_derivations() if d.statement == "s5"
+        ]
+        assert derivation.parent == "s2"
+
+    def test_a_copying_link_that_no_longer_holds(self) -> None:
+        """A copy relation over by the statement's date implies nothing."""
+        cs = relay_chain()
+        cs.link("x", "copies_from", "y", valid_to="2025-06-03")
+
+        assert cs.implied_derivations() == ()
+
+    def test_mutual_copies_on_one_date_stay_origins(self) -> None:
+        """Two sources copying each other, same day: both stay origins."""
+        cs = ct.ClaimSet()
+        cs.record_source("a", name="A")
+        cs.record_source("b", name="B")
+        cs.record_claim("c", text="C")
+        cs.record_statement("sa", claim="c", source="a", date="2025-06-01")
+        cs.record_statement("sb", claim="c", source="b", date="2025-06-01")
+        cs.link("a", "copies_from", "b")
+        cs.link("b", "copies_from", "a")
+
+        assert cs.implied_derivations() == ()
+        report = cs.corroboration("c")
+        (group,) = report.asserting_groups
+        assert [o.id for o in group.origins] == ["sa", "sb"]
+        assert group.ties[0].tie is ct.Tie.COPYING
+
+    def test_never_with_itself(self) -> None:
+        """A source same_as its copied source copies nothing from itself."""
+        cs = relay_chain()
+        cs.record_source("x2", name="X again")
+        cs.link("x2", "same_as", "x")
+        cs.record_statement("s6", claim="c", source="x2", date="2025-06-09")
+        cs.link("x", "copies_from", "x2")
+
+        assert [d.statement for d in cs.implied_derivations()] == []
+
+    def test_a_copied_statement_retracted(self) -> None:
+        """Copying a statement later retracted leaves nothing that counts."""
+        cs = ct.ClaimSet()
+        cs.record_source("a", name="A")
+        cs.record_source("b", name="B")
+        cs.record_claim("c", text="C")
+        cs.record_statement("sa", claim="c", source="a", date="2025-06-01")
+        cs.record_statement("sb", claim="c", source="b", date="2025-06-02")
+        cs.link("b", "copies_from", "a")
+        cs.record_statement(
+            "ra", source="a", stance="retracts", target="sa", date="2025-06-03"
+        )
+
+        report = cs.corroboration("c")
+        assert report.status is ct.EvidenceStatus.UNSUPPORTED
+        assert [(b.statement, b.derives_from) for b in report.blocked] == [
+            ("sb", "sa")
+        ]
+        before = cs.corroboration("c", as_of="2025-06-02")
+        assert before.status is ct.EvidenceStatus.SINGLE_ORIGIN
+
+
+def citing_articles() -> ct.ClaimSet:
+    """A communiqué and an article that cites it, both asserting c."""
+    cs = ct.ClaimSet()
+    cs.record_source("army", name="Army")
+    cs.record_source("outlet", name="Outlet")
+    cs.record_claim("c", text="C")
+    cs.record_document("d1", publisher="army", date="2025-06-04")
+    cs.record_document(
+        "d2", publisher="outlet", date="2025-06-05", cites=["d1"]
+    )
+    cs.record_statement("s1", claim="c", source="army", document="d1")
+    cs.record_statement("s2", claim="c", source="outlet", document="d2")
+    return cs
+
+
+class TestDocumentCitations:
+    """A statement in a citing document derives from the cited one's."""
+
+    def test_citation_is_one_voice(self) -> None:
+        """The article citing the communiqué adds no origin."""
+        report = citing_articles().corroboration("c")
+
+        assert report.status is ct.EvidenceStatus.SINGLE_ORIGIN
+        assert groups(report) == [{"army"}]
+        assert (
+            "s2: Outlet [outlet] derives from s1 through the citation "
+            "of document d1" in report.explain()
+        )
+
+    def test_declared_parents_win(self) -> None:
+        """A statement that declares its parents is taken at its word."""
+        cs = citing_articles()
+        cs.record_source("wire", name="Wire")
+        cs.record_statement("s0", claim="c", source="wire", date="2025-06-01")
+        cs.record_statement(
+            "s3",
+            claim="c",
+            source="outlet",
+            document="d2",
+            derives_from=["s0"],
+        )
+
+        derived = {d.statement for d in cs.implied_derivations()}
+        assert derived == {"s2"}
+        assert groups(cs.corroboration("c")) == [{"wire"}, {"army"}]
+
+    def test_other_claims_and_stances_are_not_taken(self) -> None:
+        """Only statements on the same claim class with the same stance."""
+        cs = citing_articles()
+        cs.record_claim("other", text="Other")
+        cs.record_statement("s4", claim="other", source="army", document="d1")
+        cs.record_statement(
+            "s5", claim="c", source="outlet", stance="denies", document="d2"
+        )
+
+        assert [(d.statement, d.parent) for d in cs.implied_derivations()] == [
+            ("s2", "s1")
+        ]
+
+    def test_not_directly_cited(self) -> None:
+        """Only documents cited directly count, not citations of citations."""
+        cs = citing_articles()
+        cs.record_source("blog", name="Blog")
+        cs.record_document(
+            "d3", publisher="blog", date="2025-06-06", cites=["d2"]
+        )
+        cs.record_statement("s6", claim="c", source="blog", document="d3")
+
+        parents = {d.statement: d.parent for d in cs.implied_derivations()}
+        assert parents == {"s2": "s1", "s6": "s2"}
+        assert groups(cs.corroboration("c")) == [{"army"}]
+
+    def test_as_of_before_the_citing_document(self) -> None:
+        """Before the article appeared, only the communiqué counts."""
+        report = citing_articles().corroboration("c", as_of="2025-06-04")
+
+        assert [s.id for s in report.statements] == ["s1"]
+
+
+class TestChainsAcrossClaims:
+    """derives_from is followed whatever claim the statements are about."""
+
+    @staticmethod
+    def agencies() -> ct.ClaimSet:
+        """SISMI on Niger; the CIA and MI6 on Africa, resting on it."""
+        cs = ct.ClaimSet()
+        for source in ("sismi", "cia", "mi6", "iaea"):
+            cs.record_source(source, name=source.upper())
+        cs.record_claim("niger", text="Iraq sought uranium from Niger")
+        cs.record_claim("africa", text="Iraq sought uranium from Africa")
+        cs.record_statement(
+            "s1", claim="niger", source="sismi", date="2001-10-15"
+        )
+        cs.record_statement(
+            "s2",
+            claim="africa",
+            source="cia",
+            date="2002-10-01",
+            derives_from=["s1"],
+            via="relays",
+        )
+        cs.record_statement(
+            "s3",
+            claim="africa",
+            source="mi6",
+            date="2002-09-24",
+            derives_from=["s1"],
+            via="cites",
+        )
+        return cs
+
+    def test_two_agencies_on_one_report_are_one_voice(self) -> None:
+        """CIA and MI6 resting on SISMI's Niger report: SISMI's voice."""
+        report = self.agencies().corroboration("africa")
+
+        assert report.status is ct.EvidenceStatus.SINGLE_ORIGIN
+        (group,) = report.asserting_groups
+        assert [o.id for o in group.origins] == ["s1"]
+        assert group.sources == {"sismi"}
+        text = report.explain()
+        assert (
+            "origin s1: SISMI [sismi] asserts claim 'niger', counted as "
+            "asserts here" in text
+        )
+        assert "s2 on 'africa' rests on s1 on 'niger'" in text
+        assert "retracted" not in text
+
+    def test_the_stance_on_the_queried_claim_counts(self) -> None:
+        """A denial of the general claim resting on a specific finding."""
+        cs = self.agencies()
+        cs.record_statement(
+            "s4", claim="niger", source="iaea", date="2003-03-07"
+        )
+        cs.record_statement(
+            "s5",
+            claim="africa",
+            source="iaea",
+            stance="denies",
+            date="2003-03-08",
+            derives_from=["s4"],
+        )
+
+        report = cs.corroboration("africa")
+
+        assert report.contested
+        assert report.status is ct.EvidenceStatus.CONTESTED
+        (denying,) = report.denying_groups
+        assert [o.id for o in denying.origins] == ["s4"]
+
+    def test_a_chain_back_to_the_claim_keeps_its_stance(self) -> None:
+        """The last statement on the claim's class nearest the origin wins."""
+        cs = ct.ClaimSet()
+        cs.record_source("a", name="A")
+        cs.record_source("b", name="B")
+        cs.record_claim("c", text="C")
+        cs.record_claim("d", text="D")
+        cs.record_statement("o", claim="c", source="a", date="2025-01-01")
+        cs.record_statement(
+            "m", claim="d", source="b", date="2025-01-02", derives_from=["o"]
+        )
+        cs.record_statement(
+            "t",
+            claim="c",
+            source="b",
+            stance="denies",
+            date="2025-01-03",
+            derives_from=["m"],
+        )
+
+        report = cs.corroboration("c")
+
+        # o is on c itself: it counts with its own stance, asserting.
+        assert groups(report) == [{"a"}]
+        assert report.denying_groups == ()
+
+    def test_retracted_origin_on_another_claim(self) -> None:
+        """A chain that ends in a retracted statement is blocked, and said so."""
+        cs = self.agencies()
+        cs.record_statement(
+            "r1",
+            source="sismi",
+            stance="retracts",
+            target="s1",
+            date="2005-01-01",
+        )
+
+        report = cs.corroboration("africa")
+
+        assert report.status is ct.EvidenceStatus.UNSUPPORTED
+        assert "every chain rests on a statement that does not count" in (
+            report.reason
+        )
+
+
+class TestArmsLength:
+    """Membership in an arm's-length organisation ties no one to it."""
+
+    @staticmethod
+    def members() -> ct.ClaimSet:
+        """The President and the IAEA's head, the US a member of the IAEA."""
+        cs = ct.ClaimSet()
+        cs.record_source("us", name="United States", kind="state")
+        cs.record_source("president", name="The President")
+        cs.record_source("iaea", name="IAEA", kind="alliance")
+        cs.record_source("dg", name="Director General")
+        cs.link("president", "speaks_for", "us")
+        cs.link("us", "member_of", "iaea")
+        cs.link("dg", "employed_by", "iaea")
+        cs.record_claim("c", text="C")
+        cs.record_statement("s1", claim="c", source="president")
+        cs.record_statement("s2", claim="c", source="dg")
+        return cs
+
+    def test_membership_ties_by_default(self) -> None:
+        """By default the President and the IAEA's head are one voice."""
+        cs = self.members()
+        report = cs.corroboration("c")
+
+        assert report.status is ct.EvidenceStatus.SINGLE_ORIGIN
+        assert "arms_length=['iaea']" in report.explain()
+
+    def test_arms_length_unties(self) -> None:
+        """Listed as arm's length, the IAEA is independent of its members."""
+        cs = self.members()
+        policy = ct.CorroborationPolicy(arms_length=["iaea"])
+
+        assert cs.corroboration("c", policy=policy).corroborated
+        assert cs.independent("president", "dg", policy=policy)
+
+    def test_control_still_ties(self) -> None:
+        """An arm's-length organisation still speaks for what it controls."""
+        cs = self.members()
+        cs.link("us", "controlled_by", "iaea")
+        policy = ct.CorroborationPolicy(arms_length=["iaea"])
+
+        assert not cs.independent("president", "dg", policy=policy)
+
+    def test_saved_and_loaded(self) -> None:
+        """The option survives JSON, and is written only when used."""
+        cs = self.members()
+        assert "arms_length" not in cs.to_json()
+        cs.policy = ct.CorroborationPolicy(arms_length=["iaea"])
+
+        assert ct.ClaimSet.from_json(cs.to_json()).policy == cs.policy
+
+    @pytest.mark.parametrize("value", [[""], [1], "iaea"])
+    def test_bad_values(self, value: object) -> None:
+        """Ids must be non-empty strings; one string alone is one id."""
+        if value == "iaea":
+            policy = ct.CorroborationPolicy(arms_length=value)  # type: ignore[arg-type]
+            assert policy.arms_length == {"iaea"}
+            return
+        with pytest.raises(ct.InvalidValueError):
+            ct.CorroborationPolicy(arms_length=value)  # type: ignore[arg-type]
+
+    def test_not_both_one_voice_and_arms_length(self) -> None:
+        """An organisation cannot be both."""
+        with pytest.raises(ct.InvalidValueError, match="both"):
+            ct.CorroborationPolicy(one_voice=["aes"], arms_length=["aes"])
+
+
+class TestContested:
+    def test_contested_flag(self) -> None:
+        """contested: at least one asserting and one denying group."""
+        cs = two_voices()
+        assert not cs.corroboration("x").contested
+        cs.record_source("c", name="C")
+        cs.record_statement("sc", claim="x", source="c", stance="denies")
+
+        report = cs.corroboration("x")
+
+        assert report.contested
+        assert report.corroborated
+
+
+def declared(cs: ct.ClaimSet) -> ct.ClaimSet:
+    """*cs* with every implied derivation declared in ``derives_from``."""
+    implied: dict[str, list[str]] = {}
+    for derivation in cs.implied_derivations():
+        implied.setdefault(derivation.statement, []).append(derivation.parent)
+    records: list[ct.Record] = []
+    for record in cs:
+        if isinstance(record, ct.Statement) and record.id in implied:
+            parents = [*record.derives_from, *implied[record.id]]
+            record = attrs.evolve(  # noqa: PLW2901
+                record, derives_from=parents, via=record.via or "copies"
+            )
+        records.append(record)
+    again = ct.ClaimSet(policy=cs.policy)
+    again.record_many(records)
+    return again
+
+
+class TestImpliedDerivationProperties:
+    @given(cs=claim_sets())
+    def test_implied_is_as_declared(self, cs: ct.ClaimSet) -> None:
+        """An implied derivation counts exactly as the declared one would."""
+        twin = declared(cs)
+
+        for mine, theirs in zip(cs.reports(), twin.reports(), strict=True):
+            assert summary(mine) == summary(theirs)
+
+    @given(cs=claim_sets(), data=st.data())
+    def test_a_copy_never_adds_a_group(
+        self, cs: ct.ClaimSet, data: st.DataObject
+    ) -> None:
+        """A copier's statement adds no group, whatever it copies."""
+        copied = data.draw(st.sampled_from(cs.sources)).id
+        claim = data.draw(st.sampled_from(cs.claims)).id
+        stance = data.draw(st.sampled_from(["asserts", "denies"]))
+        cs.record_source("copier", name="A copier")
+        cs.link("copier", "copies_from", copied)
+        said = [
+            s
+            for s in cs.statements_for(claim)
+            if cs.canonical_source(s.source) == cs.canonical_source(copied)
+            and s.stance.value == stance
+        ]
+        assume(said)
+        before = counts(cs)
+
+        cs.record_statement(
+            "copy", claim=claim, source="copier", stance=stance
+        )
+
+        assert counts(cs) == before
+
+    @given(cs=claim_sets(), data=st.data())
+    def test_a_citation_never_adds_a_group(
+        self, cs: ct.ClaimSet, data: st.DataObject
+    ) -> None:
+        """A statement in a document citing one that says it adds no group."""
+        placed = [
+            s
+            for s in cs.statements
+            if s.document is not None and s.stance is not ct.Stance.RETRACTS
+        ]
+        assume(placed)
+        cited = data.draw(st.sampled_from(placed))
+        before = counts(cs)
+        cs.record_source("citer", name="A citing outlet")
+        cs.record_document("citing", publisher="citer", cites=[cited.document])
+
+        cs.record_statement(
+            "cites",
+            claim=cited.claim,
+            source="citer",
+            stance=cited.stance,
+            document="citing",
+            date=cs.date_of(cited),
+        )
+
+        assert counts(cs) == before
+
+    @given(cs=claim_sets(), data=st.data())
+    def test_a_chain_across_claims_counts_its_end(
+        self, cs: ct.ClaimSet, data: st.DataObject
+    ) -> None:
+        """
+        Resting on another claim's origin counts as if it had said this.
+
+        (The groups' members may differ: the direct statement can itself
+        be copied by others. How many groups there are may not.)
+        """
+        origins = [
+            s
+            for s in cs.statements
+            if s.stance is not ct.Stance.RETRACTS
+            and not s.derives_from
+            and not cs.retractions_of(s.id)
+        ]
+        assume(origins)
+        origin = data.draw(st.sampled_from(origins))
+        claim = data.draw(st.sampled_from(cs.claims)).id
+        assume(claim not in cs.claim_class(origin.claim))
+        stance = data.draw(st.sampled_from(["asserts", "denies"]))
+        assume(not cs.implied_derivations())
+        when = cs.date_of(origin)
+        chained, direct = cs.copy(), cs.copy()
+        chained.record_source("speaker", name="Speaker")
+        chained.record_statement(
+            "rests",
+            claim=claim,
+            source="speaker",
+            stance=stance,
+            date=when,
+            derives_from=[origin.id],
+        )
+        direct.record_statement(
+            "says", claim=claim, source=origin.source, stance=stance, date=when
+        )
+
+        assert counts(chained)[claim] == counts(direct)[claim]
+
+    @given(cs=claim_sets(), data=st.data())
+    def test_a_chain_back_to_the_claim_adds_no_group(
+        self, cs: ct.ClaimSet, data: st.DataObject
+    ) -> None:
+        """Through another claim and back: what was counted stays counted."""
+        live = [s for s in cs.statements if s.stance is not ct.Stance.RETRACTS]
+        assume(live)
+        start = data.draw(st.sampled_from(live))
+        other = data.draw(st.sampled_from(cs.claims)).id
+        assume(other not in cs.claim_class(start.claim))
+        when = cs.date_of(start)
+        cs.record_source("middle", name="In the middle")
+        cs.record_source("end", name="At the end")
+        before = counts(cs)
+        cs.record_statement(
+            "m",
+            claim=other,
+            source="middle",
+            date=when,
+            derives_from=[start.id],
+        )
+        cs.record_statement(
+            "e",
+            claim=start.claim,
+            source="end",
+            stance=data.draw(st.sampled_from(["asserts", "denies"])),
+            date=when,
+            derives_from=["m"],
+        )
+
+        after = counts(cs)
+        assert after[start.claim] == before[start.claim]

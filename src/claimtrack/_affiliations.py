@@ -96,6 +96,7 @@ def _upward(
     seen: dict[str, Step | None],
     when: PartialDate | None,
     found: dict[str, Step],
+    ignored: Callable[[Link], bool] = lambda link: False,
 ) -> None:
     """Breadth-first from *seeds* over *follow*, into *found*."""
     queue: list[str] = []
@@ -109,7 +110,11 @@ def _upward(
         node = queue[position]
         position += 1
         for link in graph.links_from(node):
-            if link.relation not in follow or not link.holds_at(when):
+            if (
+                link.relation not in follow
+                or not link.holds_at(when)
+                or ignored(link)
+            ):
                 continue
             target = graph.canonical(link.object)
             if target not in seen and target not in found:
@@ -126,6 +131,14 @@ def compute_closure(
     """Compute the `Closure` of *source* at *when* under *policy*."""
     root = graph.canonical(source)
     one_voice = {graph.canonical(org) for org in policy.one_voice}
+    arms_length = {graph.canonical(org) for org in policy.arms_length}
+
+    def at_arms_length(link: Link) -> bool:
+        return (
+            link.relation in policy.association
+            and graph.canonical(link.object) in arms_length
+        )
+
     control: dict[str, Step | None] = {root: None}
     queue = [root]
     association_steps: list[Step] = []
@@ -137,6 +150,8 @@ def compute_closure(
         for link in graph.links_from(node):
             relation = link.relation
             if relation in policy.association:
+                if at_arms_length(link):
+                    continue
                 if graph.canonical(link.object) not in one_voice:
                     if link.holds_at(when):
                         association_steps.append((node, link))
@@ -156,7 +171,13 @@ def compute_closure(
     belongs: dict[str, Step] = {}
     copies: dict[str, Step] = {}
     _upward(
-        graph, association_steps, policy.affiliations, control, when, belongs
+        graph,
+        association_steps,
+        policy.affiliations,
+        control,
+        when,
+        belongs,
+        at_arms_length,
     )
     _upward(graph, copy_steps, policy.control, control, when, copies)
     return Closure(root, control, belongs, copies)

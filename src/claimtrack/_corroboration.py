@@ -497,7 +497,7 @@ def corroborate(
         derivations={
             statement: walk.implied[statement]
             for statement in sorted(walk.implied)
-            if statement in walk.origins and walk.origins[statement]
+            if walk.origins.get(statement)
         },
         claim_changes=tuple(
             (

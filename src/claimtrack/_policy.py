@@ -37,16 +37,24 @@ def _relations(values: Iterable[Relation | str]) -> frozenset[Relation]:
     return frozenset(result)
 
 
-def _ids(values: Iterable[str]) -> frozenset[str]:
+def _ids(values: Iterable[str], field: str) -> frozenset[str]:
     if isinstance(values, str):
         values = (values,)
-    ids = frozenset(_iterable(values, "one_voice"))
+    ids = frozenset(_iterable(values, field))
     for value in ids:
         if type(value) is not str or not value:
             raise InvalidValueError(
-                "one_voice", value, "expected source ids (strings)"
+                field, value, "expected source ids (strings)"
             )
     return ids
+
+
+def _one_voice(values: Iterable[str]) -> frozenset[str]:
+    return _ids(values, "one_voice")
+
+
+def _arms_length(values: Iterable[str]) -> frozenset[str]:
+    return _ids(values, "arms_length")
 
 
 def _iterable(values: Iterable[T], field: str) -> list[T]:
@@ -68,7 +76,9 @@ class CorroborationPolicy:
     ancestors meet an organisation the other belongs to through an
     *association* link (closed upward); or when a *copying* link joins
     them. Members of one organisation are independent of each other but
-    dependent on the organisation, unless it is listed in *one_voice*.
+    dependent on the organisation, unless it is listed in *one_voice*;
+    membership in (or funding by) an organisation listed in
+    *arms_length* ties no one to it.
 
     Attributes:
         control: Relations of authority or ownership: the subject speaks
@@ -79,6 +89,10 @@ class CorroborationPolicy:
         copying: Relations by which the subject repeats the object.
         one_voice: Ids of organisations whose members count as one voice:
             membership in them acts as control.
+        arms_length: Ids of organisations that their members and funders
+            do not speak for, such as the IAEA or the UN: an association
+            link to one of them ties nobody to it. Control links to them
+            still count.
         minimum: How many independent asserting groups make a claim
             corroborated.
     """
@@ -103,7 +117,10 @@ class CorroborationPolicy:
         default=frozenset({Relation.COPIES_FROM}), converter=_relations
     )
     one_voice: frozenset[str] = attrs.field(
-        default=frozenset(), converter=_ids
+        default=frozenset(), converter=_one_voice
+    )
+    arms_length: frozenset[str] = attrs.field(
+        default=frozenset(), converter=_arms_length
     )
     minimum: int = 2
 
@@ -117,6 +134,13 @@ class CorroborationPolicy:
             names = ", ".join(sorted(r.value for r in overlap))
             raise InvalidValueError(
                 "policy", names, "a relation can play only one role"
+            )
+        both = self.one_voice & self.arms_length
+        if both:
+            raise InvalidValueError(
+                "arms_length",
+                ", ".join(sorted(both)),
+                "an organisation cannot be both one voice and at arm's length",
             )
         if type(self.minimum) is not int or self.minimum < 1:
             raise InvalidValueError(

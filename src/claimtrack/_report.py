@@ -320,9 +320,9 @@ class CorroborationReport:
         )
         return "; ".join(phrases)
 
-    def _tie(self, tie: Independence) -> str:
-        """A tie in words, with the arm's-length hint for memberships."""
-        text = tie.describe(self.name)
+    def _tie(self, tie: Independence, intro: str, indent: str) -> list[str]:
+        """A tie in words, and a hint when it runs through a membership."""
+        lines = [f"{indent}{intro}{tie.describe(self.name)}"]
         joined = sorted(
             {
                 link.object
@@ -331,12 +331,14 @@ class CorroborationReport:
             }
         )
         if joined:
-            listed = ", ".join(repr(org) for org in joined)
-            text += (
-                f" (if membership in {listed} makes no member speak for "
-                f"it, list it in CorroborationPolicy(arms_length=[...]))"
+            names = ", ".join(self.name(org) for org in joined)
+            ids = ", ".join(repr(org) for org in joined)
+            lines.append(
+                f"{indent}  hint: this tie runs through membership in "
+                f"{names}; if its members do not speak for it, "
+                f"CorroborationPolicy(arms_length=[{ids}]) unties them."
             )
-        return text
+        return lines
 
     def _explain_review(self, review: Review) -> str:
         text = (
@@ -375,17 +377,19 @@ class CorroborationReport:
                 f"{self._takes_up(carrier, known)}{_in(carrier)}: adds no "
                 "independent origin"
             )
-            lines.extend(
-                "    and in its own voice it would not be independent "
-                f"either: {self._tie(tie)}"
-                for tie in group.carrier_ties
-                if tie.a == carrier.source
-            )
-        lines.extend(
-            f"  one voice: {self._tie(tie)}"
-            for tie in group.ties
-            if tie.a != tie.b
-        )
+            for tie in group.carrier_ties:
+                if tie.a == carrier.source:
+                    lines.extend(
+                        self._tie(
+                            tie,
+                            "and in its own voice it would not be "
+                            "independent either: ",
+                            "    ",
+                        )
+                    )
+        for tie in group.ties:
+            if tie.a != tie.b:
+                lines.extend(self._tie(tie, "one voice: ", "  "))
         return lines
 
 

@@ -258,13 +258,17 @@ def _enum_value(member: enum.Enum) -> str:
 
 
 def _unstructure_policy(policy: CorroborationPolicy) -> dict[str, Any]:
-    return {
+    written: dict[str, Any] = {
         "control": sorted(r.value for r in policy.control),
         "association": sorted(r.value for r in policy.association),
         "copying": sorted(r.value for r in policy.copying),
         "one_voice": sorted(policy.one_voice),
-        "minimum": policy.minimum,
     }
+    # Written only when used, so that files without it stay as they were.
+    if policy.arms_length:
+        written["arms_length"] = sorted(policy.arms_length)
+    written["minimum"] = policy.minimum
+    return written
 
 
 def _structure_policy(value: object, _: type) -> CorroborationPolicy:
@@ -274,7 +278,13 @@ def _structure_policy(value: object, _: type) -> CorroborationPolicy:
     if unknown:
         raise ForbiddenExtraKeysError("", CorroborationPolicy, unknown)
     fields: dict[str, Any] = {}
-    for name in ("control", "association", "copying", "one_voice"):
+    for name in (
+        "control",
+        "association",
+        "copying",
+        "one_voice",
+        "arms_length",
+    ):
         if name in value:
             fields[name] = _strict_texts(value[name], list)
     if "minimum" in value:

@@ -283,8 +283,12 @@ class TestOrigins:
         assert report.blocked == ()
         (group,) = report.asserting_groups
         assert [o.id for o in group.origins] == ["sb"]
-        assert report.claim_changes == (("sy", "y", "sb", "x"),)
-        assert "sy on 'y' rests on sb on 'x'" in report.explain()
+        assert report.claim_changes == (
+            ct.ClaimChange("sy", "y", "sb", "x", "b"),
+        )
+        assert "sy on 'y' rests on sb on 'x', by Outlet B [b]" in (
+            report.explain()
+        )
         assert report.naive_source_count == 1
 
     def test_origin_about_a_same_as_claim_counts(self) -> None:

@@ -146,3 +146,98 @@ class TestExample:
             sahel.corroboration("c7", as_of="2025-06-05").status
             is ct.EvidenceStatus.SINGLE_ORIGIN
         )
+
+
+class TestUraniumCase:
+    """The second bundled case: forged Niger documents behind 19 names."""
+
+    @pytest.fixture(name="uranium")
+    def _uranium(self) -> ct.ClaimSet:
+        return ct.example("uranium")
+
+    def test_size(self, uranium: ct.ClaimSet) -> None:
+        """19 sources, 3 claims, 17 statements."""
+        assert len(uranium.sources) == 19
+        assert len(uranium.claims) == 3
+        assert len(uranium.statements) == 17
+
+    @pytest.mark.parametrize(
+        ("claim", "as_of", "status", "naive", "groups"),
+        [
+            ("niger", "2003-02-15", "single_origin", 6, (1, 0)),
+            ("niger", "2003-08-15", "contested", 6, (1, 2)),
+            ("africa", "2003-02-15", "single_origin", 5, (1, 0)),
+            ("africa", "2003-08-15", "single_origin", 4, (1, 0)),
+            ("unfit", "2003-02-15", "unsupported", 0, (0, 0)),
+            ("unfit", "2003-08-15", "single_origin", 2, (1, 0)),
+        ],
+    )
+    def test_answers(
+        self,
+        uranium: ct.ClaimSet,
+        claim: str,
+        as_of: str,
+        status: str,
+        naive: int,
+        groups: tuple[int, int],
+    ) -> None:
+        """Every claim as of February and August 2003."""
+        report = uranium.corroboration(claim, as_of=as_of)
+
+        assert report.status.value == status
+        assert report.naive_source_count == naive
+        assert (
+            len(report.asserting_groups),
+            len(report.denying_groups),
+        ) == groups
+
+    def test_africa_rests_on_the_forgeries(self, uranium: ct.ClaimSet) -> None:
+        """Five names say "Africa"; the one voice is the forgers'."""
+        report = uranium.corroboration("africa", as_of="2003-02-15")
+
+        (group,) = report.asserting_groups
+        assert [o.id for o in group.origins] == ["n-forged"]
+        assert {(c.statement, c.parent) for c in report.claim_changes} == {
+            ("a-dossier", "n-mi6"),
+            ("a-cia", "n-cia"),
+        }
+
+    def test_the_white_house_withdraws_the_sentence(
+        self, uranium: ct.ClaimSet
+    ) -> None:
+        """By August the President's sentence, and CNN's, no longer count."""
+        report = uranium.corroboration("africa", as_of="2003-08-15")
+
+        assert [(s.id, r.id) for s, r in report.retracted] == [
+            ("a-bush", "a-withdrawn")
+        ]
+        assert [b.statement for b in report.blocked] == ["a-cnn"]
+
+    def test_implied_derivations(self, uranium: ct.ClaimSet) -> None:
+        """SISMI and MI6 by citation, Martino by copying."""
+        found = {
+            (d.statement, d.parent, d.via)
+            for d in uranium.implied_derivations()
+        }
+        assert found == {
+            ("n-sismi", "n-forged", "cites"),
+            ("n-mi6", "n-sismi", "cites"),
+            ("n-martino", "n-forged", "copies"),
+        }
+
+    def test_arms_length_separates_the_denials(
+        self, uranium: ct.ClaimSet
+    ) -> None:
+        """With the IAEA at arm's length, three independent denials."""
+        policy = ct.CorroborationPolicy(arms_length=["iaea", "un"])
+
+        report = uranium.corroboration(
+            "niger", as_of="2003-08-15", policy=policy
+        )
+
+        assert len(report.denying_groups) == 3
+
+    def test_unknown_case(self) -> None:
+        """Only the two bundled cases exist."""
+        with pytest.raises(ct.InvalidValueError, match="uranium"):
+            ct.example("nowhere")

@@ -2299,3 +2299,35 @@ class TestCycleDetectionProperty:
             ct.ClaimSet().record_many(records)
 
         assert len(caught.value.links) == size
+
+
+class TestDateOf:
+    def test_by_id_or_record(self, cs: ct.ClaimSet) -> None:
+        """date_of takes a statement id or the record itself."""
+        cs.record_statement(
+            "s2", claim="strike", source="outlet", document="article"
+        )
+
+        assert cs.date_of("s2") == ct.PartialDate.parse("2025-06-05")
+        assert cs.date_of(cs.statement("s2")) == cs.date_of("s2")
+        assert cs.date_of("s1") == ct.PartialDate.parse("2025-06-04")
+
+    @pytest.mark.parametrize("id", ["nope", "strike", None, 3])
+    def test_unknown_id(self, cs: ct.ClaimSet, id: object) -> None:
+        """An id that names no statement is UnknownReferenceError."""
+        with pytest.raises(ct.UnknownReferenceError):
+            cs.date_of(id)  # type: ignore[arg-type]
+
+    def test_not_yet_names_the_document_date(self, cs: ct.ClaimSet) -> None:
+        """An explanation gives a document's date, never 'None'."""
+        cs.record_statement(
+            "s2", claim="strike", source="outlet", document="article"
+        )
+
+        text = cs.corroboration("strike", as_of="2025-06-04").explain()
+
+        assert (
+            "Not yet: s2 by Le Journal [outlet] is dated 2025-06-05 (the "
+            "date of its document article), after 2025-06-04." in text
+        )
+        assert "None" not in text

@@ -14,6 +14,7 @@ from claimtrack._claims import Claim
 from claimtrack._claimset import ClaimSet
 from claimtrack._corroboration import credibility_of
 from claimtrack._dates import DateLike, PartialDate, Precision, compare_dates
+from claimtrack._derivations import Derivation
 from claimtrack._documents import Document
 from claimtrack._example import example
 from claimtrack._links import (
@@ -35,6 +36,7 @@ from claimtrack._records import Record
 from claimtrack._report import (
     CREDIBILITY_LABELS,
     BlockedPath,
+    ClaimChange,
     CorroborationReport,
     EvidenceStatus,
     OriginGroup,
@@ -80,6 +82,7 @@ __all__ = [
     "AffiliationCycleError",
     "BlockedPath",
     "Claim",
+    "ClaimChange",
     "ClaimReviewError",
     "ClaimReviewExportError",
     "ClaimReviewProblem",
@@ -90,6 +93,7 @@ __all__ = [
     "CorroborationPolicy",
     "CorroborationReport",
     "DateLike",
+    "Derivation",
     "Document",
     "DuplicateIdError",
     "Evidence",

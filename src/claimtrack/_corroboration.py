@@ -12,6 +12,7 @@ from claimtrack._derivations import Derivation
 from claimtrack._policy import CorroborationPolicy
 from claimtrack._report import (
     BlockedPath,
+    ClaimChange,
     CorroborationReport,
     EvidenceStatus,
     OriginGroup,
@@ -500,12 +501,7 @@ def corroborate(
             if walk.origins.get(statement)
         },
         claim_changes=tuple(
-            (
-                child,
-                index.statement(child).claim,
-                parent,
-                index.statement(parent).claim,
-            )
+            _claim_change(index, child, parent)
             for child, parent in sorted(walk.changes)
         ),
         document_dates={
@@ -530,6 +526,17 @@ def _in_order(items: list[T], key: Callable[[T], Any]) -> tuple[T, ...]:
     if len(items) < 2:
         return tuple(items)
     return tuple(sorted(items, key=key))
+
+
+def _claim_change(index: ClaimIndex, child: str, parent: str) -> ClaimChange:
+    statement, rested_on = index.statement(child), index.statement(parent)
+    return ClaimChange(
+        statement=child,
+        claim=statement.claim,
+        parent=parent,
+        parent_claim=rested_on.claim,
+        parent_source=rested_on.source,
+    )
 
 
 def _origin_order(origin: Origin) -> tuple[str, str]:

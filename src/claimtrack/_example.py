@@ -14,6 +14,8 @@ Wednesday" falls on 4 June 2025. The claims are paraphrased.
 from __future__ import annotations
 
 from claimtrack._claimset import ClaimSet
+from claimtrack._uranium import uranium
+from claimtrack.exceptions import InvalidValueError
 
 
 __all__ = ["ASSUMED_ARTICLE_DATE", "example"]
@@ -118,9 +120,20 @@ _COMMUNIQUE_CLAIMS = (
 )
 
 
-def example() -> ClaimSet:
+def example(case: str = "sahel") -> ClaimSet:
     """
-    A fresh `ClaimSet` holding the bundled Sahel counter-offensive case.
+    A fresh `ClaimSet` holding a bundled case: by default the Sahel one.
+
+    ``example("uranium")`` gives the second case instead: the 2001-2003
+    claim that Iraq sought uranium from Africa, 19 sources resting on
+    forged Niger documents (see `claimtrack.example` in the docs' uranium
+    page).
+
+    Raises:
+        InvalidValueError: If *case* is neither ``"sahel"`` nor
+            ``"uranium"``.
+
+    The Sahel case:
 
     It holds all 13 claims of the article with their attribution chains:
     the outlet relays the FAMa General Staff's communiqué; the communiqué
@@ -130,6 +143,12 @@ def example() -> ClaimSet:
     the article is independently corroborated. The article date is an
     assumption: `ASSUMED_ARTICLE_DATE`.
     """
+    if case == "uranium":
+        return uranium()
+    if case != "sahel":
+        raise InvalidValueError(
+            "case", case, "the bundled cases are 'sahel' and 'uranium'"
+        )
     cs = ClaimSet()
     _record_sources(cs)
     cs.record_document(

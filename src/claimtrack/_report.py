@@ -21,6 +21,7 @@ from claimtrack._statements import Stance, Statement
 __all__ = [
     "CREDIBILITY_LABELS",
     "BlockedPath",
+    "ClaimChange",
     "CorroborationReport",
     "EvidenceStatus",
     "OriginGroup",
@@ -70,6 +71,27 @@ class BlockedPath:
     statement: str
     derives_from: str
     reason: str
+
+
+@attrs.frozen
+class ClaimChange:
+    """
+    Where a chain leaves the claim asked about for another claim.
+
+    Attributes:
+        statement: The id of the statement about the claim (or its
+            ``same_as`` class).
+        claim: Its claim.
+        parent: The id of the statement it rests on, about another claim.
+        parent_claim: That statement's claim.
+        parent_source: That statement's source.
+    """
+
+    statement: str
+    claim: str
+    parent: str
+    parent_claim: str
+    parent_source: str
 
 
 @attrs.frozen
@@ -140,10 +162,8 @@ class CorroborationReport:
         derivations: For each statement on a counted chain that copies a
             source or sits in a citing document, the `Derivation` records
             the rule inferred for it (see the concepts page).
-        claim_changes: Where a chain leaves the claim's ``same_as``
-            class: (statement, its claim, parent, the parent's claim), the
-            statement being about this claim and resting on a statement
-            about another.
+        claim_changes: Each `ClaimChange`: where a statement about this
+            claim rests on a statement about another claim.
         document_dates: For statements in the report with no date of their
             own, the date of their document, which they count from.
     """
@@ -170,7 +190,7 @@ class CorroborationReport:
     derivations: Mapping[str, tuple[Derivation, ...]] = attrs.field(
         factory=dict, repr=False
     )
-    claim_changes: tuple[tuple[str, str, str, str], ...] = ()
+    claim_changes: tuple[ClaimChange, ...] = ()
     document_dates: Mapping[str, PartialDate] = attrs.field(
         factory=dict, repr=False
     )
@@ -269,9 +289,10 @@ class CorroborationReport:
             for statement in self.combined
         )
         lines.extend(
-            f"The claim changes: {statement} on {claim!r} rests on "
-            f"{parent} on {parent_claim!r}."
-            for statement, claim, parent, parent_claim in self.claim_changes
+            f"The claim changes: {change.statement} on {change.claim!r} "
+            f"rests on {change.parent} on {change.parent_claim!r}, by "
+            f"{self.name(change.parent_source)}."
+            for change in self.claim_changes
         )
         lines.extend(
             f"Retracted: {statement.id} by {self.name(statement.source)} "
@@ -323,19 +344,21 @@ class CorroborationReport:
     def _tie(self, tie: Independence, intro: str, indent: str) -> list[str]:
         """A tie in words, and a hint when it runs through a membership."""
         lines = [f"{indent}{intro}{tie.describe(self.name)}"]
-        joined = sorted(
-            {
-                link.object
-                for link in tie.links
-                if link.relation in self.policy.association
-            }
-        )
+        joined = {
+            link.object: link.relation
+            for link in tie.links
+            if link.relation in self.policy.association
+        }
         if joined:
-            names = ", ".join(self.name(org) for org in joined)
-            ids = ", ".join(repr(org) for org in joined)
+            through = " and ".join(
+                f"{_ASSOCIATED.get(relation.value, relation.value)} "
+                f"{self.name(org)}"
+                for org, relation in sorted(joined.items())
+            )
+            ids = ", ".join(repr(org) for org in sorted(joined))
             lines.append(
-                f"{indent}  hint: this tie runs through membership in "
-                f"{names}; if its members do not speak for it, "
+                f"{indent}  hint: this tie runs through {through}; if that "
+                "does not make one speak for the other, "
                 f"CorroborationPolicy(arms_length=[{ids}]) unties them."
             )
         return lines
@@ -391,6 +414,12 @@ class CorroborationReport:
             if tie.a != tie.b:
                 lines.extend(self._tie(tie, "one voice: ", "  "))
         return lines
+
+
+_ASSOCIATED = {
+    "member_of": "membership in",
+    "funded_by": "funding by",
+}
 
 
 def _how(statement: Statement) -> str:

@@ -296,8 +296,13 @@ class CorroborationReport:
         )
         lines.extend(
             f"Retracted: {statement.id} by {self.name(statement.source)} "
-            f"was withdrawn by {retraction.id}{_on(retraction.date)}; "
-            "it no longer counts."
+            f"was withdrawn by {retraction.id}"
+            + (
+                f" of {self.name(retraction.source)}"
+                if retraction.source != statement.source
+                else ""
+            )
+            + f"{_on(retraction.date)}; it no longer counts."
             for statement, retraction in self.retracted
         )
         lines.extend(

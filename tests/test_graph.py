@@ -206,3 +206,22 @@ class TestMermaid:
         text = to_mermaid(cs, "x")
 
         assert "&quot;Daily&quot; &lt;Post&gt;" in text
+
+
+class TestWholeChains:
+    def test_chains_across_claims_and_implied_derivations(self) -> None:
+        """Statements on other claims and inferred derivations are drawn."""
+        cs = ct.example("uranium")
+
+        graph = attribution_graph(cs, "africa", as_of="2003-02-15")
+
+        assert {"n-cia", "n-mi6", "n-sismi", "n-forged"} <= set(
+            graph.statements
+        )
+        assert ("n-mi6", "n-sismi", "cites sismi-report (implied)") in (
+            graph.arrows
+        )
+        assert ("a-dossier", "n-mi6", "cites") in graph.arrows
+        assert ("n-sismi", "n-forged", "cites niger-docs (implied)") in (
+            graph.arrows
+        )

@@ -46,7 +46,8 @@ def expected_counts(cs: ct.ClaimSet) -> Counter[str]:
             "ProvAttribution": len(cs.statements)
             + sum(bool(d.publisher) + len(d.authors) for d in cs.documents),
             "ProvDerivation": sum(len(s.derives_from) for s in cs.statements)
-            + sum(len(d.cites) for d in cs.documents),
+            + sum(len(d.cites) for d in cs.documents)
+            + len(cs.implied_derivations()),
             "ProvDelegation": len(delegations),
             "ProvInfluence": len(cs.links)
             - len(delegations)
@@ -200,3 +201,29 @@ class TestStability:
 
         assert "ctr:attribution/c7-outlet" in document["wasAttributedTo"]
         assert "ctr:c7-outlet" in document["entity"]
+
+
+class TestImpliedDerivations:
+    def test_inferred_derivations_are_marked(self) -> None:
+        """Copies and citations the rule infers are wasDerivedFrom, marked."""
+        cs = ct.example("uranium")
+
+        exported = export_prov(cs)
+
+        derived = {
+            (d["prov:generatedEntity"], d["prov:usedEntity"]): d
+            for d in exported["wasDerivedFrom"].values()
+        }
+        sismi = derived["ctr:n-sismi", "ctr:n-forged"]
+        assert sismi["claimtrack:implied"] == "cites"
+        martino = derived["ctr:n-martino", "ctr:n-forged"]
+        assert martino["claimtrack:implied"] == "copies"
+        assert martino["claimtrack:link"].startswith("martino copies_from")
+        entity = exported["entity"]["ctr:n-sismi"]
+        assert (
+            "claimtrack:origin" not in entity
+            or not entity["claimtrack:origin"]
+        )
+        assert prov_model.ProvDocument.deserialize(
+            content=json.dumps(exported), format="json"
+        )

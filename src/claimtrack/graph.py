@@ -118,6 +118,32 @@ def attribution_graph(
             others.append(retraction)
             retracted.add(parent.id)
     others.extend(s for s in report.statements if s.id not in grouped)
+    # Chains that leave the claim, or run through implied derivations,
+    # are drawn whole: every statement they pass through is added.
+    implied: dict[str, list[tuple[str, str]]] = {}
+    for derivation in claim_set.implied_derivations(policy=report.policy):
+        label = (
+            "copies (implied)"
+            if derivation.via == "copies"
+            else f"cites {derivation.document} (implied)"
+        )
+        implied.setdefault(derivation.statement, []).append(
+            (derivation.parent, label)
+        )
+    queue = [*statements.values(), *others]
+    seen = {s.id for s in queue}
+    while queue:
+        statement = queue.pop()
+        parents = [
+            *statement.derives_from,
+            *(p for p, _ in implied.get(statement.id, ())),
+        ]
+        for parent_id in parents:
+            if parent_id not in seen:
+                seen.add(parent_id)
+                found = claim_set.statement(parent_id)
+                others.append(found)
+                queue.append(found)
     loose = {s.id: s for s in others if s.id not in grouped}
     statements.update(loose)
     boxes.extend(_by_source(report, loose.values(), prefix=""))
@@ -128,6 +154,11 @@ def attribution_graph(
         arrows.extend(
             (statement.id, parent, via)
             for parent in statement.derives_from
+            if parent in statements
+        )
+        arrows.extend(
+            (statement.id, parent, label)
+            for parent, label in implied.get(statement.id, ())
             if parent in statements
         )
         if statement.target is not None and statement.target in statements:

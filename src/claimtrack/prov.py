@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import quote
 
 from claimtrack._dates import DateLike, PartialDate, Precision
+from claimtrack._derivations import Derivation
 from claimtrack._links import Relation
 from claimtrack._statements import Stance, Via
 
@@ -212,6 +213,9 @@ def _claims(
 def _statements(
     claim_set: ClaimSet, document: dict[str, dict[str, Any]]
 ) -> None:
+    implied: dict[str, list[Derivation]] = {}
+    for found in claim_set.implied_derivations():
+        implied.setdefault(found.statement, []).append(found)
     for statement in _by_id(claim_set.statements):
         name = _record(statement.id)
         document["entity"][name] = _attributes(
@@ -225,7 +229,8 @@ def _statements(
             claimtrack__via=statement.via.value if statement.via else None,
             claimtrack__quote=statement.quote,
             claimtrack__modality=statement.modality,
-            claimtrack__origin=statement.is_origin,
+            claimtrack__origin=statement.is_origin
+            and statement.id not in implied,
         )
         document["wasAttributedTo"][_relation("attribution", statement.id)] = {
             "prov:entity": name,
@@ -245,6 +250,24 @@ def _statements(
             document["wasDerivedFrom"][
                 _relation("derivation", statement.id, parent)
             ] = derivation
+        # Derivations the rule infers from copying and citations are
+        # marked as inferred, with what they were inferred from.
+        for inferred in implied.get(statement.id, ()):
+            document["wasDerivedFrom"][
+                _relation(
+                    "implied", inferred.via, statement.id, inferred.parent
+                )
+            ] = _attributes(
+                prov__generatedEntity=name,
+                prov__usedEntity=_record(inferred.parent),
+                claimtrack__implied=inferred.via,
+                claimtrack__document=None
+                if inferred.document is None
+                else _qname(_record(inferred.document)),
+                claimtrack__link=None
+                if inferred.link is None
+                else inferred.link.id,
+            )
         if statement.stance is Stance.RETRACTS:
             _retraction(statement, document)
 

@@ -62,6 +62,87 @@ class TestReport:
         err = capsys.readouterr().err
         assert err.count("\n") == 1
         assert err.startswith("claimtrack: error: invalid date 'soon'")
+        assert "ISO 8601" in err
+        assert "relative" not in err  # --as-of takes none
+
+    @pytest.mark.parametrize(
+        "date", ["yesterday", "today", "Wednesday", "last Friday"]
+    )
+    def test_relative_date_needs_a_reference(
+        self, date: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A relative --as-of says it needs a reference, and what to give."""
+        assert main(["report", "--example", "--as-of", date]) == 1
+
+        captured = capsys.readouterr()
+        assert captured.out == ""
+        assert captured.err == (
+            f"claimtrack: error: invalid date {date!r} for --as-of: a "
+            "relative date needs a reference date to resolve against, and "
+            "--as-of has none: give the date itself in ISO 8601 (YYYY, "
+            "YYYY-MM, YYYY-MM-DD or a datetime such as "
+            "2025-06-04T18:00:00+00:00), as in --as-of 2025-06-04\n"
+        )
+        assert "document" not in captured.err
+
+    @pytest.mark.parametrize(
+        "command",
+        [
+            ["explain", "--example", "c3"],
+            ["graph", "--example", "c3"],
+            ["export-prov", "--example"],
+        ],
+    )
+    def test_every_as_of_refuses_relative_dates(
+        self, command: list[str], capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Every command with --as-of gives the same advice."""
+        assert main([*command, "--as-of", "yesterday"]) == 1
+
+        captured = capsys.readouterr()
+        assert captured.out == ""
+        assert "needs a reference date" in captured.err
+        assert captured.err.count("\n") == 1
+
+    def test_impossible_date_names_the_option(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """An ISO 8601 date that does not exist says why, naming --as-of."""
+        assert main(["report", "--example", "--as-of", "2025-13-01"]) == 1
+
+        assert capsys.readouterr().err == (
+            "claimtrack: error: invalid date '2025-13-01' for --as-of: not "
+            "a valid ISO 8601 date (month must be in 1..12)\n"
+        )
+
+    def test_natural_order(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The report and reports() share one order: c2 before c10."""
+        huge = "c" + "9" * 5000  # int() refuses more than 4300 digits
+        ids = ["c10", huge, "c2", "b", "c1a", "c" + "1" * 5000, "c", "c02"]
+        cs = ct.ClaimSet()
+        for claim in ids:
+            cs.record_claim(claim, text=f"Claim {claim[:5]}")
+        path = tmp_path / "claims.json"
+        cs.save(path)
+
+        assert main(["report", str(path), "--format", "json"]) == 0
+
+        document = json.loads(capsys.readouterr().out)
+        listed = [c["claim"] for c in document["claims"]]
+        expected = [
+            "b",
+            "c",
+            "c1a",
+            "c02",
+            "c2",
+            "c10",
+            "c" + "1" * 5000,
+            huge,
+        ]
+        assert listed == expected
+        assert [r.claim for r in cs.reports()] == expected
 
 
 @pytest.fixture(name="claims_file")
@@ -291,6 +372,50 @@ class TestExplain:
         assert captured.err == "claimtrack: error: unknown claim 'c99'\n"
         assert "Traceback" not in captured.err
 
+    @pytest.mark.parametrize(
+        ("command", "verb"), [("explain", "explain"), ("graph", "draw")]
+    )
+    def test_file_without_claim(
+        self,
+        command: str,
+        verb: str,
+        claims_file: Path,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """FILE alone says the claim is missing, and how to give it."""
+        assert main([command, str(claims_file)]) == 2
+
+        captured = capsys.readouterr()
+        assert captured.out == ""
+        assert captured.err.startswith(f"usage: claimtrack {command}")
+        assert captured.err.endswith(
+            f"claimtrack {command}: error: missing CLAIM: give the id of "
+            f"the claim to {verb} after FILE, as in 'claimtrack {command} "
+            f"{claims_file} CLAIM' ('claimtrack report {claims_file}' "
+            "lists the claim ids)\n"
+        )
+        assert "or --example" not in captured.err
+
+    @pytest.mark.parametrize("file", ["-", "missing.json"])
+    def test_stdin_or_json_name_without_claim(
+        self, file: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """'-' or a .json name is a FILE too, even before it is read."""
+        assert main(["explain", file]) == 2
+
+        assert "missing CLAIM" in capsys.readouterr().err
+
+    def test_claim_without_file(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A claim alone still asks for FILE or --example."""
+        assert main(["explain", "c3"]) == 2
+
+        assert capsys.readouterr().err.endswith(
+            "claimtrack explain: error: give a claimtrack JSON FILE before "
+            "CLAIM c3, or --example\n"
+        )
+
 
 class TestUsage:
     def test_bad_usage_exits_2(self) -> None:
@@ -366,14 +491,44 @@ class TestExportAndDraw:
         assert len(document["agent"]) == 10
         assert "ctr:attribution/c7-outlet" in document["wasAttributedTo"]
 
-    def test_export_prov_to_a_file(self, tmp_path: Path) -> None:
-        """With -o, export-prov writes a file."""
+    def test_export_prov_to_a_file(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """With -o, export-prov writes a file and says so on stderr."""
         output = tmp_path / "sahel.prov.json"
 
         assert main(["export-prov", "--example", "-o", str(output)]) == 0
 
         assert "wasDerivedFrom" in json.loads(
             output.read_text(encoding="utf-8")
+        )
+        assert capsys.readouterr() == (
+            "",
+            f"claimtrack: wrote the claim set as W3C PROV-JSON to {output}\n",
+        )
+
+    def test_to_stdout_confirms_nothing(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Without -o, only the document is written: stderr stays empty."""
+        assert main(["export-prov", "--example"]) == 0
+        assert capsys.readouterr().err == ""
+
+        assert main(["graph", "--example", "c3"]) == 0
+        assert capsys.readouterr().err == ""
+
+    def test_graph_dot_to_a_file(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """With -o, graph confirms what it wrote, as example -o does."""
+        output = tmp_path / "c3.dot"
+
+        assert main(["graph", "--example", "c3", "-o", str(output)]) == 0
+
+        assert output.read_text(encoding="utf-8").startswith("digraph")
+        assert capsys.readouterr() == (
+            "",
+            f"claimtrack: wrote the DOT diagram of claim 'c3' to {output}\n",
         )
 
     def test_graph_dot(self, capsys: pytest.CaptureFixture[str]) -> None:
@@ -385,7 +540,10 @@ class TestExportAndDraw:
         assert '"c3-outlet" -> "c3-fama" [label="relays"];' in out
 
     def test_graph_mermaid_to_a_file(
-        self, claims_file: Path, tmp_path: Path
+        self,
+        claims_file: Path,
+        tmp_path: Path,
+        capsys: pytest.CaptureFixture[str],
     ) -> None:
         """With --format mermaid -o FILE, graph writes a Mermaid chart."""
         output = tmp_path / "c7.mmd"
@@ -406,6 +564,10 @@ class TestExportAndDraw:
         )
 
         assert output.read_text(encoding="utf-8").startswith("flowchart RL\n")
+        assert capsys.readouterr().err == (
+            "claimtrack: wrote the Mermaid diagram of claim 'c7' to "
+            f"{output}\n"
+        )
 
     def test_graph_unknown_claim(
         self, capsys: pytest.CaptureFixture[str]

@@ -28,6 +28,10 @@ class TestExample:
         """All 13 claims of the article are there."""
         assert sorted(c.id for c in sahel.claims) == sorted(CLAIMS)
 
+    def test_reports_in_natural_order(self, sahel: ct.ClaimSet) -> None:
+        """reports() runs c1 to c13, c2 before c10, as the CLI does."""
+        assert [r.claim for r in sahel.reports()] == CLAIMS
+
     @pytest.mark.parametrize("claim", CLAIMS)
     def test_nothing_is_corroborated(
         self, sahel: ct.ClaimSet, claim: str

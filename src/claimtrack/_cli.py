@@ -18,7 +18,9 @@ import claimtrack
 
 from claimtrack._bulk import gc_paused
 from claimtrack._claimset import ClaimSet
+from claimtrack._dates import PartialDate, _parse_absolute
 from claimtrack._example import ASSUMED_ARTICLE_DATE, example
+from claimtrack._ordering import natural_key
 from claimtrack._report import CorroborationReport, EvidenceStatus
 from claimtrack.claimreview import export_claimreviews, import_claimreviews
 from claimtrack.exceptions import (
@@ -26,6 +28,7 @@ from claimtrack.exceptions import (
     ClaimReviewWarning,
     ClaimtrackError,
     FormatError,
+    InvalidValueError,
 )
 from claimtrack.graph import to_dot, to_mermaid
 from claimtrack.prov import dumps_prov
@@ -326,15 +329,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             _validate(args, sys.stdout)
         elif args.command == "export-prov":
             claim_set = _claim_set(args)
-            _write(args.output, dumps_prov(claim_set, as_of=args.as_of))
+            _write(
+                args.output,
+                dumps_prov(claim_set, as_of=args.as_of),
+                "the claim set as W3C PROV-JSON",
+            )
         elif args.command == "import-claimreview":
             _import_claimreview(args)
         elif args.command == "export-claimreview":
             _export_claimreview(args)
         elif args.command == "graph":
-            claim_set = _claim_set(args)
-            draw = to_dot if args.format == "dot" else to_mermaid
-            _write(args.output, draw(claim_set, args.claim, as_of=args.as_of))
+            _graph(args)
         else:
             _example(args)
     except _UsageError as e:
@@ -362,14 +367,63 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _claim_set(args: argparse.Namespace) -> ClaimSet:
-    """The claim set named by FILE or --example."""
+    """The claim set named by FILE or --example, once --as-of is read."""
     if args.example and args.file is not None:
         raise _UsageError("give FILE or --example, not both")
+    if not args.example and args.file is None:
+        raise _UsageError(_no_file(args))
+    _check_as_of(args.as_of)
     if args.example:
         return example()
-    if args.file is None:
-        raise _UsageError("give a claimtrack JSON FILE, or --example")
     return _load(args.file)
+
+
+def _no_file(args: argparse.Namespace) -> str:
+    """What to say when there is neither FILE nor --example."""
+    claim: str | None = getattr(args, "claim", None)
+    if claim is None:
+        return "give a claimtrack JSON FILE, or --example"
+    # With one word, argparse fills CLAIM before the optional FILE: when
+    # that word names a file, the claim is what is missing.
+    if claim == "-" or claim.endswith(".json") or Path(claim).is_file():
+        verb = "explain" if args.command == "explain" else "draw"
+        return (
+            f"missing CLAIM: give the id of the claim to {verb} after "
+            f"FILE, as in 'claimtrack {args.command} {claim} CLAIM' "
+            f"('claimtrack report {claim}' lists the claim ids)"
+        )
+    return f"give a claimtrack JSON FILE before CLAIM {claim}, or --example"
+
+
+_ANY_DAY = "2000-01-01"
+"""A reference date: text read against it, but not alone, is relative."""
+
+_DATE_FORMS = (
+    "YYYY, YYYY-MM, YYYY-MM-DD or a datetime such as 2025-06-04T18:00:00+00:00"
+)
+
+
+def _check_as_of(text: str | None) -> None:
+    """Refuse an --as-of date that cannot be read, saying what can."""
+    if text is None:
+        return
+    try:
+        if _parse_absolute(text) is not None:
+            return
+    except InvalidValueError as e:  # ISO 8601, but no such date
+        reason = e.reason
+    else:
+        try:
+            PartialDate.parse(text, reference=_ANY_DAY)
+        except InvalidValueError:
+            reason = f"expected an ISO 8601 date ({_DATE_FORMS})"
+        else:
+            reason = (
+                "a relative date needs a reference date to resolve "
+                "against, and --as-of has none: give the date itself in "
+                f"ISO 8601 ({_DATE_FORMS}), as in --as-of 2025-06-04"
+            )
+    raise _DataError([f"invalid date {text!r} for --as-of: {reason}"])
 
 
 def _read(file: str) -> bytes:
@@ -402,7 +456,7 @@ def _load(file: str) -> ClaimSet:
 
 def _report(args: argparse.Namespace, out: TextIO) -> None:
     claim_set = _claim_set(args)
-    claims = sorted((c.id for c in claim_set.claims), key=_natural)
+    claims = sorted((c.id for c in claim_set.claims), key=natural_key)
     progress = _Progress(sys.stderr, len(claims), "reporting", "claims")
     reports = []
     with gc_paused():
@@ -453,6 +507,17 @@ def _explain(args: argparse.Namespace, out: TextIO) -> None:
     claim_set = _claim_set(args)
     report = claim_set.corroboration(args.claim, as_of=args.as_of)
     out.write(report.explain() + "\n")
+
+
+def _graph(args: argparse.Namespace) -> None:
+    claim_set = _claim_set(args)
+    draw = to_dot if args.format == "dot" else to_mermaid
+    name = "DOT" if args.format == "dot" else "Mermaid"
+    _write(
+        args.output,
+        draw(claim_set, args.claim, as_of=args.as_of),
+        f"the {name} diagram of claim {args.claim!r}",
+    )
 
 
 def _validate(args: argparse.Namespace, out: TextIO) -> None:
@@ -556,8 +621,13 @@ def _export_claimreview(args: argparse.Namespace) -> None:
     _write(args.output, text + "\n")
 
 
-def _write(output: str, text: str) -> None:
-    """Write *text* to standard output ('-') or a file."""
+def _write(output: str, text: str, what: str | None = None) -> None:
+    """
+    Write *text* to standard output ('-') or a file.
+
+    With *what*, writing a file is confirmed on standard error, as
+    ``claimtrack example -o`` does.
+    """
     if output == "-":
         sys.stdout.write(text)
         return
@@ -566,6 +636,8 @@ def _write(output: str, text: str) -> None:
     except OSError as e:
         reason = e.strerror or str(e)
         raise _DataError([f"cannot write {output}: {reason}"]) from None
+    if what is not None:
+        sys.stderr.write(f"claimtrack: wrote {what} to {output}\n")
 
 
 # -- output helpers -------------------------------------------------------
@@ -621,13 +693,6 @@ def _is_terminal(stream: TextIO) -> bool:
         return stream.isatty()
     except (AttributeError, ValueError):
         return False
-
-
-def _natural(claim: str) -> tuple[str, int, str]:
-    """Sort ``c2`` before ``c10``."""
-    head = claim.rstrip("0123456789")
-    tail = claim[len(head) :]
-    return (head, int(tail) if tail else -1, claim)
 
 
 def _summary(reports: Sequence[CorroborationReport]) -> str:

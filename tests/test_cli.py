@@ -198,7 +198,7 @@ class TestFiles:
         assert main(["validate", str(claims_file)]) == 0
 
         assert capsys.readouterr().out == (
-            f"{claims_file}: valid claimtrack JSON (format version 1): "
+            f"{claims_file}: valid claimtrack JSON (format version 2): "
             "10 sources, 4 documents, 13 claims, 26 statements, 8 links\n"
         )
 

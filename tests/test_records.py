@@ -2331,3 +2331,82 @@ class TestDateOf:
             "date of its document article), after 2025-06-04." in text
         )
         assert "None" not in text
+
+
+class TestJudgementLinks:
+    """copies and distinct_from: what a person concluded about records."""
+
+    def test_statement_copies_statement(self, cs: ct.ClaimSet) -> None:
+        """A copies link between statements is followed like derives_from."""
+        cs.record_statement("s2", claim="strike", source="outlet")
+        assert cs.corroboration("strike").corroborated
+
+        made = cs.link("s2", "copies", "s1", id="judged")
+
+        assert cs.links_of("s2") == (made,)
+        report = cs.corroboration("strike")
+        assert not report.corroborated
+        (derivation,) = report.derivations["s2"]
+        assert derivation.link == made
+
+    def test_document_copies_document(self, cs: ct.ClaimSet) -> None:
+        """A copying document's statements derive from the copied one's."""
+        cs.record_statement(
+            "s2", claim="strike", source="outlet", document="article"
+        )
+        cs.link("article", "copies", "communique", note="same wording")
+
+        report = cs.corroboration("strike")
+
+        assert not report.corroborated
+        assert "(article copies communique: same wording)" in (
+            report.explain()
+        )
+
+    @pytest.mark.parametrize(
+        ("subject", "object", "relation", "message"),
+        [
+            ("s1", "article", "copies", "joins two records of one kind"),
+            ("army", "staff", "copies", "statement or document"),
+            ("s1", "s1", "copies", "to itself"),
+            ("strike", "army", "distinct_from", "of one kind"),
+        ],
+    )
+    def test_refused(
+        self,
+        cs: ct.ClaimSet,
+        subject: str,
+        object: str,
+        relation: str,
+        message: str,
+    ) -> None:
+        """Ends must be of one kind, and of the kinds the relation takes."""
+        with pytest.raises(ct.ClaimtrackError, match=message):
+            cs.link(subject, relation, object)
+
+    def test_no_dates(self, cs: ct.ClaimSet) -> None:
+        """Judgements hold whatever the date."""
+        cs.record_statement("s2", claim="strike", source="outlet")
+        with pytest.raises(ct.InvalidValueError, match="between dates"):
+            cs.link("s2", "copies", "s1", valid_from="2025")
+
+    def test_distinct_from_any_kind(self, cs: ct.ClaimSet) -> None:
+        """Sources, claims, statements and documents may be distinct."""
+        cs.record_statement("s2", claim="strike", source="outlet")
+        for a, b in (
+            ("army", "outlet"),
+            ("strike", "frappe"),
+            ("s1", "s2"),
+            ("communique", "article"),
+        ):
+            cs.link(a, "distinct_from", b)
+        assert cs.corroboration("strike").corroborated
+
+    def test_document_text_is_kept_exactly(self) -> None:
+        """A document's text keeps every space and line break."""
+        text = "  GAO (AP) \u2014 A strike hit the market.\n\nMore.\n"
+        document = ct.Document(id="d", text=text)
+
+        assert document.text == text
+        with pytest.raises(ct.InvalidValueError):
+            ct.Document(id="d", text="   ")

@@ -89,7 +89,7 @@ class TestRoundTrip:
 
         assert json.loads(text) == {
             "format": "claimtrack",
-            "version": 1,
+            "version": 2,
             "sources": [],
             "documents": [],
             "claims": [],
@@ -123,7 +123,7 @@ class TestConventions:
 
         assert list(document)[:2] == ["format", "version"]
         assert document["format"] == "claimtrack"
-        assert document["version"] == serialization.FORMAT_VERSION == 1
+        assert document["version"] == serialization.FORMAT_VERSION == 2
 
     def test_records_sorted_by_id_with_stable_keys(self) -> None:
         """Records are sorted by id; keys follow the field order."""
@@ -425,7 +425,7 @@ class TestBadInput:
         (problem,) = problems_of(document)
 
         assert "version 7" in problem
-        assert "version 1" in problem
+        assert "version 2" in problem
 
     @pytest.mark.parametrize(
         ("text", "expected"),
@@ -877,3 +877,74 @@ class TestGarbageCollector:
             assert gc.isenabled() is enabled
         finally:
             (gc.enable if was else gc.disable)()
+
+
+class TestVersionOne:
+    """Files written in format version 1 are read as they are."""
+
+    def test_the_example_as_version_1(self) -> None:
+        """The bundled example saved by a version 1 claimtrack loads."""
+        text = (
+            ROOT / "tests" / "data" / "example-v1.claimtrack.json"
+        ).read_text(encoding="utf-8")
+        assert '"version": 1,' in text
+
+        loaded = ct.ClaimSet.from_json(text)
+
+        assert loaded == ct.example()
+        assert '"version": 2,' in loaded.to_json()
+
+    @pytest.mark.parametrize(
+        ("table", "record", "path"),
+        [
+            (
+                "documents",
+                {"id": "d", "text": "Body"},
+                "$.documents[0].text",
+            ),
+            (
+                "links",
+                {
+                    "id": "l",
+                    "subject": "a",
+                    "relation": "distinct_from",
+                    "object": "b",
+                },
+                "$.links[0].relation",
+            ),
+            (
+                "links",
+                {
+                    "id": "l",
+                    "subject": "a",
+                    "relation": "member_of",
+                    "object": "b",
+                    "note": "why",
+                },
+                "$.links[0].note",
+            ),
+        ],
+    )
+    def test_version_2_fields_in_a_version_1_file(
+        self, table: str, record: dict[str, str], path: str
+    ) -> None:
+        """What version 2 added is refused in a file that says version 1."""
+        document = {
+            "format": "claimtrack",
+            "version": 1,
+            "sources": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+            table: [record],
+        }
+
+        problems = problems_of(document)
+
+        assert [p.split(": ")[0] for p in problems] == [path]
+        assert "new in format version 2" in problems[0]
+
+    def test_document_text_round_trip(self) -> None:
+        """Document text is saved exactly and read back exactly."""
+        cs = ct.ClaimSet()
+        text = "GAO (AP) \u2014 A strike.\r\n\n  Indented line.\n"
+        cs.record_document("d", text=text)
+
+        assert ct.ClaimSet.from_json(cs.to_json()).document("d").text == text

@@ -35,6 +35,7 @@ from claimtrack._links import (
     link_id,
     to_relation,
 )
+from claimtrack._ordering import natural_key
 from claimtrack._partition import Partition
 from claimtrack._policy import DEFAULT_POLICY, CorroborationPolicy
 from claimtrack._records import (
@@ -98,6 +99,7 @@ class ClaimSet:
         init=False, factory=dict
     )
     _citing: dict[str, Document] = attrs.field(init=False, factory=dict)
+    _copy_links: dict[str, Link] = attrs.field(init=False, factory=dict)
     _implied: dict[frozenset[Relation], dict[str, tuple[Derivation, ...]]] = (
         attrs.field(init=False, factory=dict)
     )
@@ -179,6 +181,7 @@ class ClaimSet:
         authors: Iterable[str] = (),
         cites: Iterable[str] = (),
         relative_to: DateLike | None = None,
+        text: str | None = None,
     ) -> Document:
         """
         Record a document: a communiqué, report, article or post.
@@ -197,6 +200,9 @@ class ClaimSet:
             relative_to: The date a relative *date* is resolved against
                 (for a communiqué "issued on Wednesday", the date of the
                 article that says so).
+            text: Its body as published, kept exactly; what
+                `suspicions` compares to find reused text and wire
+                credits.
 
         Returns:
             The recorded `Document`.
@@ -216,6 +222,7 @@ class ClaimSet:
             kind=kind,
             authors=authors,
             cites=cites,
+            text=text,
         )
         return self._record_one(document)
 
@@ -353,6 +360,7 @@ class ClaimSet:
         valid_from: DateLike | None = None,
         valid_to: DateLike | None = None,
         id: str | None = None,
+        note: str | None = None,
     ) -> Link:
         """
         Link two sources (an affiliation) or two claims (a cross-reference).
@@ -361,7 +369,11 @@ class ClaimSet:
         ``speaks_for``, ``employed_by`` (control), ``member_of``,
         ``funded_by`` (association), ``same_as`` and ``copies_from``.
         Between claims: ``same_as``, ``contradicts``, ``supports``,
-        ``part_of`` and ``related``.
+        ``part_of`` and ``related``. Between two statements or two
+        documents: ``copies`` (the subject takes its content from the
+        object without saying so; corroboration follows it). Between two
+        records of one kind: ``distinct_from`` (judged independent, or
+        not one claim).
 
         Args:
             subject: The id of the source or claim the link starts from.
@@ -371,6 +383,7 @@ class ClaimSet:
             valid_to: First date it no longer holds.
             id: Its id; by default made from the other arguments, e.g.
                 ``"mali member_of aes from 2023-09-16"``.
+            note: Why you record it, in your words.
 
         Returns:
             The recorded `Link`.
@@ -394,6 +407,7 @@ class ClaimSet:
             object=object,
             valid_from=start,
             valid_to=end,
+            note=note,
         )
         return self._record_one(record)
 
@@ -580,6 +594,8 @@ class ClaimSet:
                         below[record.object] = below.get(record.object, 0) + 1
             elif record.relation is Relation.SAME_AS:
                 self._same_claim.union(record.subject, record.object)
+            elif record.relation is Relation.COPIES:
+                self._copy_links[record.id] = record
             for end in dict.fromkeys((record.subject, record.object)):
                 self._links_by_end.setdefault(end, []).append(record)
 
@@ -769,9 +785,17 @@ class ClaimSet:
         return tuple(self._retractions.get(statement, ()))
 
     def links_of(self, id: str) -> tuple[Link, ...]:
-        """Every link from or to the source or claim *id*."""
-        if id not in self._claims:
-            self.source(id)
+        """
+        Every link from or to the record *id*.
+
+        Sources and claims have affiliations and cross-references;
+        statements and documents may have ``copies`` and ``distinct_from``
+        links, the conclusions a person recorded about them.
+
+        Raises:
+            UnknownReferenceError: If no record has that id.
+        """
+        self[id]
         return tuple(self._links_by_end.get(id, ()))
 
     def affiliations(
@@ -908,14 +932,30 @@ class ClaimSet:
         as_of: DateLike | None = None,
         policy: CorroborationPolicy | None = None,
     ) -> tuple[CorroborationReport, ...]:
-        """The `corroboration` of every claim, in claim id order."""
+        """
+        The `corroboration` of every claim, in natural claim id order.
+
+        Numbers in ids count as numbers, however long: ``c2`` comes
+        before ``c10``, the order of ``claimtrack report``. The rest of
+        an id sorts character by character (capitals first).
+
+        Args:
+            as_of: Count only what was said, and retracted, by this date.
+            policy: The rule to apply; the set's *policy* by default.
+
+        Returns:
+            One `CorroborationReport` per claim.
+
+        Raises:
+            InvalidValueError: If *as_of* is not a date.
+        """
         when = _date(as_of, None)
         chosen = self._chosen(policy)
         index = _Index(self).with_policy(chosen)
         with gc_paused():
             return tuple(
                 corroborate(index, claim, when, chosen)
-                for claim in sorted(self._claims)
+                for claim in sorted(self._claims, key=natural_key)
             )
 
     def is_corroborated(
@@ -1258,6 +1298,9 @@ class _Derivations:
 
     def statements_in(self, document: str) -> Sequence[Statement]:
         return self._claims._by_document.get(document, ())  # noqa: SLF001
+
+    def copy_links(self) -> Iterable[Link]:
+        return self._claims._copy_links.values()  # noqa: SLF001
 
 
 def _link_order(link: Link) -> tuple[str, str, str]:

@@ -436,8 +436,9 @@ def _read(file: str) -> bytes:
         raise _DataError([f"cannot read {file}: {reason}"]) from None
 
 
-def _load(file: str) -> ClaimSet:
-    data = _read(file)
+def _load(file: str, data: bytes | None = None) -> ClaimSet:
+    if data is None:
+        data = _read(file)
     progress = _Progress(sys.stderr, len(data), f"loading {file}", "bytes")
     progress.note(
         f"loading {file} ({len(data) / 1e6:.1f} MB)",
@@ -521,19 +522,23 @@ def _graph(args: argparse.Namespace) -> None:
 
 
 def _validate(args: argparse.Namespace, out: TextIO) -> None:
-    claim_set = _load(args.file)
-    counts = ", ".join(
-        f"{len(records)} {name}"
-        for name, records in (
-            ("sources", claim_set.sources),
-            ("documents", claim_set.documents),
-            ("claims", claim_set.claims),
-            ("statements", claim_set.statements),
-            ("links", claim_set.links),
-        )
-    )
+    data = _read(args.file)
+    claim_set = _load(args.file, data)
+    tables: list[tuple[str, tuple[object, ...]]] = [
+        ("sources", claim_set.sources),
+        ("documents", claim_set.documents),
+        ("claims", claim_set.claims),
+        ("statements", claim_set.statements),
+        ("links", claim_set.links),
+    ]
+    if claim_set.reviews:
+        tables.append(("reviews", claim_set.reviews))
+    counts = ", ".join(f"{len(records)} {name}" for name, records in tables)
+    # The file loaded, so it is JSON with a version the loader accepts.
+    version = json.loads(data)["version"]
     out.write(
-        f"{args.file}: valid claimtrack JSON (format version 1): {counts}\n"
+        f"{args.file}: valid claimtrack JSON (format version {version}): "
+        f"{counts}\n"
     )
 
 

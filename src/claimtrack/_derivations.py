@@ -34,8 +34,10 @@ class Derivation:
         parent: The id of the statement it derives from.
         via: ``"copies"`` (through *link*) or ``"cites"`` (through
             *document*).
-        link: The copying link between the two sources, for ``"copies"``.
-        document: The id of the cited document, for ``"cites"``.
+        link: For ``"copies"``, the link it rests on: ``copies_from``
+            between the two sources, or ``copies`` between the two
+            statements or their documents (an accepted suspicion).
+        document: The id of the cited (or copied) document, if any.
     """
 
     statement: str
@@ -48,10 +50,13 @@ class Derivation:
         """Say in words where the derivation comes from."""
         if self.link is not None:
             link = self.link
-            return (
+            text = (
                 f"copies {self.parent} ({link.subject} "
-                f"{link.relation.value} {link.object})"
+                f"{link.relation.value} {link.object}"
             )
+            if link.note:
+                text += f": {link.note}"
+            return text + ")"
         return (
             f"derives from {self.parent} through the citation of document "
             f"{self.document}"
@@ -83,6 +88,9 @@ class DerivationView(Protocol):
     def statements_in(self, document: str) -> Sequence[Statement]:
         """The statements recorded in *document*."""
 
+    def copy_links(self) -> Iterable[Link]:
+        """Every ``copies`` link between statements or documents."""
+
 
 _Key = tuple[str, str, Stance]
 """A speaker (canonical) or a document, a claim class and a stance."""
@@ -102,6 +110,7 @@ def implied_derivations(
     found: dict[str, list[Derivation]] = {}
     _copies(view, copying, found)
     _citations(view, found)
+    _declared_copies(view, found)
     if not found:
         return {}
     on_cycle = _implied_on_cycles(view.statement_table, found)
@@ -197,6 +206,39 @@ def _citations(
                 date = view.date_of(statement)
                 candidates = said.get(wanted, ())
                 _add(view, statement, date, candidates, template, found)
+
+
+def _declared_copies(
+    view: DerivationView, found: dict[str, list[Derivation]]
+) -> None:
+    """Derivations from ``copies`` links a person recorded."""
+    table = view.statement_table
+    for link in view.copy_links():
+        copier = table.get(link.subject)
+        if copier is not None:
+            if link.object not in copier.derives_from:
+                mine = found.setdefault(copier.id, [])
+                if all(d.parent != link.object for d in mine):
+                    mine.append(
+                        Derivation(copier.id, link.object, "copies", link=link)
+                    )
+            continue
+        # A document copying a document: each of its statements derives
+        # from the copied one's statements on its claim, with its stance.
+        said: dict[tuple[str, Stance], list[Statement]] = {}
+        for parent in view.statements_in(link.object):
+            if parent.stance is not Stance.RETRACTS:
+                key = (view.claim_root(parent.claim), parent.stance)
+                said.setdefault(key, []).append(parent)
+        for statement in view.statements_in(link.subject):
+            if statement.stance is Stance.RETRACTS:
+                continue
+            wanted = (view.claim_root(statement.claim), statement.stance)
+            template = Derivation(
+                statement.id, "", "copies", link=link, document=link.object
+            )
+            date = view.date_of(statement)
+            _add(view, statement, date, said.get(wanted, ()), template, found)
 
 
 def _add(

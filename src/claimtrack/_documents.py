@@ -31,6 +31,9 @@ class Document:
         kind: What sort of document it is ("communique", "article", ...).
         authors: Ids of the sources that wrote it.
         cites: Ids of earlier documents it cites or derives from.
+        text: Its body as published, kept exactly (whitespace and all):
+            what `ClaimSet.suspicions` compares to find reused text and
+            wire credits.
     """
 
     id: str = attrs.field(validator=check_id)
@@ -47,3 +50,4 @@ class Document:
     kind: str | None = attrs.field(default=None, validator=check_optional_text)
     authors: tuple[str, ...] = attrs.field(default=(), converter=text_tuple)
     cites: tuple[str, ...] = attrs.field(default=(), converter=text_tuple)
+    text: str | None = attrs.field(default=None, validator=check_optional_text)

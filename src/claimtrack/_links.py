@@ -8,13 +8,19 @@ import enum
 import attrs
 
 from claimtrack._dates import PartialDate, before, compare_dates, not_after
-from claimtrack._fields import check_id, enum_converter, optional_date
+from claimtrack._fields import (
+    check_id,
+    check_optional_text,
+    enum_converter,
+    optional_date,
+)
 from claimtrack.exceptions import InvalidIntervalError
 
 
 __all__ = [
     "CLAIM_RELATIONS",
     "HIERARCHICAL_RELATIONS",
+    "JUDGEMENT_RELATIONS",
     "SOURCE_RELATIONS",
     "Link",
     "Relation",
@@ -48,6 +54,16 @@ class Relation(enum.StrEnum):
     """Claim: cannot be true together with the other."""
     SUPPORTS = "supports"
     """Claim: makes the other more likely."""
+    COPIES = "copies"
+    """
+    Statement or document: takes its content from the other without
+    saying so (an analyst's conclusion, e.g. an accepted suspicion).
+    """
+    DISTINCT_FROM = "distinct_from"
+    """
+    Any two records of one kind: judged not to depend on each other, or
+    not to be one claim (a rejected suspicion, never raised again).
+    """
     RELATED = "related"
     """Claim: concerns the same matter, with no logical tie asserted."""
 
@@ -77,6 +93,12 @@ CLAIM_RELATIONS = frozenset(
     }
 )
 """Relations that link a claim to a claim."""
+
+JUDGEMENT_RELATIONS = frozenset({Relation.COPIES, Relation.DISTINCT_FROM})
+"""
+Relations an analyst records between statements or documents (and, for
+``distinct_from``, between any two records of one kind).
+"""
 
 CONTROL_RELATIONS = frozenset(
     {
@@ -144,6 +166,9 @@ class Link:
         object: The id of the record it points to.
         valid_from: The first date it holds, if bounded.
         valid_to: The first date it no longer holds, if bounded.
+        note: Why a person recorded it, in their words.
+        evidence: What it was concluded from, when it records an accepted
+            or rejected suspicion (the suspicion's evidence in words).
     """
 
     id: str = attrs.field(validator=check_id)
@@ -155,6 +180,10 @@ class Link:
     )
     valid_to: PartialDate | None = attrs.field(
         default=None, converter=optional_date
+    )
+    note: str | None = attrs.field(default=None, validator=check_optional_text)
+    evidence: str | None = attrs.field(
+        default=None, validator=check_optional_text
     )
 
     def __attrs_post_init__(self) -> None:

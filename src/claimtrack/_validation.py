@@ -17,6 +17,7 @@ from claimtrack._documents import Document
 from claimtrack._links import (
     CLAIM_RELATIONS,
     HIERARCHICAL_RELATIONS,
+    JUDGEMENT_RELATIONS,
     SOURCE_RELATIONS,
     Link,
     Relation,
@@ -354,6 +355,9 @@ class Batch:
                 )
 
     def _link_ends(self, link: Link) -> Iterator[Finding]:
+        if link.relation in JUDGEMENT_RELATIONS:
+            yield from self._judgement_ends(link)
+            return
         subject, obj = self._resolve(link.subject), self._resolve(link.object)
         for field, end, found in (
             ("subject", link.subject, subject),
@@ -425,6 +429,63 @@ class Batch:
                 "object",
                 link.object,
                 f"link {link.id!r} links a record to itself",
+            )
+        if problem is not None:
+            field, value, reason = problem
+            yield Finding(
+                link.id, field, InvalidValueError(field, value, reason)
+            )
+
+    def _judgement_ends(self, link: Link) -> Iterator[Finding]:
+        """The ends of a ``copies`` or ``distinct_from`` link."""
+        allowed: tuple[type[Record], ...] = (Statement, Document)
+        if link.relation is Relation.DISTINCT_FROM:
+            allowed = (Source, Claim, Statement, Document)
+        ends = (
+            ("subject", link.subject, self._resolve(link.subject)),
+            ("object", link.object, self._resolve(link.object)),
+        )
+        for field, end, found in ends:
+            if not isinstance(found, allowed):
+                yield Finding(
+                    link.id,
+                    field,
+                    UnknownReferenceError(
+                        " or ".join(KIND_NAMES[kind] for kind in allowed),
+                        end,
+                        found=None
+                        if found is None
+                        else KIND_NAMES[type(found)],
+                        referrer=link.id,
+                    ),
+                )
+                return
+        subject, obj = ends[0][2], ends[1][2]
+        problem: tuple[str, object, str] | None = None
+        if type(subject) is not type(obj):
+            problem = (
+                "object",
+                link.object,
+                (
+                    f"link {link.id!r}: {link.relation.value} joins two "
+                    f"records of one kind, not a {KIND_NAMES[type(subject)]} "
+                    f"and a {KIND_NAMES[type(obj)]}"
+                ),
+            )
+        elif link.subject == link.object:
+            problem = (
+                "object",
+                link.object,
+                f"link {link.id!r} links a record to itself",
+            )
+        elif link.is_dated:
+            problem = (
+                "valid_from" if link.valid_from else "valid_to",
+                link.valid_from or link.valid_to,
+                (
+                    f"link {link.id!r}: only affiliations between sources "
+                    "hold between dates"
+                ),
             )
         if problem is not None:
             field, value, reason = problem

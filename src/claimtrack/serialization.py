@@ -43,7 +43,7 @@ from cattrs.preconf.json import make_converter as make_json_converter
 from claimtrack._claims import Claim
 from claimtrack._dates import PartialDate
 from claimtrack._documents import Document
-from claimtrack._links import Link, Relation
+from claimtrack._links import JUDGEMENT_RELATIONS, Link, Relation
 from claimtrack._policy import DEFAULT_POLICY, CorroborationPolicy
 from claimtrack._ratings import Verdict
 from claimtrack._records import Record
@@ -76,8 +76,14 @@ __all__ = [
 FORMAT_NAME: Final = "claimtrack"
 """The value of ``"format"`` at the top of every claimtrack document."""
 
-FORMAT_VERSION: Final = 1
-"""The format version this claimtrack writes, and the newest it reads."""
+FORMAT_VERSION: Final = 2
+"""
+The format version this claimtrack writes, and the newest it reads.
+
+Version 2 added documents' ``text``, links' ``note`` and ``evidence``,
+and the ``copies`` and ``distinct_from`` relations; version 1 files are
+read as they are.
+"""
 
 RECORD_LISTS: Final[tuple[tuple[str, type[Record]], ...]] = (
     ("sources", Source),
@@ -560,9 +566,27 @@ def parse_document(data: Any) -> ParsedDocument:
                 continue
             paths[record.id] = path
             records.append(record)
+            if version == 1:
+                problems.extend(_newer_than_1(record, path))
     if problems:
         raise FormatError(problems)
     return ParsedDocument(policy, records, paths)
+
+
+def _newer_than_1(record: Record, path: str) -> Iterator[FormatProblem]:
+    """What in *record* a version 1 document cannot hold."""
+    new = "new in format version 2; this document says version 1"
+    if isinstance(record, Document) and record.text is not None:
+        yield FormatProblem(f"{path}.text", new)
+    if isinstance(record, Link):
+        if record.note is not None:
+            yield FormatProblem(f"{path}.note", new)
+        if record.evidence is not None:
+            yield FormatProblem(f"{path}.evidence", new)
+        if record.relation in JUDGEMENT_RELATIONS:
+            yield FormatProblem(
+                f"{path}.relation", f"{record.relation.value} is {new}"
+            )
 
 
 class _FlatFields(NamedTuple):

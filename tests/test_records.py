@@ -2369,7 +2369,7 @@ class TestJudgementLinks:
             ("s1", "article", "copies", "joins two records of one kind"),
             ("army", "staff", "copies", "statement or document"),
             ("s1", "s1", "copies", "to itself"),
-            ("strike", "army", "distinct_from", "of one kind"),
+            ("army", "army", "distinct_from", "to itself"),
         ],
     )
     def test_refused(

@@ -48,6 +48,7 @@ from claimtrack._sources import (
     Source,
 )
 from claimtrack._statements import Stance, Statement, Via
+from claimtrack._suspicions import Suspicion, SuspicionKind
 from claimtrack._validation import Finding
 from claimtrack.exceptions import (
     AffiliationCycleError,
@@ -119,6 +120,8 @@ __all__ = [
     "Source",
     "Stance",
     "Statement",
+    "Suspicion",
+    "SuspicionKind",
     "TemporalInconsistencyError",
     "Tie",
     "UnknownReferenceError",

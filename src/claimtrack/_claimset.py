@@ -28,6 +28,7 @@ from claimtrack._dates import DateLike, PartialDate
 from claimtrack._derivations import Derivation, implied_derivations
 from claimtrack._documents import Document
 from claimtrack._fields import text_tuple
+from claimtrack._judgements import accepted_links, rejection_link
 from claimtrack._links import (
     HIERARCHICAL_RELATIONS,
     Link,
@@ -49,8 +50,14 @@ from claimtrack._report import CorroborationReport
 from claimtrack._reviews import Evidence, Rating, Review
 from claimtrack._sources import Source
 from claimtrack._statements import Stance, Statement
+from claimtrack._suspicions import (
+    Suspicion,
+    SuspicionKind,
+    find_suspicions,
+)
 from claimtrack._validation import Batch, Finding, plainly_valid
 from claimtrack.exceptions import (
+    ClaimtrackError,
     Conflict,
     FormatError,
     FormatProblem,
@@ -130,6 +137,8 @@ class ClaimSet:
     _source_order: dict[str, int] | None = attrs.field(
         init=False, default=None
     )
+    _suspected: list[Suspicion] | None = attrs.field(init=False, default=None)
+    _if_held: ClaimSet | None = attrs.field(init=False, default=None)
 
     # -- recording ---------------------------------------------------
 
@@ -551,6 +560,7 @@ class ClaimSet:
         self._records[record.id] = record
         if self._implied:
             self._implied.clear()
+        self._suspected = self._if_held = None
         if isinstance(record, Statement):
             self._statements[record.id] = record
             self._by_claim.setdefault(record.claim, []).append(record)
@@ -779,6 +789,16 @@ class ClaimSet:
         document = self._documents.get(statement.document)
         return None if document is None else document.date
 
+    def statements_in(self, document: str) -> tuple[Statement, ...]:
+        """
+        The statements recorded in *document*, in recording order.
+
+        Raises:
+            UnknownReferenceError: If *document* is not recorded.
+        """
+        self.document(document)
+        return tuple(self._by_document.get(document, ()))
+
     def retractions_of(self, statement: str) -> tuple[Statement, ...]:
         """The retractions that withdraw *statement*."""
         self.statement(statement)
@@ -919,11 +939,9 @@ class ClaimSet:
         """
         self.claim(claim)
         chosen = self._chosen(policy)
-        return corroborate(
-            _Index(self).with_policy(chosen),
-            claim,
-            _date(as_of, None),
-            chosen,
+        when = _date(as_of, None)
+        return self._with_suspicions(
+            corroborate(_Index(self).with_policy(chosen), claim, when, chosen)
         )
 
     def reports(
@@ -954,7 +972,7 @@ class ClaimSet:
         index = _Index(self).with_policy(chosen)
         with gc_paused():
             return tuple(
-                corroborate(index, claim, when, chosen)
+                self._with_suspicions(corroborate(index, claim, when, chosen))
                 for claim in sorted(self._claims, key=natural_key)
             )
 
@@ -1014,6 +1032,166 @@ class ClaimSet:
         self, policy: CorroborationPolicy | None
     ) -> CorroborationPolicy:
         return self.policy if policy is None else _policy(policy)
+
+    # -- suspicions ----------------------------------------------------
+
+    def suspicions(
+        self,
+        *,
+        kinds: Iterable[SuspicionKind | str] | None = None,
+        min_score: float | None = None,
+    ) -> tuple[Suspicion, ...]:
+        """
+        Dependence the records suggest but nobody declared, strongest first.
+
+        Computed from what is recorded, never changing it: reused text
+        between documents, shared quotes, wire credits, copying sources
+        and same claims (see the discovery page). Pairs a person has
+        accepted or rejected are not raised again.
+
+        Args:
+            kinds: Only these kinds (`SuspicionKind` values); all by
+                default.
+            min_score: Only suspicions scoring at least this; by default
+                those at or above their kind's threshold.
+
+        Raises:
+            InvalidValueError: If a kind is unknown or *min_score* is not
+                a number from 0 to 1.
+        """
+        chosen = _suspicion_kinds(kinds)
+        if min_score is not None and (
+            type(min_score) not in (int, float) or not 0 <= min_score <= 1
+        ):
+            raise InvalidValueError(
+                "min_score", min_score, "expected a number from 0 to 1"
+            )
+        return tuple(
+            s
+            for s in self._all_suspicions()
+            if s.kind in chosen
+            and s.score >= (s.threshold if min_score is None else min_score)
+        )
+
+    def _all_suspicions(self) -> list[Suspicion]:
+        if self._suspected is None:
+            self._suspected = find_suspicions(self, list(SuspicionKind))
+        return self._suspected
+
+    def accept(
+        self,
+        suspicion: Suspicion,
+        *,
+        note: str | None = None,
+        copier: str | None = None,
+    ) -> tuple[Link, ...]:
+        """
+        Declare what *suspicion* implies, as links that keep its evidence.
+
+        The records as published are never altered: the analyst's
+        conclusion is a link of its own (``copies`` between documents or
+        statements, ``copies_from`` between sources, ``same_as`` between
+        claims), which corroboration follows like any declared one.
+        `unlink` withdraws it.
+
+        Args:
+            suspicion: A `Suspicion` from `suspicions`.
+            note: Why you accept it, in your words.
+            copier: Which of its two records copies, when the dates do not
+                tell.
+
+        Returns:
+            The links recorded.
+
+        Raises:
+            InvalidValueError: If the direction is unknown and *copier*
+                is missing, or a wire credit names no recorded source.
+            ClaimtrackError: As `record_many`; then nothing is recorded.
+        """
+        links = accepted_links(
+            self, _suspicion(suspicion), note=note, copier=copier
+        )
+        self.record_many(links)
+        return tuple(links)
+
+    def reject(self, suspicion: Suspicion, *, note: str | None = None) -> Link:
+        """
+        Record that a person judged *suspicion* wrong: it is not raised again.
+
+        The judgement is a ``distinct_from`` link between its records,
+        keeping its evidence and *note*; `unlink` withdraws it.
+        """
+        link = rejection_link(_suspicion(suspicion), note=note)
+        return self._record_one(link)
+
+    def unlink(self, link: str) -> Link:
+        """
+        Withdraw the link with id *link*, all or nothing.
+
+        Raises:
+            UnknownReferenceError: If there is no such link.
+            ClaimtrackError: If the set would break a rule without it
+                (a retraction that only its control allowed, say); then
+                nothing changes.
+        """
+        removed = self.get_link(link)
+        rest = ClaimSet(policy=self.policy)
+        rest.record_many(r for r in self._records.values() if r.id != link)
+        for field in attrs.fields(ClaimSet):
+            setattr(self, field.name, getattr(rest, field.name))
+        return removed
+
+    def _if_suspicions_hold(self) -> ClaimSet:
+        """This set with every suspicion that holds accepted (cached)."""
+        if self._if_held is None:
+            held = [s for s in self._all_suspicions() if s.holds]
+            hypothetical = self
+            if held:
+                hypothetical = self.copy()
+                for suspicion in held:
+                    try:
+                        hypothetical.accept(suspicion)
+                    except ClaimtrackError:
+                        continue  # what cannot be declared is not counted
+            self._if_held = hypothetical
+        return self._if_held
+
+    def _with_suspicions(
+        self, report: CorroborationReport
+    ) -> CorroborationReport:
+        """*report* with the suspicions that touch it, and what they do."""
+        held = [s for s in self._all_suspicions() if s.holds]
+        if not held:
+            return report
+        touched = _touched(self, report)
+        relevant = tuple(
+            s
+            for s in held
+            if all(r in touched for r in s.records)
+            or (
+                s.kind is SuspicionKind.WIRE_CREDIT and s.records[0] in touched
+            )
+        )
+        if not relevant:
+            return report
+        hypothetical = self._if_suspicions_hold()
+        policy = attrs.evolve(report.policy, suspicions="flag")
+        then = corroborate(
+            _Index(hypothetical).with_policy(policy),
+            report.claim,
+            report.as_of,
+            policy,
+        )
+        if report.policy.suspicions == "count":
+            report = attrs.evolve(then, policy=report.policy)
+        return attrs.evolve(
+            report,
+            suspicions=relevant,
+            groups_if_suspicions_hold=(
+                len(then.asserting_groups),
+                len(then.denying_groups),
+            ),
+        )
 
     def implied_derivations(
         self, *, policy: CorroborationPolicy | None = None
@@ -1255,6 +1433,60 @@ class _Index:
         policy: CorroborationPolicy,
     ) -> Closure:
         return self._claims._closure(source, when, policy)  # noqa: SLF001
+
+
+def _touched(claim_set: ClaimSet, report: CorroborationReport) -> set[str]:
+    """The records a report's statements involve, for suspicions."""
+    touched: set[str] = set(report.claims)
+    statements = [
+        *report.statements,
+        *(
+            o
+            for g in (*report.asserting_groups, *report.denying_groups)
+            for o in (*g.origins, *g.carriers)
+        ),
+    ]
+    for statement in statements:
+        touched.add(statement.id)
+        touched.add(statement.source)
+        touched.update(claim_set.same_source(statement.source))
+        if statement.document is not None:
+            touched.add(statement.document)
+    return touched
+
+
+def _suspicion(value: object) -> Suspicion:
+    if not isinstance(value, Suspicion):
+        raise InvalidValueError(
+            "suspicion", value, "expected a Suspicion from suspicions()"
+        )
+    return value
+
+
+def _suspicion_kinds(
+    kinds: Iterable[SuspicionKind | str] | None,
+) -> frozenset[SuspicionKind]:
+    if kinds is None:
+        return frozenset(SuspicionKind)
+    if isinstance(kinds, str):
+        kinds = [kinds]
+    chosen = set()
+    try:
+        wanted = list(kinds)
+    except TypeError:
+        raise InvalidValueError(
+            "kinds", kinds, "expected a list of kinds"
+        ) from None
+    for kind in wanted:
+        try:
+            chosen.add(SuspicionKind(kind))
+        except ValueError:
+            raise InvalidValueError(
+                "kinds",
+                kind,
+                "expected one of " + ", ".join(k.value for k in SuspicionKind),
+            ) from None
+    return frozenset(chosen)
 
 
 def _listed(records: Iterable[Record]) -> list[Record]:

@@ -95,6 +95,10 @@ class CorroborationPolicy:
             still count.
         minimum: How many independent asserting groups make a claim
             corroborated.
+        suspicions: What suspected dependence (`ClaimSet.suspicions`)
+            does to the answer: ``"flag"`` (the default) only reports it
+            beside the declared answer; ``"count"`` treats every
+            suspicion at or above its threshold as declared.
     """
 
     control: frozenset[Relation] = attrs.field(
@@ -123,8 +127,15 @@ class CorroborationPolicy:
         default=frozenset(), converter=_arms_length
     )
     minimum: int = 2
+    suspicions: str = "flag"
 
     def __attrs_post_init__(self) -> None:
+        if self.suspicions not in ("flag", "count"):
+            raise InvalidValueError(
+                "suspicions",
+                self.suspicions,
+                "expected 'flag' or 'count'",
+            )
         overlap = (
             (self.control & self.association)
             | (self.control & self.copying)

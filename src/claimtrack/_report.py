@@ -16,6 +16,7 @@ from claimtrack._policy import CorroborationPolicy
 from claimtrack._reviews import Review
 from claimtrack._sources import Source
 from claimtrack._statements import Stance, Statement
+from claimtrack._suspicions import Suspicion
 
 
 __all__ = [
@@ -166,6 +167,12 @@ class CorroborationReport:
             claim rests on a statement about another claim.
         document_dates: For statements in the report with no date of their
             own, the date of their document, which they count from.
+        suspicions: The suspicions that hold (`ClaimSet.suspicions`)
+            between records this claim's statements involve.
+        groups_if_suspicions_hold: How many (asserting, denying) groups
+            there would be were every suspicion that holds declared; None
+            when there is none. Under the policy's ``suspicions="count"``
+            these are the groups counted.
     """
 
     claim: str
@@ -194,6 +201,8 @@ class CorroborationReport:
     document_dates: Mapping[str, PartialDate] = attrs.field(
         factory=dict, repr=False
     )
+    suspicions: tuple[Suspicion, ...] = ()
+    groups_if_suspicions_hold: tuple[int, int] | None = None
 
     @property
     def speakers(self) -> frozenset[str]:
@@ -274,6 +283,7 @@ class CorroborationReport:
             f"asserting, {len(self.denying_groups)} denying. Credibility "
             f"{self.credibility} ({CREDIBILITY_LABELS[self.credibility]})."
         )
+        lines.extend(self._explain_suspicions())
         for title, groups in (
             ("Asserting", self.asserting_groups),
             ("Denying", self.denying_groups),
@@ -320,6 +330,27 @@ class CorroborationReport:
             lines.append("Reviews:")
             lines.extend(self._explain_review(r) for r in self.reviews)
         return "\n".join(lines)
+
+    def _explain_suspicions(self) -> list[str]:
+        if self.groups_if_suspicions_hold is None:
+            return []
+        asserting, denying = self.groups_if_suspicions_hold
+        counted = self.policy.suspicions == "count"
+        declared = (
+            "Counted with the suspicions below as declared"
+            if counted
+            else f"On what is declared: {len(self.asserting_groups)} "
+            f"asserting, {len(self.denying_groups)} denying groups; if the "
+            "suspicions below hold"
+        )
+        voice = ""
+        if not counted and asserting == 1 and len(self.asserting_groups) > 1:
+            voice = ": one voice"
+        lines = [
+            f"{declared}: {asserting} asserting, {denying} denying{voice}."
+        ]
+        lines.extend(f"  suspicion: {s.describe()}" for s in self.suspicions)
+        return lines
 
     def _dated(self, statement: Statement) -> str:
         if statement.date is not None or statement.document is None:

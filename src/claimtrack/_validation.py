@@ -462,7 +462,8 @@ class Batch:
                 return
         subject, obj = ends[0][2], ends[1][2]
         problem: tuple[str, object, str] | None = None
-        if type(subject) is not type(obj):
+        distinct = link.relation is Relation.DISTINCT_FROM
+        if type(subject) is not type(obj) and not distinct:
             problem = (
                 "object",
                 link.object,
@@ -472,7 +473,11 @@ class Batch:
                     f"and a {KIND_NAMES[type(obj)]}"
                 ),
             )
-        elif link.subject == link.object:
+        elif link.subject == link.object and not (
+            distinct and isinstance(subject, Document)
+        ):
+            # A document distinct_from itself: its credit lines are judged
+            # not to mean it copies anyone (a rejected wire credit).
             problem = (
                 "object",
                 link.object,

@@ -274,6 +274,8 @@ def _unstructure_policy(policy: CorroborationPolicy) -> dict[str, Any]:
     if policy.arms_length:
         written["arms_length"] = sorted(policy.arms_length)
     written["minimum"] = policy.minimum
+    if policy.suspicions != "flag":
+        written["suspicions"] = policy.suspicions
     return written
 
 
@@ -295,6 +297,8 @@ def _structure_policy(value: object, _: type) -> CorroborationPolicy:
             fields[name] = _strict_texts(value[name], list)
     if "minimum" in value:
         fields["minimum"] = _strict_int(value["minimum"], int)
+    if "suspicions" in value:
+        fields["suspicions"] = _strict_str(value["suspicions"], str)
     return CorroborationPolicy(**fields)
 
 

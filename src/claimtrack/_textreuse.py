@@ -1,0 +1,231 @@
+# SPDX-License-Identifier: MIT
+"""Reused text: passages one document repeats from another, by fingerprint."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+import zlib
+
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+
+__all__ = [
+    "SHINGLE",
+    "Passage",
+    "TextIndex",
+    "longest_passage",
+    "words_of",
+]
+
+SHINGLE = 5
+"""Words in a shingle: the unit two texts must share to count as shared."""
+
+_SAMPLE = 4
+"""One shingle in about this many is kept as a fingerprint."""
+
+_CROWD = 40
+"""
+Documents a fingerprint may join pairwise. A fingerprint met in more is
+joined only to its earliest document, so its cost stays linear.
+"""
+
+_BOILERPLATE = 3
+"""A fingerprint in this many documents of one publisher is boilerplate."""
+
+_WORD = re.compile(r"\w+")
+
+
+def words_of(text: str) -> list[str]:
+    """The words of *text*, NFKC-normalised and case-folded."""
+    return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+
+
+@attrs.frozen
+class Passage:
+    """
+    The longest run of words two texts share.
+
+    Attributes:
+        words: How many words it has.
+        later_start: Where it starts in the later (or copying) text, in
+            words from 0.
+        earlier_start: Where it starts in the other text.
+        text: Its words, normalised and joined by spaces.
+    """
+
+    words: int
+    later_start: int
+    earlier_start: int
+    text: str
+
+
+@attrs.frozen
+class _Fingerprinted:
+    words: tuple[str, ...]
+    ids: tuple[int, ...]
+
+
+class TextIndex:
+    """
+    Fingerprints of many texts and the pairs that share enough of them.
+
+    Each text is cut into words; every run of `SHINGLE` words is a
+    shingle, hashed from the words' CRC-32 values (deterministic across
+    runs and machines). A shingle is kept as a fingerprint when a hash of
+    its first two words is 0 modulo 4, a choice made by content alone, so
+    two texts that share a passage keep the same fingerprints of it.
+    Fingerprints go into an inverted index; only texts that share one are
+    ever compared. A fingerprint met in documents of one publisher three
+    times or more is boilerplate (a footer, an agency's standard
+    paragraph) and ignored; one met in more than 40 documents joins each
+    of them only to the earliest, so a passage reprinted everywhere costs
+    a line, not a square.
+    """
+
+    def __init__(self) -> None:
+        self._vocabulary: dict[str, int] = {}
+        self._texts: list[str] = []
+        self._keys: list[frozenset[int]] = []
+        self._names: list[str] = []
+        self._publishers: list[str | None] = []
+        self._order: list[tuple[str, str]] = []
+        self._boilerplate: set[int] = set()
+
+    def add(
+        self,
+        name: str,
+        text: str,
+        *,
+        publisher: str | None,
+        order: tuple[str, str],
+    ) -> None:
+        """Add a text; *order* sorts texts oldest first for crowded prints."""
+        ids = self._fingerprinted(text).ids
+        keys = frozenset(
+            hash(ids[i : i + SHINGLE])
+            for i, (a, b) in enumerate(itertools.pairwise(ids))
+            if (a + 3 * b) % _SAMPLE == 0 and i + SHINGLE <= len(ids)
+        )
+        # Only the fingerprints are kept; words are made again when a
+        # pair's shared passage is wanted.
+        self._texts.append(text)
+        self._keys.append(keys)
+        self._names.append(name)
+        self._publishers.append(publisher)
+        self._order.append(order)
+
+    def _fingerprinted(self, text: str) -> _Fingerprinted:
+        words = words_of(text)
+        vocabulary = self._vocabulary
+        for word in set(words).difference(vocabulary):
+            vocabulary[word] = zlib.crc32(word.encode("utf-8"))
+        return _Fingerprinted(
+            tuple(words), tuple(map(vocabulary.__getitem__, words))
+        )
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def pairs(self) -> dict[tuple[int, int], int]:
+        """
+        Pairs of texts that share fingerprints, and how many.
+
+        Pairs are numbers of texts, smaller first; boilerplate is left
+        out.
+        """
+        postings: dict[int, list[int]] = {}
+        for number, keys in enumerate(self._keys):
+            for key in keys:
+                postings.setdefault(key, []).append(number)
+        self._boilerplate.clear()
+        shared: dict[tuple[int, int], int] = {}
+        for key, holders in postings.items():
+            if len(holders) < 2:
+                continue
+            if len(holders) >= _BOILERPLATE and self._is_boilerplate(holders):
+                self._boilerplate.add(key)
+                continue
+            for pair in self._joined(holders):
+                shared[pair] = shared.get(pair, 0) + 1
+        return shared
+
+    def _is_boilerplate(self, holders: Sequence[int]) -> bool:
+        seen: dict[str, int] = {}
+        for number in holders:
+            publisher = self._publishers[number]
+            if publisher is not None:
+                seen[publisher] = seen.get(publisher, 0) + 1
+                if seen[publisher] >= _BOILERPLATE:
+                    return True
+        return False
+
+    def _joined(self, holders: list[int]) -> Iterable[tuple[int, int]]:
+        if len(holders) <= _CROWD:
+            for i, a in enumerate(holders):
+                for b in holders[i + 1 :]:
+                    yield (a, b) if a < b else (b, a)
+            return
+        first = min(holders, key=self._order.__getitem__)
+        for other in holders:
+            if other != first:
+                yield (first, other) if first < other else (other, first)
+
+    def containment(self, later: int, earlier: int) -> float:
+        """
+        The estimated share of *later*'s shingles found in *earlier*.
+
+        Estimated from the fingerprints, boilerplate left out.
+        """
+        mine = self._keys[later] - self._boilerplate
+        if not mine:
+            return 0.0
+        return len(mine & self._keys[earlier]) / len(mine)
+
+    def fingerprints(self, index: int) -> int:
+        """How many fingerprints (not boilerplate) a text has."""
+        return len(self._keys[index] - self._boilerplate)
+
+    def passage(self, later: int, earlier: int) -> Passage | None:
+        """The longest passage *later* shares with *earlier*, exactly."""
+        return longest_passage(
+            self._fingerprinted(self._texts[later]),
+            self._fingerprinted(self._texts[earlier]),
+        )
+
+
+def longest_passage(
+    later: _Fingerprinted, earlier: _Fingerprinted
+) -> Passage | None:
+    """The longest run of at least `SHINGLE` words both texts hold."""
+    size = SHINGLE
+    where: dict[tuple[int, ...], list[int]] = {}
+    ids = earlier.ids
+    for j in range(len(ids) - size + 1):
+        where.setdefault(ids[j : j + size], []).append(j)
+    best = (0, 0, 0)
+    run_at: dict[int, int] = {}  # earlier position -> run length ending here
+    mine = later.ids
+    for i in range(len(mine) - size + 1):
+        found = where.get(mine[i : i + size])
+        now: dict[int, int] = {}
+        if found:
+            for j in found:
+                length = run_at.get(j - 1, 0) + 1
+                now[j] = length
+                if length > best[0]:
+                    best = (length, i - length + 1, j - length + 1)
+        run_at = now
+    length, start, other = best
+    if not length:
+        return None
+    count = length + size - 1
+    return Passage(
+        words=count,
+        later_start=start,
+        earlier_start=other,
+        text=" ".join(later.words[start : start + count]),
+    )

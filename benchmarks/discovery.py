@@ -120,6 +120,31 @@ def quality(folder: Path = CORPUS) -> dict[str, dict[str, float]]:
     return results
 
 
+def naive_baseline(folder: Path = CORPUS) -> dict[str, float]:
+    """Precision and recall of "any shared 5-word sequence is a copy"."""
+    cs, pairs = load_corpus(folder)
+    shingles = {}
+    for document in cs.documents:
+        words = (document.text or "").casefold().split()
+        shingles[document.id] = {
+            tuple(words[i : i + 5]) for i in range(len(words) - 4)
+        }
+    tp = fp = fn = 0
+    for pair in pairs:
+        if pair["kind"] == "translation":
+            continue
+        predicted = bool(shingles[pair["a"]] & shingles[pair["b"]])
+        if pair["dependent"]:
+            tp += predicted
+            fn += not predicted
+        else:
+            fp += predicted
+    return {
+        "precision": tp / (tp + fp) if tp + fp else 1.0,
+        "recall": tp / (tp + fn) if tp + fn else 1.0,
+    }
+
+
 # -- scale ----------------------------------------------------------------
 
 _VOCABULARY = [f"w{n}" for n in range(20_000)]
@@ -214,6 +239,11 @@ def main() -> None:
             f"{kind:14} {row['tp']:4.0f} {row['fp']:4.0f} {row['fn']:4.0f} "
             f"{row['tn']:4.0f} {row['precision']:9.2f} {row['recall']:6.2f}"
         )
+    naive = naive_baseline()
+    print(
+        f"naive (any shared 5 words) precision {naive['precision']:.2f} "
+        f"recall {naive['recall']:.2f}"
+    )
     if args.scale:
         print("\nscale (reused text)")
         previous = None

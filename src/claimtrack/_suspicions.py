@@ -44,7 +44,7 @@ class SuspicionKind(enum.StrEnum):
 
 
 THRESHOLDS: Mapping[SuspicionKind, float] = {
-    SuspicionKind.REUSED_TEXT: 0.3,
+    SuspicionKind.REUSED_TEXT: 0.25,
     SuspicionKind.SHARED_QUOTE: 0.5,
     SuspicionKind.WIRE_CREDIT: 0.6,
     SuspicionKind.COPYING_SOURCE: 0.6,
@@ -239,9 +239,19 @@ def _reused_text(claim_set: ClaimSet) -> Iterable[Suspicion]:
         )
 
 
+_QUOTE_LENGTH = 25
+"""Words a quotation of one official may run to without counting as reuse."""
+
+
 def _text_score(share: float, run: int) -> float:
-    """Share of the later text found, raised by the longest run found."""
-    return 1 - (1 - share) * (1 - min(1.0, run / 100))
+    """
+    Share of the later text found, raised by a long shared run.
+
+    A run up to the length of a long quotation adds nothing; from there
+    it raises the score, to 1 at 100 words.
+    """
+    longer = max(0, run - _QUOTE_LENGTH) / (100 - _QUOTE_LENGTH)
+    return 1 - (1 - share) * (1 - min(1.0, longer))
 
 
 def _when(earlier: Document, later: Document, ordered: bool) -> str:

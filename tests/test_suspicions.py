@@ -1,0 +1,454 @@
+# SPDX-License-Identifier: MIT
+"""Tests for `claimtrack._suspicions`: dependence nobody declared."""
+
+from __future__ import annotations
+
+import sys
+
+from pathlib import Path
+
+import pytest
+
+import claimtrack as ct
+
+
+ROOT = Path(__file__).parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from discovery import load_corpus, quality  # noqa: E402
+
+
+RELEASE = (
+    "WASHINGTON - The space agency launched its new cargo rocket on "
+    "Tuesday morning from the Florida coast, carrying three research "
+    "satellites into a low orbit. Officials said the launch went as "
+    "planned and that all three satellites deployed within an hour of "
+    "lift-off. The mission is the first of five planned this year, and the "
+    "administrator praised the team for nine years of work on the vehicle, "
+    "which was built largely by a private company under a fixed contract."
+)
+QUOTE = (
+    "this is a great day for everyone who worked on this vehicle and for "
+    "the country"
+)
+
+
+def reprinted() -> ct.ClaimSet:
+    """An agency's release, a paper's trimmed reprint, an own report."""
+    cs = ct.ClaimSet()
+    cs.record_source("agency", name="Space Agency")
+    cs.record_source("paper", name="Daily Paper")
+    cs.record_source("radio", name="City Radio")
+    cs.record_claim("launch", text="The agency launched a cargo rocket")
+    cs.record_document(
+        "release", publisher="agency", date="2025-06-03", text=RELEASE
+    )
+    cs.record_document(
+        "reprint",
+        publisher="paper",
+        date="2025-06-04",
+        text="Rocket launched\n\n" + RELEASE[:300] + " More on page 4.",
+    )
+    cs.record_document(
+        "own",
+        publisher="radio",
+        date="2025-06-04",
+        text="Our reporter at the launch site watched the rocket climb "
+        "through low clouds before it disappeared from view, a thin line "
+        "of smoke bending in the wind above the marshes. Engineers in the "
+        "crowd cheered and hugged, and several said they had not slept "
+        "for two days while the weather kept changing. Local hotels were "
+        "full, and restaurants along the causeway stayed open late for "
+        f"the visitors. The administrator told us: {QUOTE}. The next "
+        "launch is planned for the autumn, weather permitting.",
+    )
+    for document, source in (
+        ("release", "agency"),
+        ("reprint", "paper"),
+        ("own", "radio"),
+    ):
+        cs.record_statement(
+            f"s-{document}", claim="launch", source=source, document=document
+        )
+    return cs
+
+
+class TestReusedText:
+    def test_a_trimmed_reprint_is_found(self) -> None:
+        """The reprint repeats the release; the dates give the direction."""
+        cs = reprinted()
+
+        (found,) = cs.suspicions(kinds=["reused_text"])
+
+        assert found.kind is ct.SuspicionKind.REUSED_TEXT
+        assert found.records == ("release", "reprint")
+        assert found.ordered
+        assert found.holds
+        assert found.data["copy"] == "reprint"
+        assert found.data["passage"]["words"] >= 40
+        assert "reprint's text repeats" in found.evidence
+
+    def test_a_shared_quote_is_not_a_copy(self) -> None:
+        """Two reports quoting one official do not reuse each other's text."""
+        cs = reprinted()
+        cs.record_source("tv", name="TV")
+        cs.record_document(
+            "tv-report",
+            publisher="tv",
+            date="2025-06-04",
+            text="Crowds gathered on the beach before dawn to see the "
+            "launch, some of them camping overnight in the dunes with "
+            "folding chairs and flasks of coffee. Children sat on their "
+            "parents' shoulders as the countdown was read out over a "
+            "loudspeaker near the car park. When the engines lit, the "
+            "sound arrived a few seconds later and set off car alarms "
+            "along the road. Asked about the mission afterwards, the "
+            f"administrator said {QUOTE}, and then left for a news "
+            "conference in the visitor centre, where questions were "
+            "mostly about the budget for next year and the delays of "
+            "the crewed programme.",
+        )
+
+        pairs = {frozenset(s.records) for s in cs.suspicions()}
+
+        assert frozenset(("own", "tv-report")) not in pairs
+
+    def test_boilerplate_is_ignored(self) -> None:
+        """A footer in three documents of one publisher joins nothing."""
+        cs = ct.ClaimSet()
+        cs.record_source("site", name="Site")
+        footer = (
+            " Copyright the site and its partners; all rights reserved by "
+            "the owners of this website and its many partner companies."
+        )
+        for n, body in enumerate(
+            (
+                "Storm hits the northern coast overnight, cutting power.",
+                "Council approves the new budget after a long debate.",
+                "Local team wins the regional final in extra time.",
+            )
+        ):
+            cs.record_document(f"d{n}", publisher="site", text=body + footer)
+
+        assert cs.suspicions(min_score=0) == ()
+
+    def test_a_passage_everywhere_costs_a_line(self) -> None:
+        """A release reprinted 60 times: each reprint paired once."""
+        cs = ct.ClaimSet()
+        cs.record_document("original", date="2025-01-01", text=RELEASE)
+        for n in range(60):
+            cs.record_document(
+                f"copy{n}", date="2025-01-02", text=RELEASE + f" Page {n}."
+            )
+
+        found = cs.suspicions(kinds=["reused_text"])
+
+        assert len(found) == 60
+        assert {s.records[0] for s in found} == {"original"}
+
+
+class TestSharedQuotes:
+    def test_same_quote_by_two_sources(self) -> None:
+        """Two sources carrying one verbatim quote likely relay one origin."""
+        cs = reprinted()
+        cs.record_statement(
+            "q1",
+            claim="launch",
+            source="radio",
+            quote=QUOTE,
+            date="2025-06-04",
+        )
+        cs.record_statement(
+            "q2",
+            claim="launch",
+            source="paper",
+            quote=QUOTE.upper(),
+            date="2025-06-05",
+        )
+
+        (found,) = cs.suspicions(kinds=["shared_quote"])
+
+        assert found.records == ("q1", "q2")
+        assert found.data["first"] == "q1"
+
+    def test_not_when_one_relays_the_other(self) -> None:
+        """A declared relay is no suspicion."""
+        cs = reprinted()
+        cs.record_statement("q1", claim="launch", source="radio", quote=QUOTE)
+        cs.record_statement(
+            "q2",
+            claim="launch",
+            source="paper",
+            quote=QUOTE,
+            derives_from=["q1"],
+        )
+
+        assert cs.suspicions(kinds=["shared_quote"]) == ()
+
+
+class TestWireCredits:
+    def test_credit_to_a_recorded_wire(self) -> None:
+        """A dateline credit names the recorded wire source by its alias."""
+        cs = reprinted()
+        cs.record_source("ap", name="The Associated Press", aliases=["AP"])
+        cs.record_document(
+            "wired",
+            publisher="paper",
+            text="CAPE CANAVERAL, Fla. (AP) \u2014 A rocket rose at dawn.",
+        )
+        cs.record_statement(
+            "s-wired", claim="launch", source="paper", document="wired"
+        )
+
+        (found,) = cs.suspicions(kinds=["wire_credit"])
+
+        assert found.records == ("wired", "ap")
+        assert found.data["credit"] == "AP"
+
+    def test_credit_to_nobody_recorded(self) -> None:
+        """A closing credit with no such source recorded says so."""
+        cs = reprinted()
+        cs.record_document(
+            "wired", publisher="paper", text="A rocket rose at dawn. - Reuters"
+        )
+
+        (found,) = cs.suspicions(kinds=["wire_credit"])
+
+        assert found.records == ("wired",)
+        assert "no source of that name is recorded" in found.evidence
+        with pytest.raises(ct.InvalidValueError, match="record it"):
+            cs.accept(found)
+        cs.reject(found, note="Reuters only supplied the photo")
+        assert cs.suspicions(kinds=["wire_credit"]) == ()
+
+
+def dong_table_1() -> ct.ClaimSet:
+    """Dong, Berti-Equille and Srivastava (VLDB 2009), Table 1."""
+    table = {
+        "Stonebraker": ("MIT", "Berkeley", "MIT", "MIT", "MS"),
+        "Dewitt": ("MSR", "MSR", "UWisc", "UWisc", "UWisc"),
+        "Bernstein": ("MSR", "MSR", "MSR", "MSR", "MSR"),
+        "Carey": ("UCI", "AT&T", "BEA", "BEA", "BEA"),
+        "Halevy": ("Google", "Google", "UW", "UW", "UW"),
+    }
+    cs = ct.ClaimSet()
+    for n in range(1, 6):
+        cs.record_source(f"S{n}", name=f"Source {n}")
+    cs.record_source("truth", name="The researchers' home pages")
+    for person, values in table.items():
+        true = values[0]  # S1 is right about everyone
+        for value in sorted(set(values)):
+            claim = f"{person}@{value}"
+            cs.record_claim(claim, text=f"{person} is affiliated with {value}")
+            cs.record_review(
+                f"review {claim}",
+                claim=claim,
+                reviewer="truth",
+                date=None,
+                rating="True" if value == true else "False",
+            )
+        for n, value in enumerate(values, 1):
+            cs.record_statement(
+                f"S{n}: {person}", claim=f"{person}@{value}", source=f"S{n}"
+            )
+    return cs
+
+
+class TestCopyingSources:
+    def test_dong_table_1(self) -> None:
+        """S3, S4 and S5 share false values and are flagged; S1, S2 not."""
+        cs = dong_table_1()
+
+        flagged = {
+            frozenset(s.records)
+            for s in cs.suspicions(kinds=["copying_source"])
+        }
+
+        assert flagged == {
+            frozenset(("S3", "S4")),
+            frozenset(("S3", "S5")),
+            frozenset(("S4", "S5")),
+        }
+        weak = {
+            frozenset(s.records): s.score
+            for s in cs.suspicions(kinds=["copying_source"], min_score=0)
+        }
+        assert weak.get(frozenset(("S1", "S2")), 0) < 0.6
+
+    def test_accepting_declares_copies_from(self) -> None:
+        """Accepted, a copying source is a copies_from link, and one voice."""
+        cs = dong_table_1()
+        claim = "Carey@BEA"
+        assert len(cs.corroboration(claim).asserting_groups) == 3
+        suspicion = next(
+            s
+            for s in cs.suspicions(kinds=["copying_source"])
+            if set(s.records) == {"S3", "S4"}
+        )
+
+        (link,) = cs.accept(suspicion, copier="S4", note="checked")
+
+        assert (link.subject, link.relation, link.object) == (
+            "S4",
+            ct.Relation.COPIES_FROM,
+            "S3",
+        )
+        assert len(cs.corroboration(claim).asserting_groups) == 2
+
+
+class TestSameClaims:
+    def test_two_wordings(self) -> None:
+        """Claims saying one thing in other words are same_as candidates."""
+        cs = ct.ClaimSet()
+        cs.record_claim("a", text="Rebels seized the military base at Tessit")
+        cs.record_claim(
+            "b", text="The military base at Tessit was seized by rebels"
+        )
+        cs.record_claim("c", text="Rebels seized 12 trucks at Tessit")
+        cs.record_claim("d", text="Rebels seized 40 trucks at Tessit")
+
+        found = cs.suspicions(kinds=["same_claim"])
+
+        assert [s.records for s in found] == [("a", "b")]
+        cs.accept(found[0])
+        assert cs.claim_class("a") == ("a", "b")
+
+
+class TestAcceptRejectUnlink:
+    def test_count_policy_and_report(self) -> None:
+        """Reports say what the suspicions would change; count counts them."""
+        cs = reprinted()
+
+        flagged = cs.corroboration("launch")
+        counted = cs.corroboration(
+            "launch", policy=ct.CorroborationPolicy(suspicions="count")
+        )
+
+        assert len(flagged.asserting_groups) == 3
+        assert flagged.groups_if_suspicions_hold == (2, 0)
+        assert [s.kind for s in flagged.suspicions] == [
+            ct.SuspicionKind.REUSED_TEXT
+        ]
+        assert "if the suspicions below hold: 2 asserting" in (
+            flagged.explain()
+        )
+        assert len(counted.asserting_groups) == 2
+
+    def test_accepting_is_declaring(self) -> None:
+        """Accepting gives the answer declaring the same link gives."""
+        accepted, declared = reprinted(), reprinted()
+        (suspicion,) = accepted.suspicions(kinds=["reused_text"])
+
+        (link,) = accepted.accept(suspicion, note="same wording")
+        declared.link("reprint", "copies", "release")
+
+        assert link.evidence == suspicion.evidence
+        mine = accepted.corroboration("launch")
+        theirs = declared.corroboration("launch")
+        assert mine.status == theirs.status
+        assert [g.sources for g in mine.asserting_groups] == [
+            g.sources for g in theirs.asserting_groups
+        ]
+        assert accepted.suspicions(kinds=["reused_text"]) == ()
+
+    def test_rejected_is_not_raised_again_and_survives(self) -> None:
+        """A rejection is saved in JSON and survives a merge."""
+        cs = reprinted()
+        (suspicion,) = cs.suspicions(kinds=["reused_text"])
+
+        link = cs.reject(suspicion, note="both copy a third text")
+
+        assert cs.suspicions(kinds=["reused_text"]) == ()
+        loaded = ct.ClaimSet.from_json(cs.to_json())
+        assert loaded.get_link(link.id).note == "both copy a third text"
+        assert loaded.suspicions(kinds=["reused_text"]) == ()
+        other = reprinted()
+        other.merge(loaded)
+        assert other.suspicions(kinds=["reused_text"]) == ()
+
+    def test_unlink_withdraws(self) -> None:
+        """Unlinking an accepted link brings the suspicion back."""
+        cs = reprinted()
+        (suspicion,) = cs.suspicions(kinds=["reused_text"])
+        (link,) = cs.accept(suspicion)
+
+        removed = cs.unlink(link.id)
+
+        assert removed == link
+        assert link.id not in cs
+        assert cs.suspicions(kinds=["reused_text"]) == (suspicion,)
+
+    def test_unlink_all_or_nothing(self) -> None:
+        """A link a retraction rests on cannot be withdrawn alone."""
+        cs = ct.ClaimSet()
+        cs.record_source("rep", name="Reporter")
+        cs.record_source("paper", name="Paper")
+        cs.record_claim("c", text="C")
+        link = cs.link("rep", "employed_by", "paper")
+        cs.record_statement("s", claim="c", source="rep")
+        cs.record_statement("r", source="paper", stance="retracts", target="s")
+        before = cs.to_json()
+
+        with pytest.raises(ct.InvalidRetractionError):
+            cs.unlink(link.id)
+
+        assert cs.to_json() == before
+        with pytest.raises(ct.UnknownReferenceError):
+            cs.unlink("nope")
+
+    def test_unordered_needs_a_copier(self) -> None:
+        """Without dates, accepting asks which record copies."""
+        cs = ct.ClaimSet()
+        cs.record_source("a", name="A")
+        cs.record_source("b", name="B")
+        cs.record_claim("c", text="C")
+        cs.record_statement("qa", claim="c", source="a", quote=QUOTE)
+        cs.record_statement("qb", claim="c", source="b", quote=QUOTE)
+        (suspicion,) = cs.suspicions(kinds=["shared_quote"])
+
+        with pytest.raises(ct.InvalidValueError, match="copier"):
+            cs.accept(suspicion)
+        with pytest.raises(ct.InvalidValueError, match="copier"):
+            cs.accept(suspicion, copier="nobody")
+        (link,) = cs.accept(suspicion, copier="qb")
+        assert (link.subject, link.object) == ("qb", "qa")
+
+    @pytest.mark.parametrize(
+        ("arguments", "field"),
+        [
+            ({"kinds": ["nonsense"]}, "kinds"),
+            ({"kinds": 3}, "kinds"),
+            ({"min_score": 2}, "min_score"),
+            ({"min_score": "high"}, "min_score"),
+            ({"min_score": True}, "min_score"),
+        ],
+    )
+    def test_bad_arguments(
+        self, arguments: dict[str, object], field: str
+    ) -> None:
+        """Bad kinds and scores are InvalidValueError naming the argument."""
+        with pytest.raises(ct.InvalidValueError) as info:
+            reprinted().suspicions(**arguments)  # type: ignore[arg-type]
+        assert info.value.field == field  # type: ignore[attr-defined]
+
+    def test_accept_needs_a_suspicion(self) -> None:
+        """Anything else is refused."""
+        with pytest.raises(ct.InvalidValueError, match="Suspicion"):
+            reprinted().accept("reprint")  # type: ignore[arg-type]
+
+
+class TestRealTestSet:
+    def test_precision_and_recall(self) -> None:
+        """On the labelled real pages, both at least 0.9 (translations apart)."""
+        results = quality()
+
+        assert results["all"]["precision"] >= 0.9
+        assert results["all"]["recall"] >= 0.9
+
+    def test_the_corpus_loads(self) -> None:
+        """Every labelled page is a document with its text."""
+        cs, pairs = load_corpus()
+
+        assert all(d.text for d in cs.documents)
+        ids = {d.id for d in cs.documents}
+        assert all(p["a"] in ids and p["b"] in ids for p in pairs)

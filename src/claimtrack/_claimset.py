@@ -138,6 +138,9 @@ class ClaimSet:
         init=False, default=None
     )
     _suspected: list[Suspicion] | None = attrs.field(init=False, default=None)
+    _held_by_record: dict[str, list[Suspicion]] | None = attrs.field(
+        init=False, default=None
+    )
     _if_held: ClaimSet | None = attrs.field(init=False, default=None)
 
     # -- recording ---------------------------------------------------
@@ -560,7 +563,7 @@ class ClaimSet:
         self._records[record.id] = record
         if self._implied:
             self._implied.clear()
-        self._suspected = self._if_held = None
+        self._suspected = self._if_held = self._held_by_record = None
         if isinstance(record, Statement):
             self._statements[record.id] = record
             self._by_claim.setdefault(record.claim, []).append(record)
@@ -1141,6 +1144,18 @@ class ClaimSet:
             setattr(self, field.name, getattr(rest, field.name))
         return removed
 
+    def _held_suspicions_by_record(self) -> dict[str, list[Suspicion]]:
+        """The suspicions that hold, filed under the first record they join."""
+        if self._held_by_record is None:
+            table: dict[str, list[Suspicion]] = {}
+            for suspicion in self._all_suspicions():
+                if suspicion.holds:
+                    table.setdefault(suspicion.records[0], []).append(
+                        suspicion
+                    )
+            self._held_by_record = table
+        return self._held_by_record
+
     def _if_suspicions_hold(self) -> ClaimSet:
         """This set with every suspicion that holds accepted (cached)."""
         if self._if_held is None:
@@ -1160,16 +1175,23 @@ class ClaimSet:
         self, report: CorroborationReport
     ) -> CorroborationReport:
         """*report* with the suspicions that touch it, and what they do."""
-        held = [s for s in self._all_suspicions() if s.holds]
-        if not held:
+        held_by_record = self._held_suspicions_by_record()
+        if not held_by_record:
             return report
         touched = _touched(self, report)
+        candidates: dict[int, Suspicion] = {}
+        for record in touched:
+            for suspicion in held_by_record.get(record, ()):
+                candidates[id(suspicion)] = suspicion
         relevant = tuple(
-            s
-            for s in held
-            if all(r in touched for r in s.records)
-            or (
-                s.kind is SuspicionKind.WIRE_CREDIT and s.records[0] in touched
+            sorted(
+                (
+                    s
+                    for s in candidates.values()
+                    if all(r in touched for r in s.records)
+                    or s.kind is SuspicionKind.WIRE_CREDIT
+                ),
+                key=_strongest_first,
             )
         )
         if not relevant:
@@ -1449,10 +1471,16 @@ def _touched(claim_set: ClaimSet, report: CorroborationReport) -> set[str]:
     for statement in statements:
         touched.add(statement.id)
         touched.add(statement.source)
-        touched.update(claim_set.same_source(statement.source))
+        touched.add(claim_set.canonical_source(statement.source))
         if statement.document is not None:
             touched.add(statement.document)
     return touched
+
+
+def _strongest_first(
+    suspicion: Suspicion,
+) -> tuple[float, str, tuple[str, ...]]:
+    return (-suspicion.score, suspicion.kind.value, suspicion.records)
 
 
 def _suspicion(value: object) -> Suspicion:

@@ -27,7 +27,7 @@ class TestReport:
         rows = [line for line in out.splitlines() if line.startswith("c")]
         assert len(rows) == 14  # the header starts with "claim"
         assert "13 claims: 0 corroborated, 13 single origin" in out
-        assert "c3     single_origin  1/0     3" in out
+        assert "c3     single_origin  1/0                   3" in out
 
     def test_json_report(self, capsys: pytest.CaptureFixture[str]) -> None:
         """--format json gives every claim's figures to scripts."""
@@ -143,6 +143,457 @@ class TestReport:
         ]
         assert listed == expected
         assert [r.claim for r in cs.reports()] == expected
+
+
+WIRE_TEXT = (
+    "The regional water authority said on Monday that the northern "
+    "reservoir had fallen to eleven percent of its capacity, the lowest "
+    "level recorded since the drought of 1976, and that rationing would "
+    "begin in twelve districts next week unless heavy rain arrives."
+)
+
+
+def reprint_set(policy: ct.CorroborationPolicy | None = None) -> ct.ClaimSet:
+    """
+    A daily that reprints a wire story as its own, and a gazette that does not.
+
+    Nothing declares the reprint, so both claims count the daily as a
+    voice of its own: 'low' is corroborated by the wire and the daily
+    alone, and would be single origin if the reused text were declared.
+    The two sources saying the same claims is a weaker suspicion, below
+    its threshold.
+    """
+    cs = ct.ClaimSet() if policy is None else ct.ClaimSet(policy=policy)
+    cs.record_source("wire", name="Wire Agency")
+    cs.record_source("daily", name="The Daily")
+    cs.record_source("gazette", name="The Gazette")
+    cs.record_document(
+        "story", publisher="wire", date="2025-03-03", text=WIRE_TEXT
+    )
+    cs.record_document(
+        "reprint",
+        publisher="daily",
+        date="2025-03-04",
+        text="From our correspondent. " + WIRE_TEXT,
+    )
+    cs.record_document(
+        "own",
+        publisher="gazette",
+        date="2025-03-04",
+        text="Our reporter visited the reservoir. Farmers said the "
+        "rationing plan was unfair and that they had been warned for "
+        "months.",
+    )
+    cs.record_claim("low", text="The northern reservoir is at 11 percent")
+    cs.record_claim("ration", text="Rationing begins in twelve districts")
+    for statement, claim, source, document in [
+        ("s1", "low", "wire", "story"),
+        ("s2", "low", "daily", "reprint"),
+        ("s3", "ration", "wire", "story"),
+        ("s4", "ration", "daily", "reprint"),
+        ("s5", "ration", "gazette", "own"),
+    ]:
+        cs.record_statement(
+            statement, claim=claim, source=source, document=document
+        )
+    return cs
+
+
+@pytest.fixture(name="reprint_file")
+def _reprint_file(tmp_path: Path) -> Path:
+    """`reprint_set`, saved as a claimtrack JSON file."""
+    path = tmp_path / "reprint.json"
+    reprint_set().save(path)
+    return path
+
+
+def test_reprint_set_has_suspicions() -> None:
+    """The fixture holds what the tests below rely on."""
+    cs = reprint_set()
+    found = cs.suspicions(min_score=0)
+
+    assert [(s.kind, s.records, s.holds) for s in found] == [
+        (ct.SuspicionKind.REUSED_TEXT, ("story", "reprint"), True),
+        (ct.SuspicionKind.COPYING_SOURCE, ("wire", "daily"), False),
+    ]
+    low, ration = cs.reports()
+    assert low.status is ct.EvidenceStatus.CORROBORATED
+    assert low.groups_if_suspicions_hold == (1, 0)
+    assert ration.groups_if_suspicions_hold == (2, 0)
+
+
+class TestReportSuspicions:
+    def test_column_and_changes(
+        self, reprint_file: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The report shows the groups if suspected, and what would change."""
+        assert main(["report", str(reprint_file)]) == 0
+
+        lines = capsys.readouterr().out.splitlines()
+        assert lines[0] == (
+            "claim   status        groups  if suspected  naive  cred  reason"
+        )
+        assert lines[1].startswith("low     corroborated  2/0     1/0  ")
+        assert lines[2].startswith("ration  corroborated  3/0     2/0  ")
+        assert lines[-1] == (
+            "1 claim would change status if the suspicions held: low "
+            "corroborated -> single_origin"
+        )
+
+    def test_empty_column_and_no_line_without_suspicions(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Without suspicions the column is empty and no line is added."""
+        assert main(["report", "--example"]) == 0
+
+        lines = capsys.readouterr().out.splitlines()
+        c1 = next(line for line in lines if line.startswith("c1 "))
+        assert "1/0                   2      3     one voice" in c1
+        assert lines[-2].startswith("groups: independent origin groups")
+        assert lines[-1] == (
+            "if suspected: the groups if the suspicions that hold were "
+            "declared ('claimtrack suspect' lists them)"
+        )
+
+    def test_no_line_when_no_status_changes(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Suspicions that change no status fill the column, no line."""
+        cs = reprint_set()
+        cs.record_source("radio", name="Radio")
+        cs.record_statement("s6", claim="low", source="radio")
+        path = tmp_path / "claims.json"
+        cs.save(path)
+
+        assert main(["report", str(path)]) == 0
+
+        out = capsys.readouterr().out
+        assert "low     corroborated  3/0     2/0  " in out
+        assert "would change" not in out
+
+    def test_count_policy(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Under suspicions="count" the line says what the policy changed."""
+        path = tmp_path / "claims.json"
+        reprint_set(ct.CorroborationPolicy(suspicions="count")).save(path)
+
+        assert main(["report", str(path)]) == 0
+
+        out = capsys.readouterr().out
+        assert "low     single_origin  1/0     1/0  " in out
+        assert out.splitlines()[-1] == (
+            "1 claim has another status than the declared records give, "
+            "because the policy counts the suspicions that hold: low "
+            "corroborated -> single_origin"
+        )
+
+    def test_many_changes_are_counted(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The line names three claims and counts the rest."""
+        cs = reprint_set()
+        for number in range(5):
+            claim = f"x{number}"
+            cs.record_claim(claim, text=f"Event number {number} happened")
+            cs.record_statement(
+                f"{claim}-a", claim=claim, source="wire", document="story"
+            )
+            cs.record_statement(
+                f"{claim}-b", claim=claim, source="daily", document="reprint"
+            )
+        path = tmp_path / "claims.json"
+        cs.save(path)
+
+        assert main(["report", str(path)]) == 0
+
+        assert capsys.readouterr().out.splitlines()[-1] == (
+            "6 claims would change status if the suspicions held: low "
+            "corroborated -> single_origin, x0 corroborated -> "
+            "single_origin, x1 corroborated -> single_origin, 3 more"
+        )
+
+    def test_json(
+        self, reprint_file: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The JSON report gives each claim's suspicions and groups."""
+        assert main(["report", str(reprint_file), "--format", "json"]) == 0
+
+        low, ration = json.loads(capsys.readouterr().out)["claims"]
+        (reused,) = reprint_set().suspicions()
+        expected = json.loads(json.dumps(reused.to_json()))
+        assert low["suspicions"] == [expected]
+        assert low["groups_if_suspicions_hold"] == [1, 0]
+        assert ration["suspicions"] == [expected]
+        assert ration["groups_if_suspicions_hold"] == [2, 0]
+        assert list(low)[-3:] == [
+            "reason",
+            "suspicions",
+            "groups_if_suspicions_hold",
+        ]
+
+    def test_json_without_suspicions(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Without suspicions: an empty list and null."""
+        assert main(["report", "--example", "--format", "json"]) == 0
+
+        for claim in json.loads(capsys.readouterr().out)["claims"]:
+            assert claim["suspicions"] == []
+            assert claim["groups_if_suspicions_hold"] is None
+
+
+class TestSuspect:
+    def test_text(
+        self, reprint_file: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """One block per suspicion that holds, then a count."""
+        (reused,) = reprint_set().suspicions()
+
+        assert main(["suspect", str(reprint_file)]) == 0
+
+        out, err = capsys.readouterr()
+        assert out == (
+            f"reused_text: score {reused.score:.2f}, threshold "
+            f"{reused.threshold:.2f}: holds\n"
+            "  records: story, reprint (earlier first)\n"
+            f"  evidence: {reused.evidence}\n"
+            "\n"
+            "1 suspicion: 1 holds\n"
+        )
+        assert err == ""
+
+    def test_min_score(
+        self, reprint_file: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--min-score lists weaker suspicions too, strongest first."""
+        assert main(["suspect", str(reprint_file), "--min-score", "0"]) == 0
+
+        out = capsys.readouterr().out
+        heads = [line for line in out.splitlines() if "score" in line]
+        assert [line.split(":")[0] for line in heads] == [
+            "reused_text",
+            "copying_source",
+        ]
+        assert heads[1].endswith(": does not hold")
+        assert "  records: wire, daily (earlier first)\n" in out
+        assert out.endswith("\n2 suspicions: 1 holds, 1 below threshold\n")
+
+    @pytest.mark.parametrize(
+        "kinds",
+        [
+            ["copying_source"],
+            ["copying_source", "same_claim"],
+            ["same_claim,copying_source"],
+        ],
+    )
+    def test_kinds(
+        self,
+        kinds: list[str],
+        reprint_file: Path,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """--kinds keeps only those kinds (spaces or commas between)."""
+        argv = ["suspect", str(reprint_file), "--min-score", "0.1"]
+
+        assert main([*argv, "--kinds", *kinds]) == 0
+
+        out = capsys.readouterr().out
+        assert out.startswith("copying_source: score ")
+        assert "reused_text" not in out
+
+    def test_none_hold(
+        self, reprint_file: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """When none holds, stderr says how to see the weaker ones."""
+        argv = ["suspect", str(reprint_file), "--kinds", "copying_source"]
+
+        assert main(argv) == 0
+
+        out, err = capsys.readouterr()
+        assert out == ""
+        assert err == (
+            "claimtrack: no suspicions at or above their threshold; "
+            "--min-score 0 lists 1 weaker one\n"
+        )
+
+    def test_json(
+        self, reprint_file: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--format json: a list of to_json() objects, as report writes."""
+        found = reprint_set().suspicions(min_score=0)
+        argv = ["suspect", str(reprint_file), "--format", "json"]
+
+        assert main([*argv, "--min-score", "0"]) == 0
+
+        out, err = capsys.readouterr()
+        data = [s.to_json() for s in found]
+        assert out == json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        assert [s["kind"] for s in json.loads(out)] == [
+            "reused_text",
+            "copying_source",
+        ]
+        assert "…" in out  # not escaped, as in report
+        assert err == ""
+
+    @pytest.mark.parametrize(
+        ("form", "written"),
+        [("text", "1 suspicion"), ("json", "1 suspicion as JSON")],
+    )
+    def test_to_a_file(
+        self,
+        form: str,
+        written: str,
+        reprint_file: Path,
+        tmp_path: Path,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """With -o, the output goes to FILE, confirmed on stderr."""
+        output = tmp_path / "out"
+        argv = ["suspect", str(reprint_file), "--format", form]
+
+        assert main([*argv, "-o", str(output)]) == 0
+
+        text = output.read_text(encoding="utf-8")
+        assert "reused_text" in text
+        assert capsys.readouterr() == (
+            "",
+            f"claimtrack: wrote {written} to {output}\n",
+        )
+
+    def test_stdin(
+        self,
+        reprint_file: Path,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        """FILE '-' reads standard input."""
+        monkeypatch.setattr(
+            "sys.stdin",
+            io.TextIOWrapper(io.BytesIO(reprint_file.read_bytes())),
+        )
+
+        assert main(["suspect", "-", "--format", "json"]) == 0
+
+        assert len(json.loads(capsys.readouterr().out)) == 1
+
+    def test_small_sets_are_silent(
+        self,
+        reprint_file: Path,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        """A few documents need no progress note, even on a terminal."""
+        monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+
+        assert main(["suspect", str(reprint_file)]) == 0
+
+        assert capsys.readouterr().err == ""
+
+    def test_example_has_none(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The bundled example has no texts: nothing, said on stderr."""
+        assert main(["suspect", "--example"]) == 0
+        assert capsys.readouterr() == ("", "claimtrack: no suspicions\n")
+
+        assert main(["suspect", "--example", "--format", "json"]) == 0
+        assert capsys.readouterr() == ("[]\n", "")
+
+    def test_none_to_a_file(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """With -o, an empty result still writes FILE, and says so."""
+        output = tmp_path / "out.txt"
+        output.write_text("stale", encoding="utf-8")
+
+        assert main(["suspect", "--example", "-o", str(output)]) == 0
+
+        assert output.read_text(encoding="utf-8") == ""
+        assert capsys.readouterr() == (
+            "",
+            f"claimtrack: wrote no suspicions to {output}\n",
+        )
+
+    def test_unknown_kind(
+        self, reprint_file: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """An unknown kind is bad usage: exit 2, one error line."""
+        argv = ["suspect", str(reprint_file), "--kinds", "reused", "x,y"]
+
+        assert main(argv) == 2
+
+        captured = capsys.readouterr()
+        assert captured.out == ""
+        assert captured.err.startswith("usage: claimtrack suspect")
+        assert captured.err.endswith(
+            "\nclaimtrack suspect: error: unknown kind 'reused' for --kinds: "
+            "expected reused_text, shared_quote, wire_credit, "
+            "copying_source, same_claim\n"
+        )
+
+    def test_file_after_kinds(
+        self, reprint_file: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """FILE after --kinds is taken as a kind: the error says so."""
+        argv = ["suspect", "--kinds", "reused_text", str(reprint_file)]
+
+        assert main(argv) == 2
+
+        assert capsys.readouterr().err.endswith(
+            f"; give FILE before --kinds, as in 'claimtrack suspect "
+            f"{reprint_file} --kinds reused_text'\n"
+        )
+
+    @pytest.mark.parametrize("score", ["2", "-0.1", "nan", "inf", "high"])
+    def test_bad_min_score(
+        self,
+        score: str,
+        reprint_file: Path,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """--min-score takes a number from 0 to 1: else exit 2."""
+        argv = ["suspect", str(reprint_file), "--min-score", score]
+
+        assert main(argv) == 2
+
+        captured = capsys.readouterr()
+        assert captured.out == ""
+        assert captured.err.startswith("usage: claimtrack suspect")
+        assert captured.err.endswith(
+            f"\nclaimtrack suspect: error: invalid --min-score {score!r}: "
+            "expected a number from 0 to 1, as in --min-score 0.5\n"
+        )
+
+    def test_file_or_example(
+        self, reprint_file: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """FILE and --example as in the other commands."""
+        assert main(["suspect", str(reprint_file), "--example"]) == 2
+        assert capsys.readouterr().err.endswith(
+            "claimtrack suspect: error: give FILE or --example, not both\n"
+        )
+
+        assert main(["suspect"]) == 2
+        assert capsys.readouterr().err.endswith(
+            "claimtrack suspect: error: give a claimtrack JSON FILE, or "
+            "--example\n"
+        )
+
+    def test_missing_file(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A file that cannot be read is bad data: exit 1, one line."""
+        missing = tmp_path / "nothing.json"
+
+        assert main(["suspect", str(missing)]) == 1
+
+        out, err = capsys.readouterr()
+        assert out == ""
+        assert err == (
+            f"claimtrack: error: cannot read {missing}: No such file or "
+            "directory\n"
+        )
 
 
 @pytest.fixture(name="claims_file")
@@ -441,6 +892,7 @@ class TestUsage:
         """Each command's help shows an example."""
         for command in (
             "report",
+            "suspect",
             "explain",
             "validate",
             "example",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
 import time
@@ -14,6 +15,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+import attrs
+
 import claimtrack
 
 from claimtrack._bulk import gc_paused
@@ -22,6 +25,7 @@ from claimtrack._dates import PartialDate, _parse_absolute
 from claimtrack._example import ASSUMED_ARTICLE_DATE, example
 from claimtrack._ordering import natural_key
 from claimtrack._report import CorroborationReport, EvidenceStatus
+from claimtrack._suspicions import Suspicion, SuspicionKind
 from claimtrack.claimreview import export_claimreviews, import_claimreviews
 from claimtrack.exceptions import (
     ClaimReviewExportError,
@@ -85,6 +89,7 @@ def _parser() -> argparse.ArgumentParser:
         "  claimtrack report --example\n"
         "  claimtrack example -o claims.json\n"
         "  claimtrack explain claims.json c3\n"
+        "  claimtrack suspect claims.json\n"
         "  claimtrack graph claims.json c3 | dot -Tsvg -o c3.svg\n"
         "\nRun 'claimtrack COMMAND --help' for each command's options.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -103,9 +108,11 @@ def _parser() -> argparse.ArgumentParser:
         "report",
         "every claim with its evidence status",
         "Print every claim with its evidence status, its independent "
-        "origin groups asserting/denying it, the naive source count, the "
-        "Admiralty credibility number and a one-line reason, then a "
-        "summary line.",
+        "origin groups asserting/denying it, the same if the suspicions "
+        "that hold were declared ('claimtrack suspect' lists them), the naive "
+        "source count, the Admiralty credibility number and a one-line "
+        "reason, then a summary line, and how many claims would change "
+        "status if the suspicions held.",
         [
             "claimtrack report --example",
             "claimtrack report claims.json --as-of 2025-06-04",
@@ -127,6 +134,55 @@ def _parser() -> argparse.ArgumentParser:
         default="text",
         help="text for a terminal (default), json for scripts",
     )
+
+    suspect = _command(
+        commands,
+        "suspect",
+        "list dependence the records suggest but nobody declared",
+        "List suspicions, strongest first: reused text between documents, "
+        "shared quotes, wire credits, copying sources and claims that say "
+        "the same thing in other words. Each comes with its score, the "
+        "threshold at or above which it holds, whether it holds, the "
+        "records it joins and its evidence. Without --min-score, only "
+        "those that hold.",
+        [
+            "claimtrack suspect claims.json",
+            "claimtrack suspect claims.json --kinds reused_text shared_quote",
+            (
+                "claimtrack suspect claims.json --min-score 0 --format json "
+                "-o suspicions.json"
+            ),
+        ],
+    )
+    suspect.add_argument(
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help="a claimtrack JSON file ('-' for standard input)",
+    )
+    _add_example(suspect)
+    suspect.add_argument(
+        "--kinds",
+        nargs="+",
+        metavar="KIND",
+        help="only these kinds: "
+        + ", ".join(k.value for k in SuspicionKind)
+        + " (all by default)",
+    )
+    suspect.add_argument(
+        "--min-score",
+        metavar="S",
+        help="only suspicions scoring at least S, from 0 to 1 (by default, "
+        "those at or above their kind's threshold)",
+    )
+    suspect.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text for a terminal (default), json for scripts",
+    )
+    _add_output(suspect)
+    suspect.set_defaults(as_of=None)
 
     explain = _command(
         commands,
@@ -288,6 +344,14 @@ def _add_input(command: argparse.ArgumentParser) -> None:
     _add_example_and_date(command)
 
 
+def _add_example(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--example",
+        action="store_true",
+        help="use the bundled Sahel counter-offensive example instead of FILE",
+    )
+
+
 def _add_output(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "-o",
@@ -299,11 +363,7 @@ def _add_output(command: argparse.ArgumentParser) -> None:
 
 
 def _add_example_and_date(command: argparse.ArgumentParser) -> None:
-    command.add_argument(
-        "--example",
-        action="store_true",
-        help="use the bundled Sahel counter-offensive example instead of FILE",
-    )
+    _add_example(command)
     command.add_argument(
         "--as-of",
         metavar="DATE",
@@ -323,6 +383,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "report":
             _report(args, sys.stdout)
+        elif args.command == "suspect":
+            _suspect(args)
         elif args.command == "explain":
             _explain(args, sys.stdout)
         elif args.command == "validate":
@@ -479,28 +541,221 @@ def _report(args: argparse.Namespace, out: TextIO) -> None:
         return
     if note:
         out.write(note + "\n\n")
-    header = ("claim", "status", "groups", "naive", "cred", "reason")
+    header = (
+        "claim",
+        "status",
+        "groups",
+        "if suspected",
+        "naive",
+        "cred",
+        "reason",
+    )
     rows = [
         (
             r.claim,
             r.status.value,
             f"{len(r.asserting_groups)}/{len(r.denying_groups)}",
+            _groups_if_suspected(r),
             str(r.naive_source_count),
             str(r.credibility),
             r.reason,
         )
         for r in reports
     ]
-    widths = [max(len(row[i]) for row in (header, *rows)) for i in range(5)]
+    padded = len(header) - 1  # the reason is last, and not padded
+    widths = [
+        max(len(row[i]) for row in (header, *rows)) for i in range(padded)
+    ]
     for row in (header, *rows):
         cells = [
             cell.ljust(width) for cell, width in zip(row, widths, strict=False)
         ]
-        out.write("  ".join((*cells, row[5])).rstrip() + "\n")
+        out.write("  ".join((*cells, row[padded])).rstrip() + "\n")
     out.write("\n" + _summary(reports) + "\n")
     out.write(
         "groups: independent origin groups asserting/denying; naive: "
         "distinct asserting sources; cred: Admiralty credibility 1-6\n"
+        "if suspected: the groups if the suspicions that hold were "
+        "declared ('claimtrack suspect' lists them)\n"
+    )
+    changes = _status_changes(claim_set, reports, args.as_of)
+    if changes:
+        out.write(changes + "\n")
+
+
+def _groups_if_suspected(report: CorroborationReport) -> str:
+    """The report's groups if its suspicions were declared, or nothing."""
+    if report.groups_if_suspicions_hold is None:
+        return ""
+    asserting, denying = report.groups_if_suspicions_hold
+    return f"{asserting}/{denying}"
+
+
+_LISTED_CHANGES = 3
+"""How many claims the line on status changes names."""
+
+
+def _status_changes(
+    claim_set: ClaimSet,
+    reports: Sequence[CorroborationReport],
+    as_of: str | None,
+) -> str | None:
+    """
+    The line on claims whose status the suspicions that hold change.
+
+    Under the policy's ``suspicions="count"`` the statuses shown already
+    count the suspicions: the line names those that differ from what the
+    declared records alone give.
+    """
+    changed: list[tuple[CorroborationReport, EvidenceStatus]] = []
+    for report in reports:
+        if report.groups_if_suspicions_hold is None:
+            continue
+        counted = report.policy.suspicions == "count"
+        other = claim_set.corroboration(
+            report.claim,
+            as_of=as_of,
+            policy=attrs.evolve(
+                report.policy, suspicions="flag" if counted else "count"
+            ),
+        )
+        if other.status is not report.status:
+            changed.append((report, other.status))
+    if not changed:
+        return None
+    # One policy for every report: the claim set's.
+    counted = changed[0][0].policy.suspicions == "count"
+    named = [
+        f"{r.claim} {other.value} -> {r.status.value}"
+        if counted
+        else f"{r.claim} {r.status.value} -> {other.value}"
+        for r, other in changed[:_LISTED_CHANGES]
+    ]
+    if len(changed) > _LISTED_CHANGES:
+        named.append(f"{len(changed) - _LISTED_CHANGES} more")
+    claims = "1 claim" if len(changed) == 1 else f"{len(changed)} claims"
+    if counted:
+        verb = "has" if len(changed) == 1 else "have"
+        said = (
+            f"{claims} {verb} another status than the declared records "
+            "give, because the policy counts the suspicions that hold"
+        )
+    else:
+        said = f"{claims} would change status if the suspicions held"
+    return f"{said}: {', '.join(named)}"
+
+
+def _suspect(args: argparse.Namespace) -> None:
+    kinds = _kinds(args)
+    min_score = _min_score(args.min_score)
+    claim_set = _claim_set(args)
+    documents = len(claim_set.documents)
+    progress = _Progress(
+        sys.stderr, documents, "finding suspicions", "documents"
+    )
+    progress.note(
+        f"finding suspicions among {documents:,} documents",
+        large=documents >= PROGRESS_THRESHOLD,
+    )
+    try:
+        found = claim_set.suspicions(kinds=kinds, min_score=min_score)
+    finally:
+        progress.done()
+    count = len(found)
+    noun = "suspicion" if count == 1 else "suspicions"
+    what = f"{count or 'no'} {noun}"
+    if args.format == "json":
+        text = (
+            json.dumps(
+                [s.to_json() for s in found], indent=2, ensure_ascii=False
+            )
+            + "\n"
+        )
+        _write(args.output, text, f"{what} as JSON")
+        return
+    if not found and args.output == "-":
+        sys.stderr.write(f"claimtrack: {_nothing_found(claim_set, kinds)}\n")
+        return
+    text = "".join(_suspicion_block(s) + "\n" for s in found)
+    if found:
+        holding = sum(s.holds for s in found)
+        parts = [f"{holding} {'holds' if holding == 1 else 'hold'}"]
+        if holding < count:
+            parts.append(f"{count - holding} below threshold")
+        text += f"{what}: {', '.join(parts)}\n"
+    _write(args.output, text, what)
+
+
+def _kinds(args: argparse.Namespace) -> list[SuspicionKind] | None:
+    """The kinds --kinds names (commas also separate them), or all."""
+    if args.kinds is None:
+        return None
+    chosen: list[SuspicionKind] = []
+    for given in args.kinds:
+        for name in given.split(","):
+            try:
+                kind = SuspicionKind(name.strip())
+            except ValueError:
+                raise _UsageError(_unknown_kind(args, name)) from None
+            if kind not in chosen:
+                chosen.append(kind)
+    return chosen
+
+
+def _unknown_kind(args: argparse.Namespace, name: str) -> str:
+    expected = ", ".join(k.value for k in SuspicionKind)
+    said = f"unknown kind {name!r} for --kinds: expected {expected}"
+    # --kinds takes every word after it: FILE too, when it comes last.
+    if args.file is None and (
+        name == "-" or name.endswith(".json") or Path(name).is_file()
+    ):
+        said += (
+            f"; give FILE before --kinds, as in 'claimtrack suspect {name} "
+            f"--kinds {args.kinds[0]}'"
+        )
+    return said
+
+
+def _min_score(text: str | None) -> float | None:
+    """The --min-score given, a number from 0 to 1, or None."""
+    if text is None:
+        return None
+    try:
+        score = float(text)
+    except ValueError:
+        score = math.nan
+    if not 0 <= score <= 1:  # NaN too
+        raise _UsageError(
+            f"invalid --min-score {text!r}: expected a number from 0 to 1, "
+            "as in --min-score 0.5"
+        )
+    return score
+
+
+def _nothing_found(
+    claim_set: ClaimSet, kinds: list[SuspicionKind] | None
+) -> str:
+    """What to say when no suspicion is listed."""
+    weaker = len(claim_set.suspicions(kinds=kinds, min_score=0.0))
+    if weaker == 0:
+        return "no suspicions"
+    return (
+        "no suspicions at or above their threshold; --min-score 0 lists "
+        f"{weaker} weaker {'one' if weaker == 1 else 'ones'}"
+    )
+
+
+def _suspicion_block(suspicion: Suspicion) -> str:
+    """One suspicion in a few lines, for a person to read."""
+    holds = "holds" if suspicion.holds else "does not hold"
+    records = ", ".join(suspicion.records)
+    if suspicion.ordered:
+        records += " (earlier first)"
+    return (
+        f"{suspicion.kind.value}: score {suspicion.score:.2f}, threshold "
+        f"{suspicion.threshold:.2f}: {holds}\n"
+        f"  records: {records}\n"
+        f"  evidence: {suspicion.evidence}\n"
     )
 
 
@@ -726,4 +981,10 @@ def _as_json(report: CorroborationReport) -> dict[str, object]:
         "credibility": report.credibility,
         "report_codes": dict(sorted(report.report_codes.items())),
         "reason": report.reason,
+        "suspicions": [s.to_json() for s in report.suspicions],
+        "groups_if_suspicions_hold": (
+            None
+            if report.groups_if_suspicions_hold is None
+            else list(report.groups_if_suspicions_hold)
+        ),
     }

@@ -11,6 +11,7 @@ from typing import Protocol
 import attrs
 
 from claimtrack._dates import PartialDate, Precision, last_day
+from claimtrack._graphs import strongly_connected
 from claimtrack._links import CONTROL_RELATIONS, Link, Relation
 from claimtrack._policy import CorroborationPolicy
 
@@ -463,51 +464,14 @@ def strong_components(
     """
     The strongly connected component of every node reachable from *starts*.
 
-    Tarjan's algorithm, iterative, over the links *follow* accepts; two
-    nodes share a number exactly when each reaches the other.
+    Over the links *follow* accepts; two nodes share a number exactly when
+    each reaches the other.
     """
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    component: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    for start in starts:
-        if start in index:
-            continue
-        work: list[tuple[str, int]] = [(start, 0)]
-        while work:
-            node, position = work.pop()
-            if position == 0:
-                index[node] = low[node] = len(index)
-                stack.append(node)
-                on_stack.add(node)
-            targets = [
-                graph.canonical(link.object)
-                for link in graph.links_from(node)
-                if follow(link)
-            ]
-            descended = False
-            while position < len(targets):
-                target = targets[position]
-                position += 1
-                if target not in index:
-                    work.append((node, position))
-                    work.append((target, 0))
-                    descended = True
-                    break
-                if target in on_stack:
-                    low[node] = min(low[node], index[target])
-            if descended:
-                continue
-            if low[node] == index[node]:
-                number = len(component)
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    component[member] = number
-                    if member == node:
-                        break
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-    return component
+    return strongly_connected(
+        starts,
+        lambda node: [
+            graph.canonical(link.object)
+            for link in graph.links_from(node)
+            if follow(link)
+        ],
+    )

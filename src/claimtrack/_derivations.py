@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Literal, Protocol
 
 import attrs
 
 from claimtrack._dates import PartialDate, is_later
 from claimtrack._documents import Document
+from claimtrack._graphs import strongly_connected
 from claimtrack._links import Link, Relation
 from claimtrack._statements import Stance, Statement
 
@@ -280,54 +281,3 @@ def _implied_on_cycles(
         for d in derivations
         if component[child] == component.get(d.parent)
     }
-
-
-def strongly_connected(
-    starts: Iterable[str], successors: Callable[[str], Sequence[str]]
-) -> dict[str, int]:
-    """
-    The strongly connected component of every node reachable from *starts*.
-
-    Tarjan's algorithm without recursion: two nodes share a number
-    exactly when each reaches the other.
-    """
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    component: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    for start in starts:
-        if start in index:
-            continue
-        work: list[tuple[str, Sequence[str], int]] = [
-            (start, successors(start), 0)
-        ]
-        index[start] = low[start] = len(index)
-        stack.append(start)
-        on_stack.add(start)
-        while work:
-            node, targets, position = work[-1]
-            if position < len(targets):
-                work[-1] = (node, targets, position + 1)
-                target = targets[position]
-                if target not in index:
-                    index[target] = low[target] = len(index)
-                    stack.append(target)
-                    on_stack.add(target)
-                    work.append((target, successors(target), 0))
-                elif target in on_stack:
-                    low[node] = min(low[node], index[target])
-                continue
-            work.pop()
-            if low[node] == index[node]:
-                number = len(component)
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    component[member] = number
-                    if member == node:
-                        break
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-    return component

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 import unicodedata
 import zlib
@@ -105,11 +106,7 @@ class TextIndex:
     ) -> None:
         """Add a text; *order* sorts texts oldest first for crowded prints."""
         ids = self._fingerprinted(text).ids
-        keys = frozenset(
-            hash(ids[i : i + SHINGLE])
-            for i, (a, b) in enumerate(itertools.pairwise(ids))
-            if (a + 3 * b) % _SAMPLE == 0 and i + SHINGLE <= len(ids)
-        )
+        keys = frozenset(hash(ids[i : i + SHINGLE]) for i in _anchors(ids))
         # Only the fingerprints are kept; words are made again when a
         # pair's shared passage is wanted.
         self._texts.append(text)
@@ -195,6 +192,25 @@ class TextIndex:
             self._fingerprinted(self._texts[later]),
             self._fingerprinted(self._texts[earlier]),
         )
+
+
+def _anchors(ids: tuple[int, ...]) -> Iterable[int]:
+    """
+    Where the kept shingles start: a hash of two words is 0 modulo 4.
+
+    Every step runs in C (map, compress): this is the loop over every
+    word of every text.
+    """
+    starts = len(ids) - SHINGLE + 1
+    if starts <= 0:
+        return ()
+    pair_sums = map(operator.add, ids, map(operator.mul, ids[1:], _THREES))
+    remainders = map(operator.mod, pair_sums, _SAMPLES)
+    return itertools.compress(range(starts), map(operator.not_, remainders))
+
+
+_THREES = itertools.repeat(3)
+_SAMPLES = itertools.repeat(_SAMPLE)
 
 
 def longest_passage(

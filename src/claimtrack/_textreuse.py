@@ -66,8 +66,18 @@ class Passage:
 
 @attrs.frozen
 class _Fingerprinted:
-    words: tuple[str, ...]
-    ids: tuple[int, ...]
+    words: list[str]
+    ids: list[int]
+
+    def shingles(self) -> list[int]:
+        """The hash of every shingle, by starting word (made in C)."""
+        ids = self.ids
+        return list(
+            map(
+                hash,
+                zip(ids, ids[1:], ids[2:], ids[3:], ids[4:], strict=False),
+            )
+        )
 
 
 class TextIndex:
@@ -88,7 +98,7 @@ class TextIndex:
     """
 
     def __init__(self) -> None:
-        self._vocabulary: dict[str, int] = {}
+        self._vocabulary = _Vocabulary()
         self._texts: list[str] = []
         self._keys: list[frozenset[int]] = []
         self._names: list[str] = []
@@ -105,8 +115,10 @@ class TextIndex:
         order: tuple[str, str],
     ) -> None:
         """Add a text; *order* sorts texts oldest first for crowded prints."""
-        ids = self._fingerprinted(text).ids
-        keys = frozenset(hash(ids[i : i + SHINGLE]) for i in _anchors(ids))
+        text_ids = self._fingerprinted(text)
+        keys = frozenset(
+            itertools.compress(text_ids.shingles(), _anchors(text_ids.ids))
+        )
         # Only the fingerprints are kept; words are made again when a
         # pair's shared passage is wanted.
         self._texts.append(text)
@@ -117,11 +129,8 @@ class TextIndex:
 
     def _fingerprinted(self, text: str) -> _Fingerprinted:
         words = words_of(text)
-        vocabulary = self._vocabulary
-        for word in set(words).difference(vocabulary):
-            vocabulary[word] = zlib.crc32(word.encode("utf-8"))
         return _Fingerprinted(
-            tuple(words), tuple(map(vocabulary.__getitem__, words))
+            words, list(map(self._vocabulary.__getitem__, words))
         )
 
     def __len__(self) -> int:
@@ -134,9 +143,17 @@ class TextIndex:
         Pairs are numbers of texts, smaller first; boilerplate is left
         out.
         """
+        # First, with set operations only, the fingerprints met twice or
+        # more: most are met once, and need no posting list.
+        seen: set[int] = set()
+        repeated: set[int] = set()
+        for keys in self._keys:
+            repeated |= keys & seen
+            seen |= keys
+        del seen
         postings: dict[int, list[int]] = {}
         for number, keys in enumerate(self._keys):
-            for key in keys:
+            for key in keys & repeated:
                 postings.setdefault(key, []).append(number)
         self._boilerplate.clear()
         shared: dict[tuple[int, int], int] = {}
@@ -194,19 +211,26 @@ class TextIndex:
         )
 
 
-def _anchors(ids: tuple[int, ...]) -> Iterable[int]:
-    """
-    Where the kept shingles start: a hash of two words is 0 modulo 4.
+class _Vocabulary(dict[str, int]):
+    """Each word's CRC-32, computed the first time the word is met."""
 
-    Every step runs in C (map, compress): this is the loop over every
-    word of every text.
+    def __missing__(self, word: str) -> int:
+        value = self[word] = zlib.crc32(word.encode("utf-8"))
+        return value
+
+
+def _anchors(ids: list[int]) -> Iterable[bool]:
     """
-    starts = len(ids) - SHINGLE + 1
-    if starts <= 0:
-        return ()
+    Whether each shingle is kept as a fingerprint.
+
+    It is when a hash of its first two words is 0 modulo 4.
+
+    Every step runs in C (map): this is the loop over every word of
+    every text.
+    """
     pair_sums = map(operator.add, ids, map(operator.mul, ids[1:], _THREES))
     remainders = map(operator.mod, pair_sums, _SAMPLES)
-    return itertools.compress(range(starts), map(operator.not_, remainders))
+    return map(operator.not_, remainders)
 
 
 _THREES = itertools.repeat(3)
@@ -216,25 +240,24 @@ _SAMPLES = itertools.repeat(_SAMPLE)
 def longest_passage(
     later: _Fingerprinted, earlier: _Fingerprinted
 ) -> Passage | None:
-    """The longest run of at least `SHINGLE` words both texts hold."""
+    """
+    The longest run of at least `SHINGLE` words both texts hold.
+
+    A shingle repeated within the earlier text is matched at its last
+    place there.
+    """
     size = SHINGLE
-    where: dict[tuple[int, ...], list[int]] = {}
-    ids = earlier.ids
-    for j in range(len(ids) - size + 1):
-        where.setdefault(ids[j : j + size], []).append(j)
+    where = dict(zip(earlier.shingles(), itertools.count(), strict=False))
     best = (0, 0, 0)
-    run_at: dict[int, int] = {}  # earlier position -> run length ending here
-    mine = later.ids
-    for i in range(len(mine) - size + 1):
-        found = where.get(mine[i : i + size])
-        now: dict[int, int] = {}
-        if found:
-            for j in found:
-                length = run_at.get(j - 1, 0) + 1
-                now[j] = length
-                if length > best[0]:
-                    best = (length, i - length + 1, j - length + 1)
-        run_at = now
+    length, previous = 0, -2
+    for i, place in enumerate(map(where.get, later.shingles())):
+        if place is None:
+            length, previous = 0, -2
+            continue
+        length = length + 1 if place == previous + 1 else 1
+        previous = place
+        if length > best[0]:
+            best = (length, i - length + 1, place - length + 1)
     length, start, other = best
     if not length:
         return None

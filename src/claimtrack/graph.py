@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from claimtrack._dates import DateLike
-from claimtrack._links import Link
+from claimtrack._links import Link, Relation
 from claimtrack._report import CorroborationReport
 from claimtrack._statements import Stance, Statement
 
@@ -122,11 +122,15 @@ def attribution_graph(
     # are drawn whole: every statement they pass through is added.
     implied: dict[str, list[tuple[str, str]]] = {}
     for derivation in claim_set.implied_derivations(policy=report.policy):
-        label = (
-            "copies (implied)"
-            if derivation.via == "copies"
-            else f"cites {derivation.document} (implied)"
-        )
+        if derivation.via == "cites":
+            label = f"cites {derivation.document} (implied)"
+        elif (
+            derivation.link is not None
+            and derivation.link.relation is Relation.COPIES
+        ):
+            label = "copies (recorded by a person)"
+        else:
+            label = "copies (implied)"
         implied.setdefault(derivation.statement, []).append(
             (derivation.parent, label)
         )

@@ -1475,7 +1475,9 @@ def declared(cs: ct.ClaimSet) -> ct.ClaimSet:
     records: list[ct.Record] = []
     for record in cs:
         if isinstance(record, ct.Statement) and record.id in implied:
-            parents = [*record.derives_from, *implied[record.id]]
+            parents = list(
+                dict.fromkeys([*record.derives_from, *implied[record.id]])
+            )
             record = attrs.evolve(  # noqa: PLW2901
                 record, derives_from=parents, via=record.via or "copies"
             )

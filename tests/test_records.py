@@ -2384,6 +2384,25 @@ class TestJudgementLinks:
         with pytest.raises(ct.ClaimtrackError, match=message):
             cs.link(subject, relation, object)
 
+    def test_a_copy_of_a_later_statement(self, cs: ct.ClaimSet) -> None:
+        """A statement cannot copy one made after it, as with derives_from."""
+        cs.record_statement(
+            "s2", claim="strike", source="outlet", date="2025-06-01"
+        )
+        with pytest.raises(ct.TemporalInconsistencyError):
+            cs.link("s2", "copies", "s1")
+        with pytest.raises(ct.TemporalInconsistencyError):
+            cs.link("communique", "copies", "article")
+
+    def test_no_copies_of_retractions(self, cs: ct.ClaimSet) -> None:
+        """A retraction neither copies nor is copied."""
+        cs.record_statement(
+            "r1", source="staff", stance="retracts", target="s1"
+        )
+        cs.record_statement("s2", claim="strike", source="outlet")
+        with pytest.raises(ct.InvalidValueError, match="retraction"):
+            cs.link("s2", "copies", "r1")
+
     def test_no_dates(self, cs: ct.ClaimSet) -> None:
         """Judgements hold whatever the date."""
         cs.record_statement("s2", claim="strike", source="outlet")

@@ -145,7 +145,10 @@ class _Walk:
         implied = self.index.derivations(statement.id)
         if implied:
             self.implied[statement.id] = tuple(implied)
-        ids = (*statement.derives_from, *(d.parent for d in implied))
+        # One parent may be implied twice (copied and cited): once is enough.
+        ids = dict.fromkeys(
+            (*statement.derives_from, *(d.parent for d in implied))
+        )
         return [self.index.statement(p) for p in ids]
 
     def _own(self, statement: Statement) -> frozenset[Origin]:

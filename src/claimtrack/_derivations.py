@@ -217,7 +217,15 @@ def _declared_copies(
     for link in view.copy_links():
         copier = table.get(link.subject)
         if copier is not None:
-            if link.object not in copier.derives_from:
+            # Validation refuses retractions and later parents; keep the
+            # same filter as the other rules all the same.
+            parent = table.get(link.object)
+            if (
+                parent is not None
+                and Stance.RETRACTS not in (copier.stance, parent.stance)
+                and not is_later(view.date_of(parent), view.date_of(copier))
+                and link.object not in copier.derives_from
+            ):
                 mine = found.setdefault(copier.id, [])
                 if all(d.parent != link.object for d in mine):
                     mine.append(

@@ -497,6 +497,61 @@ class Batch:
             yield Finding(
                 link.id, field, InvalidValueError(field, value, reason)
             )
+            return
+        if (
+            link.relation is Relation.COPIES
+            and subject is not None
+            and obj is not None
+        ):
+            yield from self._copy_rules(link, subject, obj)
+
+    def _copy_rules(
+        self, link: Link, copier: Record, copied: Record
+    ) -> Iterator[Finding]:
+        """A copy is of a record not later, and never of a retraction."""
+        if isinstance(copier, Statement) and isinstance(copied, Statement):
+            if Stance.RETRACTS in (copier.stance, copied.stance):
+                yield Finding(
+                    link.id,
+                    "object",
+                    InvalidValueError(
+                        "object",
+                        link.object,
+                        f"link {link.id!r}: a retraction neither copies nor "
+                        "is copied",
+                    ),
+                )
+                return
+            if is_later(
+                effective_date(copied, self._resolve),
+                effective_date(copier, self._resolve),
+            ):
+                yield Finding(
+                    link.id,
+                    "object",
+                    TemporalInconsistencyError(
+                        copier.id,
+                        copied.id,
+                        f"it is {self._dated(copier)} and copies a "
+                        f"statement {self._dated(copied)}",
+                    ),
+                )
+        elif (
+            isinstance(copier, Document)
+            and isinstance(copied, Document)
+            and is_later(copied.date, copier.date)
+        ):
+            yield Finding(
+                link.id,
+                "object",
+                TemporalInconsistencyError(
+                    copier.id,
+                    copied.id,
+                    f"it is dated {copier.date} and copies a document dated "
+                    f"{copied.date}",
+                    kind="document",
+                ),
+            )
 
     # -- statements ----------------------------------------------------
 

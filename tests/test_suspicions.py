@@ -452,3 +452,106 @@ class TestRealTestSet:
         assert all(d.text for d in cs.documents)
         ids = {d.id for d in cs.documents}
         assert all(p["a"] in ids and p["b"] in ids for p in pairs)
+
+
+class TestReviewFindings:
+    """Regressions found by reading the change again."""
+
+    def test_two_wire_stories_by_one_paper(self) -> None:
+        """Each credited story is accepted on its own; neither comes back."""
+        cs = ct.ClaimSet()
+        cs.record_source("paper", name="Paper")
+        cs.record_source("ap", name="The Associated Press", aliases=["AP"])
+        for n, day in ((1, "2024-03-01"), (2, "2024-03-05")):
+            cs.record_claim(f"c{n}", text=f"Event number {n} happened")
+            cs.record_document(
+                f"d{n}",
+                publisher="paper",
+                date=day,
+                text=f"BAMAKO (AP) \u2014 Event {n} happened, officials said.",
+            )
+            cs.record_statement(
+                f"s{n}", claim=f"c{n}", source="paper", document=f"d{n}"
+            )
+
+        for suspicion in cs.suspicions(kinds=["wire_credit"]):
+            cs.accept(suspicion)
+
+        assert cs.suspicions(kinds=["wire_credit"]) == ()
+        assert len(cs.links) == 2
+
+    def test_count_follows_a_same_claim_outside_the_class(self) -> None:
+        """Counting suspicions counts a same_claim whatever it touches."""
+        cs = ct.ClaimSet()
+        cs.record_source("a", name="A")
+        cs.record_source("b", name="B")
+        cs.record_claim("c1", text="Troops killed civilians at Moura market")
+        cs.record_claim(
+            "c2", text="Civilians were killed by troops at Moura market"
+        )
+        cs.record_statement("s1", claim="c1", source="a")
+        cs.record_statement("s2", claim="c2", source="b")
+
+        counted = cs.corroboration(
+            "c1", policy=ct.CorroborationPolicy(suspicions="count")
+        )
+
+        assert counted.corroborated
+        assert cs.corroboration("c1").groups_if_suspicions_hold == (2, 0)
+
+    def test_an_undated_shared_quote_is_counted(self) -> None:
+        """The hypothetical set picks a direction where dates give none."""
+        cs = ct.ClaimSet()
+        cs.record_source("a", name="A")
+        cs.record_source("b", name="B")
+        cs.record_claim("c", text="C")
+        cs.record_statement("qa", claim="c", source="a", quote=QUOTE)
+        cs.record_statement("qb", claim="c", source="b", quote=QUOTE)
+
+        report = cs.corroboration("c")
+
+        assert len(report.asserting_groups) == 2
+        assert report.groups_if_suspicions_hold == (1, 0)
+
+    def test_a_passage_around_a_repeated_phrase(self) -> None:
+        """A copy is measured whole even where the original repeats itself."""
+        original = (
+            "the minister said the talks would resume on monday and the "
+            "minister said the talks would resume with all parties present "
+            "after the holiday weekend in the capital city of the region"
+        )
+        cs = ct.ClaimSet()
+        cs.record_document("a", date="2025-01-01", text=original)
+        cs.record_document("b", date="2025-01-02", text=original + " today.")
+
+        (found,) = cs.suspicions(kinds=["reused_text"])
+
+        assert found.data["passage"]["words"] == len(original.split())
+
+    @pytest.mark.parametrize(
+        ("fields", "field"),
+        [
+            ({"kind": "nonsense", "records": ("a", "b")}, "kind"),
+            ({"kind": "reused_text", "records": ()}, "records"),
+            ({"kind": "reused_text", "records": ("a", "b", "c")}, "records"),
+            ({"kind": "reused_text", "records": ("a", 3)}, "records"),
+        ],
+    )
+    def test_a_suspicion_made_by_hand(
+        self, fields: dict[str, object], field: str
+    ) -> None:
+        """Bad kinds and records are InvalidValueError, never IndexError."""
+        with pytest.raises(ct.InvalidValueError) as info:
+            ct.Suspicion(  # type: ignore[arg-type]
+                ordered=False,
+                score=1.0,
+                threshold=0.5,
+                evidence="made by hand",
+                **fields,
+            )
+        assert info.value.field == field  # type: ignore[attr-defined]
+
+    def test_links_of_an_unhashable_id(self) -> None:
+        """An id that is not a string names no record."""
+        with pytest.raises(ct.UnknownReferenceError):
+            reprinted().links_of(["x"])  # type: ignore[arg-type]

@@ -57,7 +57,6 @@ from claimtrack._suspicions import (
 )
 from claimtrack._validation import Batch, Finding, plainly_valid
 from claimtrack.exceptions import (
-    ClaimtrackError,
     Conflict,
     FormatError,
     FormatProblem,
@@ -626,7 +625,7 @@ class ClaimSet:
     def __getitem__(self, id: str) -> Record:
         try:
             return self._records[id]
-        except KeyError:
+        except (KeyError, TypeError):  # an unhashable id names nothing
             raise UnknownReferenceError("record", id) from None
 
     def __repr__(self) -> str:
@@ -1145,14 +1144,13 @@ class ClaimSet:
         return removed
 
     def _held_suspicions_by_record(self) -> dict[str, list[Suspicion]]:
-        """The suspicions that hold, filed under the first record they join."""
+        """The suspicions that hold, filed under each record they join."""
         if self._held_by_record is None:
             table: dict[str, list[Suspicion]] = {}
             for suspicion in self._all_suspicions():
                 if suspicion.holds:
-                    table.setdefault(suspicion.records[0], []).append(
-                        suspicion
-                    )
+                    for record in suspicion.records:
+                        table.setdefault(record, []).append(suspicion)
             self._held_by_record = table
         return self._held_by_record
 
@@ -1163,11 +1161,23 @@ class ClaimSet:
             hypothetical = self
             if held:
                 hypothetical = self.copy()
+                links: dict[str, Link] = {}
                 for suspicion in held:
+                    # Which of two undated records copies changes no count.
+                    copier = (
+                        None if suspicion.ordered else suspicion.records[-1]
+                    )
                     try:
-                        hypothetical.accept(suspicion)
-                    except ClaimtrackError:
-                        continue  # what cannot be declared is not counted
+                        made = accepted_links(
+                            self, suspicion, note=None, copier=copier
+                        )
+                    except InvalidValueError:
+                        # A wire credit to a source nobody recorded, or in
+                        # a document with no statement: nothing to tie.
+                        continue
+                    for link in made:
+                        links.setdefault(link.id, link)
+                hypothetical.record_many(links.values())
             self._if_held = hypothetical
         return self._if_held
 
@@ -1183,18 +1193,9 @@ class ClaimSet:
         for record in touched:
             for suspicion in held_by_record.get(record, ()):
                 candidates[id(suspicion)] = suspicion
-        relevant = tuple(
-            sorted(
-                (
-                    s
-                    for s in candidates.values()
-                    if all(r in touched for r in s.records)
-                    or s.kind is SuspicionKind.WIRE_CREDIT
-                ),
-                key=_strongest_first,
-            )
-        )
-        if not relevant:
+        relevant = tuple(sorted(candidates.values(), key=_strongest_first))
+        counted = report.policy.suspicions == "count"
+        if not relevant and not counted:
             return report
         hypothetical = self._if_suspicions_hold()
         policy = attrs.evolve(report.policy, suspicions="flag")
@@ -1204,7 +1205,7 @@ class ClaimSet:
             report.as_of,
             policy,
         )
-        if report.policy.suspicions == "count":
+        if counted:
             report = attrs.evolve(then, policy=report.policy)
         return attrs.evolve(
             report,

@@ -52,9 +52,10 @@ def accepted_links(
         object: str,
         start: PartialDate | None = None,
         end: PartialDate | None = None,
+        context: str = "",
     ) -> Link:
         return Link(
-            id=f"{subject} {relation.value} {object} (accepted)",
+            id=f"{subject} {relation.value} {object}{context} (accepted)",
             subject=subject,
             relation=relation,
             object=object,
@@ -119,10 +120,23 @@ def _wire_links(
             if s.source != wire
         }
     )
+    if not speakers:
+        raise InvalidValueError(
+            "suspicion",
+            document_id,
+            f"document {document_id!r} holds no statement to tie to {wire!r}",
+        )
     start = document.date
     end = None if start is None else _next_day(start)
     return [
-        made(speaker, Relation.COPIES_FROM, wire, start, end)
+        made(
+            speaker,
+            Relation.COPIES_FROM,
+            wire,
+            start,
+            end,
+            f" for {document_id}",
+        )
         for speaker in speakers
     ]
 

@@ -19,6 +19,7 @@ from claimtrack._ratings import Verdict
 from claimtrack._records import fold
 from claimtrack._statements import Stance, Statement
 from claimtrack._textreuse import SHINGLE, TextIndex, words_of
+from claimtrack.exceptions import InvalidValueError
 
 
 if TYPE_CHECKING:
@@ -41,6 +42,28 @@ class SuspicionKind(enum.StrEnum):
     """Two sources share many claims, above all false ones (Dong et al.)."""
     SAME_CLAIM = "same_claim"
     """Two claims say the same thing in different words."""
+
+
+def _kind(value: SuspicionKind | str) -> SuspicionKind:
+    try:
+        return SuspicionKind(value)
+    except ValueError:
+        raise InvalidValueError(
+            "kind",
+            value,
+            "expected one of " + ", ".join(k.value for k in SuspicionKind),
+        ) from None
+
+
+def _records(value: object) -> tuple[str, ...]:
+    records = tuple(value) if isinstance(value, tuple | list) else ()
+    if not 1 <= len(records) <= 2 or not all(
+        type(r) is str and r for r in records
+    ):
+        raise InvalidValueError(
+            "records", value, "expected one or two record ids"
+        )
+    return records
 
 
 THRESHOLDS: Mapping[SuspicionKind, float] = {
@@ -80,8 +103,8 @@ class Suspicion:
             line, shared claims, dates), JSON-ready.
     """
 
-    kind: SuspicionKind
-    records: tuple[str, ...]
+    kind: SuspicionKind = attrs.field(converter=_kind)
+    records: tuple[str, ...] = attrs.field(converter=_records)
     ordered: bool
     score: float
     threshold: float
@@ -284,12 +307,15 @@ def _shared_quotes(claim_set: ClaimSet) -> Iterable[Suspicion]:
         statements.sort(key=lambda s: (_sort_date(claim_set.date_of(s)), s.id))
         first = statements[0]
         score = min(1.0, len(quote.split()) / 20)
+        above = _ancestors(claim_set, first)
+        reaches: dict[str, bool] = {first.id: True}
         # Each later carrier is paired with the earliest appearance.
         for other in statements[1:]:
-            if claim_set.canonical_source(
-                other.source
-            ) == claim_set.canonical_source(first.source) or _derives(
-                claim_set, other, first
+            if (
+                claim_set.canonical_source(other.source)
+                == claim_set.canonical_source(first.source)
+                or other.id in above
+                or _reaches(claim_set, other, reaches)
             ):
                 continue
             (earlier, later), ordered = _order(
@@ -311,19 +337,39 @@ def _shared_quotes(claim_set: ClaimSet) -> Iterable[Suspicion]:
             )
 
 
-def _derives(claim_set: ClaimSet, a: Statement, b: Statement) -> bool:
-    """Whether either statement's declared chain reaches the other."""
-    for start, goal in ((a, b), (b, a)):
-        seen: set[str] = set()
-        stack = list(start.derives_from)
-        while stack:
-            current = stack.pop()
-            if current == goal.id:
-                return True
-            if current not in seen:
-                seen.add(current)
-                stack.extend(claim_set.statement(current).derives_from)
-    return False
+def _ancestors(claim_set: ClaimSet, start: Statement) -> set[str]:
+    """Every statement *start*'s declared chain reaches."""
+    seen: set[str] = set()
+    stack = list(start.derives_from)
+    while stack:
+        current = stack.pop()
+        if current not in seen:
+            seen.add(current)
+            stack.extend(claim_set.statement(current).derives_from)
+    return seen
+
+
+def _reaches(
+    claim_set: ClaimSet, start: Statement, known: dict[str, bool]
+) -> bool:
+    """
+    Whether *start*'s declared chain reaches a statement known to be True.
+
+    *known* is shared across one quote's carriers, so each statement of
+    their chains is settled once.
+    """
+    stack: list[tuple[str, bool]] = [(start.id, False)]
+    while stack:
+        current, expanded = stack.pop()
+        if current in known:
+            continue
+        parents = claim_set.statement(current).derives_from
+        if not expanded:
+            stack.append((current, True))
+            stack.extend((p, False) for p in parents if p not in known)
+            continue
+        known[current] = any(known.get(p, False) for p in parents)
+    return known[start.id]
 
 
 # -- wire credits ---------------------------------------------------------
@@ -384,6 +430,8 @@ def _wire_credits(claim_set: ClaimSet) -> Iterable[Suspicion]:
             if claim_set.canonical_source(source.id) not in speakers
             and fold(name) in {fold(n) for n in source.names}
         ]
+        if found and _tied_already(claim_set, document, speakers, found[0].id):
+            continue
         if found:
             source = found[0]
             evidence = (
@@ -412,6 +460,22 @@ def _wire_credits(claim_set: ClaimSet) -> Iterable[Suspicion]:
                 "source": found[0].id if found else None,
             },
         )
+
+
+def _tied_already(
+    claim_set: ClaimSet, document: Document, speakers: set[str], wire: str
+) -> bool:
+    """Whether every speaker already copies *wire* on the document's date."""
+    target = claim_set.canonical_source(wire)
+    return bool(speakers) and all(
+        any(
+            link.relation is Relation.COPIES_FROM
+            and claim_set.canonical_source(link.object) == target
+            and link.holds_at(document.date)
+            for link in claim_set.links_of(speaker)
+        )
+        for speaker in speakers
+    )
 
 
 def _credit(text: str) -> tuple[str, str, float] | None:
@@ -564,7 +628,7 @@ def _same_claims(claim_set: ClaimSet) -> Iterable[Suspicion]:
     for claim, words in contents.items():
         for word in words:
             by_word.setdefault(word, []).append(claim)
-    crowd = max(20, len(contents) // 100)
+    crowd = 50  # a word in more claims than this tells nothing alone
     shared: dict[tuple[str, str], int] = {}
     for holders in by_word.values():
         if len(holders) < 2 or len(holders) > crowd:

@@ -34,6 +34,9 @@ Documents a fingerprint may join pairwise. A fingerprint met in more is
 joined only to its earliest document, so its cost stays linear.
 """
 
+_REPEATS = 8
+"""Places of one shingle in a text followed when matching a passage."""
+
 _BOILERPLATE = 3
 """A fingerprint in this many documents of one publisher is boilerplate."""
 
@@ -243,21 +246,25 @@ def longest_passage(
     """
     The longest run of at least `SHINGLE` words both texts hold.
 
-    A shingle repeated within the earlier text is matched at its last
-    place there.
+    A shingle repeated within the earlier text is followed at up to 8 of
+    its places there, which keeps the search linear.
     """
     size = SHINGLE
-    where = dict(zip(earlier.shingles(), itertools.count(), strict=False))
+    where: dict[int, list[int]] = {}
+    for place, shingle in enumerate(earlier.shingles()):
+        places = where.setdefault(shingle, [])
+        if len(places) < _REPEATS:
+            places.append(place)
     best = (0, 0, 0)
-    length, previous = 0, -2
-    for i, place in enumerate(map(where.get, later.shingles())):
-        if place is None:
-            length, previous = 0, -2
-            continue
-        length = length + 1 if place == previous + 1 else 1
-        previous = place
-        if length > best[0]:
-            best = (length, i - length + 1, place - length + 1)
+    run_at: dict[int, int] = {}  # earlier place -> run ending there
+    for i, shingle in enumerate(later.shingles()):
+        now: dict[int, int] = {}
+        for place in where.get(shingle, ()):
+            length = run_at.get(place - 1, 0) + 1
+            now[place] = length
+            if length > best[0]:
+                best = (length, i - length + 1, place - length + 1)
+        run_at = now
     length, start, other = best
     if not length:
         return None

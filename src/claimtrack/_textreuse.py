@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import array
 import itertools
 import operator
 import re
@@ -25,7 +26,7 @@ __all__ = [
 SHINGLE = 5
 """Words in a shingle: the unit two texts must share to count as shared."""
 
-_SAMPLE = 4
+_SAMPLE = 8
 """One shingle in about this many is kept as a fingerprint."""
 
 _CROWD = 40
@@ -33,6 +34,9 @@ _CROWD = 40
 Documents a fingerprint may join pairwise. A fingerprint met in more is
 joined only to its earliest document, so its cost stays linear.
 """
+
+_PARTS = 4
+"""Passes over the fingerprints when looking for those met twice."""
 
 _REPEATS = 8
 """Places of one shingle in a text followed when matching a passage."""
@@ -90,7 +94,7 @@ class TextIndex:
     Each text is cut into words; every run of `SHINGLE` words is a
     shingle, hashed from the words' CRC-32 values (deterministic across
     runs and machines). A shingle is kept as a fingerprint when a hash of
-    its first two words is 0 modulo 4, a choice made by content alone, so
+    its first two words is 0 modulo 8, a choice made by content alone, so
     two texts that share a passage keep the same fingerprints of it.
     Fingerprints go into an inverted index; only texts that share one are
     ever compared. A fingerprint met in documents of one publisher three
@@ -103,7 +107,9 @@ class TextIndex:
     def __init__(self) -> None:
         self._vocabulary = _Vocabulary()
         self._texts: list[str] = []
-        self._keys: list[frozenset[int]] = []
+        # Each text's fingerprints, as a compact array of 64-bit hashes:
+        # a set of Python ints would cost six times as much.
+        self._keys: list[array.array[int]] = []
         self._names: list[str] = []
         self._publishers: list[str | None] = []
         self._order: list[tuple[str, str]] = []
@@ -119,8 +125,11 @@ class TextIndex:
     ) -> None:
         """Add a text; *order* sorts texts oldest first for crowded prints."""
         text_ids = self._fingerprinted(text)
-        keys = frozenset(
-            itertools.compress(text_ids.shingles(), _anchors(text_ids.ids))
+        keys = array.array(
+            "q",
+            set(
+                itertools.compress(text_ids.shingles(), _anchors(text_ids.ids))
+            ),
         )
         # Only the fingerprints are kept; words are made again when a
         # pair's shared passage is wanted.
@@ -148,15 +157,28 @@ class TextIndex:
         """
         # First, with set operations only, the fingerprints met twice or
         # more: most are met once, and need no posting list.
-        seen: set[int] = set()
+        # The fingerprints seen so far are kept a quarter at a time, by
+        # hash, so that the largest set is a quarter of them all.
         repeated: set[int] = set()
-        for keys in self._keys:
-            repeated |= keys & seen
-            seen |= keys
-        del seen
+        for part in range(_PARTS):
+            seen: set[int] = set()
+            for keys in self._keys:
+                mine = set(
+                    itertools.compress(
+                        keys,
+                        map(
+                            operator.eq,
+                            map(operator.mod, keys, itertools.repeat(_PARTS)),
+                            itertools.repeat(part),
+                        ),
+                    )
+                )
+                repeated.update(seen.intersection(mine))
+                seen.update(mine)
+            del seen
         postings: dict[int, list[int]] = {}
         for number, keys in enumerate(self._keys):
-            for key in keys & repeated:
+            for key in repeated.intersection(keys):
                 postings.setdefault(key, []).append(number)
         self._boilerplate.clear()
         shared: dict[tuple[int, int], int] = {}
@@ -197,14 +219,14 @@ class TextIndex:
 
         Estimated from the fingerprints, boilerplate left out.
         """
-        mine = self._keys[later] - self._boilerplate
+        mine = set(self._keys[later]).difference(self._boilerplate)
         if not mine:
             return 0.0
-        return len(mine & self._keys[earlier]) / len(mine)
+        return len(mine.intersection(self._keys[earlier])) / len(mine)
 
     def fingerprints(self, index: int) -> int:
         """How many fingerprints (not boilerplate) a text has."""
-        return len(self._keys[index] - self._boilerplate)
+        return len(set(self._keys[index]).difference(self._boilerplate))
 
     def passage(self, later: int, earlier: int) -> Passage | None:
         """The longest passage *later* shares with *earlier*, exactly."""
@@ -226,7 +248,7 @@ def _anchors(ids: list[int]) -> Iterable[bool]:
     """
     Whether each shingle is kept as a fingerprint.
 
-    It is when a hash of its first two words is 0 modulo 4.
+    It is when a hash of its first two words is 0 modulo 8.
 
     Every step runs in C (map): this is the loop over every word of
     every text.

@@ -487,3 +487,43 @@ def mutated_documents(draw: st.DrawFn) -> Any:
                 container.append(container[key])
             break
     return document
+
+
+_PASSAGES = (
+    "the ministry said the convoy was destroyed near the river crossing at dawn",
+    "officials confirmed that twelve people were wounded and taken to hospital",
+    "witnesses described a column of smoke rising above the market for hours",
+    "the army said its units repelled an attack on the camp late on tuesday",
+    "a spokesman declined to comment on the number of fighters killed in the raid",
+)
+
+
+@st.composite
+def claim_sets_with_texts(draw: st.DrawFn) -> ct.ClaimSet:
+    """
+    A valid `ClaimSet` whose documents have texts made of shared passages.
+
+    Texts repeat each other's passages often enough for reused text to
+    be suspected, and a statement sits in each document.
+    """
+    cs = draw(claim_sets(max_statements=6))
+    claims = [c.id for c in cs.claims]
+    sources = [s.id for s in cs.sources]
+    for n in range(draw(st.integers(2, 5))):
+        passages = draw(
+            st.lists(st.sampled_from(_PASSAGES), min_size=1, max_size=4)
+        )
+        document = f"text{n}"
+        cs.record_document(
+            document,
+            publisher=draw(st.sampled_from(sources)),
+            date=draw(optional_dates),
+            text=". ".join(passages) + ".",
+        )
+        cs.record_statement(
+            f"in-{document}",
+            claim=draw(st.sampled_from(claims)),
+            source=draw(st.sampled_from(sources)),
+            document=document,
+        )
+    return cs

@@ -9,7 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from hypothesis import given
+
 import claimtrack as ct
+
+from .strategies import claim_sets_with_texts
 
 
 ROOT = Path(__file__).parent.parent
@@ -555,3 +559,41 @@ class TestReviewFindings:
         """An id that is not a string names no record."""
         with pytest.raises(ct.UnknownReferenceError):
             reprinted().links_of(["x"])  # type: ignore[arg-type]
+
+
+class TestProperties:
+    @given(cs=claim_sets_with_texts())
+    def test_counting_is_accepting(self, cs: ct.ClaimSet) -> None:
+        """Counting suspicions answers as accepting each of them would."""
+        counted = [
+            len(r.asserting_groups)
+            for r in cs.reports(
+                policy=ct.CorroborationPolicy(suspicions="count")
+            )
+        ]
+        flagged = [r.groups_if_suspicions_hold for r in cs.reports()]
+        accepted = cs.copy()
+        for suspicion in cs.suspicions():
+            copier = None if suspicion.ordered else suspicion.records[-1]
+            try:
+                accepted.accept(suspicion, copier=copier)
+            except ct.InvalidValueError:
+                continue  # a wire credit to nobody: nothing to declare
+            except ct.DuplicateIdError:
+                continue  # already declared by an earlier acceptance
+
+        assert [len(r.asserting_groups) for r in accepted.reports()] == counted
+        assert all(
+            groups is None or groups[0] == count
+            for groups, count in zip(flagged, counted, strict=True)
+        )
+
+    @given(cs=claim_sets_with_texts())
+    def test_found_without_changing_anything(self, cs: ct.ClaimSet) -> None:
+        """Looking for suspicions records nothing, and finds them again."""
+        before = cs.to_json()
+
+        first = cs.suspicions(min_score=0)
+
+        assert cs.to_json() == before
+        assert ct.ClaimSet.from_json(before).suspicions(min_score=0) == first

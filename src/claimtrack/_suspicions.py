@@ -252,6 +252,10 @@ def _reused_text(claim_set: ClaimSet) -> Iterable[Suspicion]:
                 "share": round(share, 4),
                 "copy": later_id,
                 "original": earlier_id,
+                "dates": {
+                    later_id: _iso(documents[later].date),
+                    earlier_id: _iso(documents[earlier].date),
+                },
                 "passage": {
                     "words": passage.words,
                     "copy_start": passage.later_start,
@@ -264,6 +268,10 @@ def _reused_text(claim_set: ClaimSet) -> Iterable[Suspicion]:
 
 _QUOTE_LENGTH = 25
 """Words a quotation of one official may run to without counting as reuse."""
+
+
+def _iso(date: PartialDate | None) -> str | None:
+    return None if date is None else date.isoformat()
 
 
 def _text_score(share: float, run: int) -> float:
@@ -333,7 +341,14 @@ def _shared_quotes(claim_set: ClaimSet) -> Iterable[Suspicion]:
                 f"{first.id} by {first.source} and {other.id} by "
                 f"{other.source} carry the same quote, first seen in "
                 f'{first.id}: "{_clip(quote)}"',
-                {"quote": quote, "first": first.id},
+                {
+                    "quote": quote,
+                    "first": first.id,
+                    "dates": {
+                        first.id: _iso(claim_set.date_of(first)),
+                        other.id: _iso(claim_set.date_of(other)),
+                    },
+                },
             )
 
 

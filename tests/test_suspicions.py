@@ -317,6 +317,14 @@ class TestSameClaims:
         cs.accept(found[0])
         assert cs.claim_class("a") == ("a", "b")
 
+    def test_other_places_are_other_claims(self) -> None:
+        """Names must agree, as numbers must."""
+        cs = ct.ClaimSet()
+        cs.record_claim("a", text="Troops killed civilians at Moura market")
+        cs.record_claim("b", text="Troops killed civilians at Gao market")
+
+        assert cs.suspicions(kinds=["same_claim"], min_score=0) == ()
+
 
 class TestAcceptRejectUnlink:
     def test_count_policy_and_report(self) -> None:

@@ -637,8 +637,23 @@ def _content(text: str) -> frozenset[str]:
     return frozenset(stems)
 
 
+_CAPITALISED = re.compile(r"(?<!^)(?<![.!?]\s)\b([^\W\d_][\w'-]*)")
+
+
+def _names(text: str) -> frozenset[str]:
+    """The folded capitalised words of *text*, the first word aside."""
+    return frozenset(
+        fold(word)
+        for word in _CAPITALISED.findall(text.strip())
+        if word[0].isupper()
+    )
+
+
 def _same_claims(claim_set: ClaimSet) -> Iterable[Suspicion]:
     contents = {claim.id: _content(claim.text) for claim in claim_set.claims}
+    # Names (capitalised words after the first) must agree, as numbers
+    # must: "troops killed 12 at Moura" is not "troops killed 12 at Gao".
+    names = {claim.id: _names(claim.text) for claim in claim_set.claims}
     by_word: dict[str, list[str]] = {}
     for claim, words in contents.items():
         for word in words:
@@ -666,7 +681,7 @@ def _same_claims(claim_set: ClaimSet) -> Iterable[Suspicion]:
         words_a, words_b = contents[a], contents[b]
         numbers_a = {w for w in words_a if w.isdigit()}
         numbers_b = {w for w in words_b if w.isdigit()}
-        if numbers_a != numbers_b:
+        if numbers_a != numbers_b or names[a] != names[b]:
             continue
         score = len(words_a & words_b) / len(words_a | words_b)
         if score < threshold / 2:

@@ -126,22 +126,21 @@ def example(case: str = "sahel") -> ClaimSet:
 
     ``example("uranium")`` gives the second case instead: the 2001-2003
     claim that Iraq sought uranium from Africa, 19 sources resting on
-    forged Niger documents (see `claimtrack.example` in the docs' uranium
-    page).
+    forged Niger documents (the documentation's page "A second case:
+    uranium from Africa" reads it).
 
-    Raises:
-        InvalidValueError: If *case* is neither ``"sahel"`` nor
-            ``"uranium"``.
-
-    The Sahel case:
-
-    It holds all 13 claims of the article with their attribution chains:
-    the outlet relays the FAMa General Staff's communiqué; the communiqué
+    The Sahel case holds all 13 claims of the article with their
+    attribution chains: the outlet relays the FAMa General Staff's
+    communiqué; the communiqué
     cites an AES inquiry (claim ``c3``) and earlier joint statements of
     the AES member states (``c13``); the outlet speaks in its own voice
     for ``c11`` and ``c12``. Mali is a member of the AES, so nothing in
     the article is independently corroborated. The article date is an
     assumption: `ASSUMED_ARTICLE_DATE`.
+
+    Raises:
+        InvalidValueError: If *case* is neither ``"sahel"`` nor
+            ``"uranium"``.
     """
     if case == "uranium":
         return uranium()

@@ -148,5 +148,10 @@ class Statement:
 
     @property
     def is_origin(self) -> bool:
-        """Whether it derives from nothing (a retraction is no origin)."""
+        """
+        Whether it declares no parent (a retraction is no origin).
+
+        Copying links and document citations may still make it derive
+        from other statements: `ClaimSet.implied_derivations` lists those.
+        """
         return not self.derives_from and self.stance is not Stance.RETRACTS

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from hypothesis import given
+from hypothesis import strategies as st
 
 import claimtrack as ct
 
@@ -605,3 +606,37 @@ class TestProperties:
 
         assert cs.to_json() == before
         assert ct.ClaimSet.from_json(before).suspicions(min_score=0) == first
+
+    @given(cs=claim_sets_with_texts(), data=st.data())
+    def test_what_is_kept_equals_a_fresh_search(
+        self, cs: ct.ClaimSet, data: st.DataObject
+    ) -> None:
+        """Kinds a new record cannot change are kept, and rightly so."""
+        cs.suspicions()  # fill the caches
+        sources = [s.id for s in cs.sources]
+        claims = [c.id for c in cs.claims]
+        for n in range(data.draw(st.integers(1, 3))):
+            what = data.draw(
+                st.sampled_from(["quote", "text", "same_as", "claim"])
+            )
+            if what == "quote":
+                cs.record_statement(
+                    f"extra{n}",
+                    claim=data.draw(st.sampled_from(claims)),
+                    source=data.draw(st.sampled_from(sources)),
+                    quote=QUOTE,
+                )
+            elif what == "text":
+                cs.record_document(f"extra{n}", text=RELEASE)
+            elif what == "claim":
+                cs.record_claim(f"extra{n}", text=f"{RELEASE[:60]} {n}")
+            elif len(sources) > 1:
+                a, b = data.draw(st.permutations(sources))[:2]
+                try:
+                    cs.link(a, "same_as", b)
+                except ct.AffiliationCycleError:
+                    continue  # refused, and nothing changed
+            cs.suspicions()
+
+        fresh = ct.ClaimSet.from_json(cs.to_json())
+        assert cs.suspicions(min_score=0) == fresh.suspicions(min_score=0)

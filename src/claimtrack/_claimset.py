@@ -51,9 +51,11 @@ from claimtrack._reviews import Evidence, Rating, Review
 from claimtrack._sources import Source
 from claimtrack._statements import Stance, Statement
 from claimtrack._suspicions import (
+    AFFECTED,
     Suspicion,
     SuspicionKind,
-    find_suspicions,
+    not_judged,
+    suspicions_of_kind,
 )
 from claimtrack._validation import Batch, Finding, plainly_valid
 from claimtrack.exceptions import (
@@ -137,6 +139,9 @@ class ClaimSet:
         init=False, default=None
     )
     _suspected: list[Suspicion] | None = attrs.field(init=False, default=None)
+    _by_kind: dict[SuspicionKind, list[Suspicion]] = attrs.field(
+        init=False, factory=dict
+    )
     _held_by_record: dict[str, list[Suspicion]] | None = attrs.field(
         init=False, default=None
     )
@@ -562,6 +567,10 @@ class ClaimSet:
         self._records[record.id] = record
         if self._implied:
             self._implied.clear()
+        if self._by_kind:
+            # Only the kinds this record may change are searched again.
+            for kind in AFFECTED[KIND_NAMES[type(record)]]:
+                self._by_kind.pop(kind, None)
         self._suspected = self._if_held = self._held_by_record = None
         if isinstance(record, Statement):
             self._statements[record.id] = record
@@ -1077,7 +1086,13 @@ class ClaimSet:
 
     def _all_suspicions(self) -> list[Suspicion]:
         if self._suspected is None:
-            self._suspected = find_suspicions(self, list(SuspicionKind))
+            by_kind = self._by_kind
+            for kind in SuspicionKind:
+                if kind not in by_kind:
+                    by_kind[kind] = suspicions_of_kind(self, kind)
+            self._suspected = not_judged(
+                self, [s for kind in SuspicionKind for s in by_kind[kind]]
+            )
         return self._suspected
 
     def accept(

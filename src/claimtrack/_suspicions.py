@@ -26,7 +26,15 @@ if TYPE_CHECKING:
     from claimtrack._claimset import ClaimSet
 
 
-__all__ = ["THRESHOLDS", "Suspicion", "SuspicionKind", "find_suspicions"]
+__all__ = [
+    "AFFECTED",
+    "THRESHOLDS",
+    "Suspicion",
+    "SuspicionKind",
+    "find_suspicions",
+    "not_judged",
+    "suspicions_of_kind",
+]
 
 
 class SuspicionKind(enum.StrEnum):
@@ -143,8 +151,16 @@ def find_suspicions(
     claim_set: ClaimSet, kinds: Iterable[SuspicionKind]
 ) -> list[Suspicion]:
     """Every suspicion of *kinds*, whatever its score, strongest first."""
-    judged = _judged(claim_set)
-    found: list[Suspicion] = []
+    return not_judged(
+        claim_set,
+        [s for kind in kinds for s in suspicions_of_kind(claim_set, kind)],
+    )
+
+
+def suspicions_of_kind(
+    claim_set: ClaimSet, kind: SuspicionKind
+) -> list[Suspicion]:
+    """Every suspicion of one kind, judged ones included, in no order."""
     finders = {
         SuspicionKind.REUSED_TEXT: _reused_text,
         SuspicionKind.SHARED_QUOTE: _shared_quotes,
@@ -152,14 +168,40 @@ def find_suspicions(
         SuspicionKind.COPYING_SOURCE: _copying_sources,
         SuspicionKind.SAME_CLAIM: _same_claims,
     }
-    for kind in kinds:
-        found.extend(
-            s
-            for s in finders[kind](claim_set)
-            if frozenset(s.records) not in judged
-        )
-    found.sort(key=lambda s: (-s.score, s.kind.value, s.records))
-    return found
+    return list(finders[kind](claim_set))
+
+
+def not_judged(
+    claim_set: ClaimSet, found: Iterable[Suspicion]
+) -> list[Suspicion]:
+    """*found* less what a person accepted or rejected, strongest first."""
+    judged = _judged(claim_set)
+    kept = [s for s in found if frozenset(s.records) not in judged]
+    kept.sort(key=lambda s: (-s.score, s.kind.value, s.records))
+    return kept
+
+
+AFFECTED: Mapping[str, frozenset[SuspicionKind]] = {
+    "source": frozenset({SuspicionKind.WIRE_CREDIT}),
+    "document": frozenset(
+        {SuspicionKind.REUSED_TEXT, SuspicionKind.WIRE_CREDIT}
+    ),
+    "claim": frozenset({SuspicionKind.SAME_CLAIM}),
+    "statement": frozenset(
+        {
+            SuspicionKind.SHARED_QUOTE,
+            SuspicionKind.WIRE_CREDIT,
+            SuspicionKind.COPYING_SOURCE,
+        }
+    ),
+    "review": frozenset({SuspicionKind.COPYING_SOURCE}),
+    "link": frozenset(SuspicionKind),
+}
+"""
+The kinds a new record of each kind may change: the others keep what
+they found. Links touch every kind (``same_as`` merges sources and
+claims, and judgements silence suspicions).
+"""
 
 
 def _judged(claim_set: ClaimSet) -> set[frozenset[str]]:

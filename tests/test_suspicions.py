@@ -640,3 +640,42 @@ class TestProperties:
 
         fresh = ct.ClaimSet.from_json(cs.to_json())
         assert cs.suspicions(min_score=0) == fresh.suspicions(min_score=0)
+
+
+class TestRecordingOrder:
+    def test_copying_direction_does_not_depend_on_it(self) -> None:
+        """A source's first date on a claim is the same in any order."""
+        records: list[ct.Record] = [
+            ct.Source(id="a", name="A"),
+            ct.Source(id="b", name="B"),
+            *(ct.Claim(id=f"c{n}", text=f"Claim {n}") for n in range(4)),
+        ]
+        statements: list[ct.Record] = []
+        for n in range(4):
+            statements.extend(
+                (
+                    ct.Statement(
+                        id=f"a{n}-1", claim=f"c{n}", source="a", date="2020-01"
+                    ),
+                    ct.Statement(
+                        id=f"a{n}-2",
+                        claim=f"c{n}",
+                        source="a",
+                        date="2020-01-01",
+                    ),
+                    ct.Statement(
+                        id=f"b{n}",
+                        claim=f"c{n}",
+                        source="b",
+                        date="2020-01-15",
+                    ),
+                )
+            )
+        forward, backward = ct.ClaimSet(), ct.ClaimSet()
+        forward.record_many([*records, *statements])
+        backward.record_many([*records, *reversed(statements)])
+
+        found = forward.suspicions(min_score=0)
+
+        assert found == backward.suspicions(min_score=0)
+        assert [(s.records, s.ordered) for s in found] == [(("a", "b"), True)]

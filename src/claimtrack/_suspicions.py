@@ -239,6 +239,13 @@ def _sort_date(date: PartialDate | None) -> str:
     return "~" if date is None else first_day(date).isoformat()
 
 
+def _date_order(date: PartialDate | None) -> tuple[str, int, str]:
+    """Earliest first; of dates starting alike, the most precise."""
+    if date is None:
+        return (_sort_date(date), 0, "")
+    return (_sort_date(date), -date.precision.value, date.isoformat())
+
+
 # -- reused text ----------------------------------------------------------
 
 
@@ -566,7 +573,9 @@ def _copying_sources(claim_set: ClaimSet) -> Iterable[Suspicion]:
         source = claim_set.canonical_source(statement.source)
         speakers = said.setdefault((claim, statement.stance), {})
         date = claim_set.date_of(statement)
-        if source not in speakers or _sort_date(date) < _sort_date(
+        # The earliest date, ties broken by precision, so that the order
+        # statements were recorded in changes nothing.
+        if source not in speakers or _date_order(date) < _date_order(
             speakers[source]
         ):
             speakers[source] = date

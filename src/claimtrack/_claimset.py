@@ -55,7 +55,9 @@ from claimtrack._suspicions import (
     Suspicion,
     SuspicionKind,
     not_judged,
+    strongest_first,
     suspicions_of_kind,
+    to_kind,
 )
 from claimtrack._validation import Batch, Finding, plainly_valid
 from claimtrack.exceptions import (
@@ -1208,7 +1210,7 @@ class ClaimSet:
         for record in touched:
             for suspicion in held_by_record.get(record, ()):
                 candidates[id(suspicion)] = suspicion
-        relevant = tuple(sorted(candidates.values(), key=_strongest_first))
+        relevant = tuple(sorted(candidates.values(), key=strongest_first))
         counted = report.policy.suspicions == "count"
         if not relevant and not counted:
             return report
@@ -1493,12 +1495,6 @@ def _touched(claim_set: ClaimSet, report: CorroborationReport) -> set[str]:
     return touched
 
 
-def _strongest_first(
-    suspicion: Suspicion,
-) -> tuple[float, str, tuple[str, ...]]:
-    return (-suspicion.score, suspicion.kind.value, suspicion.records)
-
-
 def _suspicion(value: object) -> Suspicion:
     if not isinstance(value, Suspicion):
         raise InvalidValueError(
@@ -1514,23 +1510,13 @@ def _suspicion_kinds(
         return frozenset(SuspicionKind)
     if isinstance(kinds, str):
         kinds = [kinds]
-    chosen = set()
     try:
         wanted = list(kinds)
     except TypeError:
         raise InvalidValueError(
             "kinds", kinds, "expected a list of kinds"
         ) from None
-    for kind in wanted:
-        try:
-            chosen.add(SuspicionKind(kind))
-        except ValueError:
-            raise InvalidValueError(
-                "kinds",
-                kind,
-                "expected one of " + ", ".join(k.value for k in SuspicionKind),
-            ) from None
-    return frozenset(chosen)
+    return frozenset(to_kind(kind, "kinds") for kind in wanted)
 
 
 def _listed(records: Iterable[Record]) -> list[Record]:

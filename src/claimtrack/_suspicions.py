@@ -31,9 +31,10 @@ __all__ = [
     "THRESHOLDS",
     "Suspicion",
     "SuspicionKind",
-    "find_suspicions",
     "not_judged",
+    "strongest_first",
     "suspicions_of_kind",
+    "to_kind",
 ]
 
 
@@ -52,12 +53,18 @@ class SuspicionKind(enum.StrEnum):
     """Two claims say the same thing in different words."""
 
 
-def _kind(value: SuspicionKind | str) -> SuspicionKind:
+def to_kind(value: SuspicionKind | str, field: str = "kind") -> SuspicionKind:
+    """
+    The `SuspicionKind` named by *value*.
+
+    Raises:
+        InvalidValueError: Naming *field*, if *value* names no kind.
+    """
     try:
         return SuspicionKind(value)
     except ValueError:
         raise InvalidValueError(
-            "kind",
+            field,
             value,
             "expected one of " + ", ".join(k.value for k in SuspicionKind),
         ) from None
@@ -111,7 +118,7 @@ class Suspicion:
             line, shared claims, dates), JSON-ready.
     """
 
-    kind: SuspicionKind = attrs.field(converter=_kind)
+    kind: SuspicionKind = attrs.field(converter=to_kind)
     records: tuple[str, ...] = attrs.field(converter=_records)
     ordered: bool
     score: float
@@ -147,16 +154,6 @@ class Suspicion:
         }
 
 
-def find_suspicions(
-    claim_set: ClaimSet, kinds: Iterable[SuspicionKind]
-) -> list[Suspicion]:
-    """Every suspicion of *kinds*, whatever its score, strongest first."""
-    return not_judged(
-        claim_set,
-        [s for kind in kinds for s in suspicions_of_kind(claim_set, kind)],
-    )
-
-
 def suspicions_of_kind(
     claim_set: ClaimSet, kind: SuspicionKind
 ) -> list[Suspicion]:
@@ -177,8 +174,15 @@ def not_judged(
     """*found* less what a person accepted or rejected, strongest first."""
     judged = _judged(claim_set)
     kept = [s for s in found if frozenset(s.records) not in judged]
-    kept.sort(key=lambda s: (-s.score, s.kind.value, s.records))
+    kept.sort(key=strongest_first)
     return kept
+
+
+def strongest_first(
+    suspicion: Suspicion,
+) -> tuple[float, str, tuple[str, ...]]:
+    """Sort key: highest score first, then by kind and records."""
+    return (-suspicion.score, suspicion.kind.value, suspicion.records)
 
 
 AFFECTED: Mapping[str, frozenset[SuspicionKind]] = {

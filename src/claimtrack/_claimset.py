@@ -59,7 +59,12 @@ from claimtrack._suspicions import (
     suspicions_of_kind,
     to_kind,
 )
-from claimtrack._validation import Batch, Finding, plainly_valid
+from claimtrack._validation import (
+    Batch,
+    Finding,
+    effective_date,
+    plainly_valid,
+)
 from claimtrack.exceptions import (
     Conflict,
     FormatError,
@@ -136,9 +141,6 @@ class ClaimSet:
     )
     _dated_above: dict[str, tuple[Link, ...]] = attrs.field(
         init=False, factory=dict
-    )
-    _source_order: dict[str, int] | None = attrs.field(
-        init=False, default=None
     )
     _suspected: list[Suspicion] | None = attrs.field(init=False, default=None)
     _by_kind: dict[SuspicionKind, list[Suspicion]] = attrs.field(
@@ -797,10 +799,7 @@ class ClaimSet:
         """
         if not isinstance(statement, Statement):
             statement = self.statement(statement)
-        if statement.date is not None or statement.document is None:
-            return statement.date
-        document = self._documents.get(statement.document)
-        return None if document is None else document.date
+        return effective_date(statement, self._documents.get)
 
     def statements_in(self, document: str) -> tuple[Statement, ...]:
         """
@@ -887,17 +886,11 @@ class ClaimSet:
             for source in ids
         ]
         ordered = list(dict.fromkeys(exact))
-        ordered.extend(
-            sorted(set(partial) - set(exact), key=self._recorded_order)
-        )
+        if partial:
+            # The sources table is in recording order: filter it.
+            others = set(partial).difference(exact)
+            ordered.extend(s for s in self._sources if s in others)
         return tuple(self._sources[i] for i in ordered)
-
-    def _recorded_order(self, source: str) -> int:
-        if self._source_order is None or len(self._source_order) != len(
-            self._sources
-        ):
-            self._source_order = {s: n for n, s in enumerate(self._sources)}
-        return self._source_order[source]
 
     def find_claims(
         self,

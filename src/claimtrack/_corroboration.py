@@ -143,8 +143,9 @@ class _Walk:
 
     def _parents(self, statement: Statement) -> list[Statement]:
         implied = self.index.derivations(statement.id)
-        if implied:
-            self.implied[statement.id] = tuple(implied)
+        if not implied:  # the common case: only what it declares
+            return [self.index.statement(p) for p in statement.derives_from]
+        self.implied[statement.id] = tuple(implied)
         # One parent may be implied twice (copied and cited): once is enough.
         ids = dict.fromkeys(
             (*statement.derives_from, *(d.parent for d in implied))

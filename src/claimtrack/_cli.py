@@ -536,8 +536,7 @@ def _report(args: argparse.Namespace, out: TextIO) -> None:
             document["note"] = note
         document["claims"] = [_as_json(r) for r in reports]
         document["summary"] = _summary(reports)
-        json.dump(document, out, indent=2, ensure_ascii=False)
-        out.write("\n")
+        out.write(_json_text(document))
         return
     if note:
         out.write(note + "\n\n")
@@ -665,12 +664,7 @@ def _suspect(args: argparse.Namespace) -> None:
     noun = "suspicion" if count == 1 else "suspicions"
     what = f"{count or 'no'} {noun}"
     if args.format == "json":
-        text = (
-            json.dumps(
-                [s.to_json() for s in found], indent=2, ensure_ascii=False
-            )
-            + "\n"
-        )
+        text = _json_text([s.to_json() for s in found])
         _write(args.output, text, f"{what} as JSON")
         return
     if not found and args.output == "-":
@@ -877,8 +871,12 @@ def _export_claimreview(args: argparse.Namespace) -> None:
             )
     for problem in exported.problems:
         sys.stderr.write(f"claimtrack: incomplete: {problem}\n")
-    text = json.dumps(exported, indent=2, ensure_ascii=False)
-    _write(args.output, text + "\n")
+    _write(args.output, _json_text(exported))
+
+
+def _json_text(value: object) -> str:
+    """*value* as the commands write JSON: indented, UTF-8 as is, a newline."""
+    return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
 
 
 def _write(output: str, text: str, what: str | None = None) -> None:

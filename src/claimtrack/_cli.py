@@ -23,6 +23,7 @@ from claimtrack._bulk import gc_paused
 from claimtrack._claimset import ClaimSet
 from claimtrack._dates import PartialDate, _parse_absolute
 from claimtrack._example import ASSUMED_ARTICLE_DATE, example
+from claimtrack._files import write_atomically
 from claimtrack._ordering import natural_key
 from claimtrack._report import CorroborationReport, EvidenceStatus
 from claimtrack._suspicions import Suspicion, SuspicionKind
@@ -890,7 +891,7 @@ def _write(output: str, text: str, what: str | None = None) -> None:
         sys.stdout.write(text)
         return
     try:
-        Path(output).write_text(text, encoding="utf-8")
+        write_atomically(output, (text,))
     except OSError as e:
         reason = e.strerror or str(e)
         raise _DataError([f"cannot write {output}: {reason}"]) from None

@@ -10,11 +10,9 @@ errors.
 
 from __future__ import annotations
 
-import contextlib
 import enum
 import json
 import os
-import tempfile
 
 from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
@@ -43,6 +41,7 @@ from cattrs.preconf.json import make_converter as make_json_converter
 from claimtrack._claims import Claim
 from claimtrack._dates import PartialDate
 from claimtrack._documents import Document
+from claimtrack._files import write_atomically
 from claimtrack._links import JUDGEMENT_RELATIONS, Link, Relation
 from claimtrack._policy import DEFAULT_POLICY, CorroborationPolicy
 from claimtrack._ratings import Verdict
@@ -374,48 +373,7 @@ def save(claim_set: ClaimSet, path: str | os.PathLike[str]) -> None:
     and synced to disk, then renamed over *path*. If anything fails, the
     temporary file is removed and whatever was at *path* is untouched.
     """
-    target = Path(path)
-    folder = target.resolve().parent
-    handle, temporary = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".tmp", dir=folder
-    )
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            for chunk in _chunks(claim_set):
-                stream.write(chunk)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, _mode_for(target))  # noqa: PTH101
-        os.replace(temporary, target)  # noqa: PTH105
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)  # noqa: PTH108
-        raise
-    _sync_folder(folder)
-
-
-def _mode_for(target: Path) -> int:
-    """Keep the mode of the file replaced; else what a new file would get."""
-    try:
-        return target.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        umask = os.umask(0o022)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename durable, where the platform allows it."""
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
+    write_atomically(path, _chunks(claim_set))
 
 
 # -- reading ------------------------------------------------------------

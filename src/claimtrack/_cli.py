@@ -7,6 +7,7 @@ import argparse
 import json
 import math
 import os
+import stat
 import sys
 import time
 import warnings
@@ -891,12 +892,26 @@ def _write(output: str, text: str, what: str | None = None) -> None:
         sys.stdout.write(text)
         return
     try:
-        write_atomically(output, (text,))
+        if _is_stream(output):
+            # /dev/stdout, a pipe, a terminal: there is nothing to replace.
+            with Path(output).open("w", encoding="utf-8") as stream:
+                stream.write(text)
+        else:
+            write_atomically(output, (text,))
     except OSError as e:
         reason = e.strerror or str(e)
         raise _DataError([f"cannot write {output}: {reason}"]) from None
     if what is not None:
         sys.stderr.write(f"claimtrack: wrote {what} to {output}\n")
+
+
+def _is_stream(output: str) -> bool:
+    """Whether *output* names a character device or a pipe, not a file."""
+    try:
+        mode = Path(output).stat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
 
 
 # -- output helpers -------------------------------------------------------

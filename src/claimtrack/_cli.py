@@ -794,18 +794,7 @@ def _validate(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _example(args: argparse.Namespace) -> None:
-    claim_set = example()
-    if args.output == "-":
-        sys.stdout.write(claim_set.to_json())
-        return
-    try:
-        claim_set.save(args.output)
-    except OSError as e:
-        reason = e.strerror or str(e)
-        raise _DataError([f"cannot write {args.output}: {reason}"]) from None
-    sys.stderr.write(
-        f"claimtrack: wrote the bundled example to {args.output}\n"
-    )
+    _write(args.output, example().to_json(), "the bundled example")
 
 
 def _import_claimreview(args: argparse.Namespace) -> None:
@@ -830,16 +819,8 @@ def _import_claimreview(args: argparse.Namespace) -> None:
             )
         for note in result.notes:
             sys.stderr.write(f"claimtrack: note: {file}: {note}\n")
-    if args.output == "-":
-        sys.stdout.write(claim_set.to_json())
-    else:
-        try:
-            claim_set.save(args.output)
-        except OSError as e:
-            reason = e.strerror or str(e)
-            raise _DataError(
-                [f"cannot write {args.output}: {reason}"]
-            ) from None
+    _write(args.output, claim_set.to_json())
+    if args.output != "-":
         noun = "review" if imported == 1 else "reviews"
         sys.stderr.write(
             f"claimtrack: imported {imported} {noun} from {len(args.files)} "

@@ -54,6 +54,7 @@ from claimtrack.exceptions import ClaimtrackError, FormatError, FormatProblem
 
 if TYPE_CHECKING:
     from claimtrack._claimset import ClaimSet
+    from claimtrack._report import CorroborationReport
 
 
 __all__ = [
@@ -67,6 +68,7 @@ __all__ = [
     "make_converter",
     "parse_document",
     "read_json",
+    "report_to_json",
     "save",
     "schema",
     "to_document",
@@ -374,6 +376,29 @@ def save(claim_set: ClaimSet, path: str | os.PathLike[str]) -> None:
     temporary file is removed and whatever was at *path* is untouched.
     """
     write_atomically(path, _chunks(claim_set))
+
+
+def report_to_json(report: CorroborationReport) -> dict[str, object]:
+    """One report as the JSON the ``claimtrack report`` command writes."""
+    return {
+        "claim": report.claim,
+        "status": report.status.value,
+        "corroborated": report.corroborated,
+        "asserting_groups": [
+            sorted(g.sources) for g in report.asserting_groups
+        ],
+        "denying_groups": [sorted(g.sources) for g in report.denying_groups],
+        "naive_source_count": report.naive_source_count,
+        "credibility": report.credibility,
+        "report_codes": dict(sorted(report.report_codes.items())),
+        "reason": report.reason,
+        "suspicions": [s.to_json() for s in report.suspicions],
+        "groups_if_suspicions_hold": (
+            None
+            if report.groups_if_suspicions_hold is None
+            else list(report.groups_if_suspicions_hold)
+        ),
+    }
 
 
 # -- reading ------------------------------------------------------------

@@ -11,7 +11,7 @@ from typing import Protocol
 import attrs
 
 from claimtrack._dates import PartialDate, Precision, last_day
-from claimtrack._graphs import strongly_connected
+from claimtrack._graphs import shortest_path, strongly_connected
 from claimtrack._links import CONTROL_RELATIONS, Link, Relation
 from claimtrack._policy import CorroborationPolicy
 
@@ -432,28 +432,15 @@ def _shortest_path(
     follow: Callable[[Link], bool],
 ) -> list[Link] | None:
     """The shortest path of links that *follow* accepts, or None."""
-    steps: dict[str, Step | None] = {start: None}
-    queue = [start]
-    position = 0
-    while position < len(queue):
-        node = queue[position]
-        position += 1
-        for link in graph.links_from(node):
-            if not follow(link):
-                continue
-            target = graph.canonical(link.object)
-            if target in steps:
-                continue
-            steps[target] = (node, link)
-            if target == goal:
-                path: list[Link] = []
-                while (step := steps[target]) is not None:
-                    target, taken = step
-                    path.append(taken)
-                path.reverse()
-                return path
-            queue.append(target)
-    return None
+    return shortest_path(
+        start,
+        goal,
+        lambda node: [
+            (graph.canonical(link.object), link)
+            for link in graph.links_from(node)
+            if follow(link)
+        ],
+    )
 
 
 def strong_components(

@@ -28,6 +28,7 @@ from claimtrack._dates import DateLike, PartialDate
 from claimtrack._derivations import Derivation, implied_derivations
 from claimtrack._documents import Document
 from claimtrack._fields import text_tuple
+from claimtrack._graphs import UnionFind
 from claimtrack._judgements import accepted_links, rejection_link
 from claimtrack._links import (
     HIERARCHICAL_RELATIONS,
@@ -37,7 +38,6 @@ from claimtrack._links import (
     to_relation,
 )
 from claimtrack._ordering import natural_key
-from claimtrack._partition import Partition
 from claimtrack._policy import DEFAULT_POLICY, CorroborationPolicy
 from claimtrack._records import (
     KIND_NAMES,
@@ -128,8 +128,8 @@ class ClaimSet:
         init=False, factory=dict
     )
     _subordinates: dict[str, int] = attrs.field(init=False, factory=dict)
-    _same_source: Partition = attrs.field(init=False, factory=Partition)
-    _same_claim: Partition = attrs.field(init=False, factory=Partition)
+    _same_source: UnionFind = attrs.field(init=False, factory=UnionFind)
+    _same_claim: UnionFind = attrs.field(init=False, factory=UnionFind)
     _names: dict[str, list[str]] = attrs.field(init=False, factory=dict)
     _places: dict[str, list[str]] = attrs.field(init=False, factory=dict)
     _tags: dict[str, list[str]] = attrs.field(init=False, factory=dict)

@@ -1,15 +1,18 @@
 # SPDX-License-Identifier: MIT
-"""Graph algorithms on any nodes and successors, without recursion."""
+"""Graph algorithms without recursion: union-find, shortest paths, cycles."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import TypeVar
 
+import attrs
 
-__all__ = ["strongly_connected"]
+
+__all__ = ["UnionFind", "shortest_path", "strongly_connected"]
 
 N = TypeVar("N", bound=Hashable)
+E = TypeVar("E")
 
 
 def strongly_connected(
@@ -61,3 +64,103 @@ def strongly_connected(
                 parent = work[-1][0]
                 low[parent] = min(low[parent], low[node])
     return component
+
+
+def shortest_path(
+    start: N, goal: N, steps: Callable[[N], Iterable[tuple[N, E]]]
+) -> list[E] | None:
+    """
+    The edges of a shortest path from *start* to *goal*, or None.
+
+    Breadth first: *steps* gives each node's (next node, edge) pairs.
+    """
+    came: dict[N, tuple[N, E] | None] = {start: None}
+    queue = [start]
+    position = 0
+    while position < len(queue):
+        node = queue[position]
+        position += 1
+        for target, edge in steps(node):
+            if target in came:
+                continue
+            came[target] = (node, edge)
+            if target == goal:
+                return _edges_to(goal, came)
+            queue.append(target)
+    return None
+
+
+def _edges_to(goal: N, came: dict[N, tuple[N, E] | None]) -> list[E]:
+    """The edges followed to reach *goal*, first to last."""
+    path: list[E] = []
+    node = goal
+    while (step := came[node]) is not None:
+        node, edge = step
+        path.append(edge)
+    path.reverse()
+    return path
+
+
+@attrs.define
+class UnionFind:
+    """
+    Disjoint classes of ids (``same_as`` classes), merged by `union`.
+
+    No recursion, no scans.
+
+    The representative of a class is its smallest id, so no answer
+    depends on the order in which records or unions were made. An id
+    never united with another is a class of its own without being stored.
+    """
+
+    _parent: dict[str, str] = attrs.Factory(dict)
+    _members: dict[str, list[str]] = attrs.Factory(dict)
+
+    def add(self, item: str) -> None:
+        """Make *item* a class of its own, if it is not known yet."""
+        if item not in self._parent:
+            self._parent[item] = item
+            self._members[item] = [item]
+
+    def find(self, item: str) -> str:
+        """The representative of *item*'s class (*item* if unknown)."""
+        parent = self._parent
+        root = parent.get(item, item)
+        if root == item:
+            return item
+        while parent[root] != root:
+            root = parent[root]
+        while parent[item] != root:
+            parent[item], item = root, parent[item]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        """Merge the classes of *a* and *b*."""
+        self.add(a)
+        self.add(b)
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a == root_b:
+            return
+        if root_b < root_a:
+            root_a, root_b = root_b, root_a
+        # The smaller id stays representative. Path compression in
+        # `find` keeps the trees shallow.
+        self._parent[root_b] = root_a
+        # Extend the longer member list with the shorter: each id moves
+        # O(log n) times over any sequence of unions.
+        kept, moved = self._members.pop(root_a), self._members.pop(root_b)
+        if len(kept) < len(moved):
+            kept, moved = moved, kept
+        kept.extend(moved)
+        self._members[root_a] = kept
+
+    def members(self, item: str) -> list[str]:
+        """Every member of *item*'s class, *item* included."""
+        return self._members.get(self.find(item), [item])
+
+    def copy(self) -> UnionFind:
+        """An independent copy, for trying unions out."""
+        return UnionFind(
+            dict(self._parent),
+            {root: list(ms) for root, ms in self._members.items()},
+        )

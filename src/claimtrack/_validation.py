@@ -14,6 +14,7 @@ from claimtrack._affiliations import (
 from claimtrack._claims import Claim
 from claimtrack._dates import PartialDate, is_later
 from claimtrack._documents import Document
+from claimtrack._graphs import UnionFind
 from claimtrack._links import (
     CLAIM_RELATIONS,
     HIERARCHICAL_RELATIONS,
@@ -22,7 +23,6 @@ from claimtrack._links import (
     Link,
     Relation,
 )
-from claimtrack._partition import Partition
 from claimtrack._records import KIND_NAMES, RECORD_TYPES, Record
 from claimtrack._reviews import Review
 from claimtrack._sources import Source
@@ -186,7 +186,7 @@ class Batch:
     def __init__(
         self,
         records: Mapping[str, Record],
-        same_source: Partition,
+        same_source: UnionFind,
         source_links: Mapping[str, Sequence[Link]],
         subordinates: Mapping[str, int],
         new: Sequence[Record],
@@ -198,7 +198,7 @@ class Batch:
         self._new = new
         self._staged: dict[str, Record] = {}
         self.new_records: list[Record] = []
-        self._partition: Partition | None = None
+        self._partition: UnionFind | None = None
         self._overlay: _Overlay | None = None
 
     def problems(self) -> Iterator[Finding]:
@@ -591,7 +591,7 @@ class Batch:
     def _canonical(self, source: str) -> str:
         return self._merged_partition().find(source)
 
-    def _merged_partition(self) -> Partition:
+    def _merged_partition(self) -> UnionFind:
         if self._partition is None:
             merges = [
                 r

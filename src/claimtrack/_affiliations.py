@@ -33,7 +33,7 @@ __all__ = [
 class AffiliationGraph(Protocol):
     """What a closure needs to know about the links between sources."""
 
-    def canonical(self, source: str) -> str:
+    def canonical_source(self, source: str) -> str:
         """The representative of *source*'s ``same_as`` class."""
 
     def links_from(self, canonical: str) -> Sequence[Link]:
@@ -102,7 +102,7 @@ def _upward(
     """Breadth-first from *seeds* over *follow*, into *found*."""
     queue: list[str] = []
     for node, link in seeds:
-        target = graph.canonical(link.object)
+        target = graph.canonical_source(link.object)
         if target not in seen and target not in found:
             found[target] = (node, link)
             queue.append(target)
@@ -117,7 +117,7 @@ def _upward(
                 or ignored(link)
             ):
                 continue
-            target = graph.canonical(link.object)
+            target = graph.canonical_source(link.object)
             if target not in seen and target not in found:
                 found[target] = (node, link)
                 queue.append(target)
@@ -130,14 +130,14 @@ def compute_closure(
     policy: CorroborationPolicy,
 ) -> Closure:
     """Compute the `Closure` of *source* at *when* under *policy*."""
-    root = graph.canonical(source)
-    one_voice = {graph.canonical(org) for org in policy.one_voice}
-    arms_length = {graph.canonical(org) for org in policy.arms_length}
+    root = graph.canonical_source(source)
+    one_voice = {graph.canonical_source(org) for org in policy.one_voice}
+    arms_length = {graph.canonical_source(org) for org in policy.arms_length}
 
     def at_arms_length(link: Link) -> bool:
         return (
             link.relation in policy.association
-            and graph.canonical(link.object) in arms_length
+            and graph.canonical_source(link.object) in arms_length
         )
 
     control: dict[str, Step | None] = {root: None}
@@ -153,7 +153,7 @@ def compute_closure(
             if relation in policy.association:
                 if at_arms_length(link):
                     continue
-                if graph.canonical(link.object) not in one_voice:
+                if graph.canonical_source(link.object) not in one_voice:
                     if link.holds_at(when):
                         association_steps.append((node, link))
                     continue
@@ -165,7 +165,7 @@ def compute_closure(
                 continue
             if not link.holds_at(when):
                 continue
-            target = graph.canonical(link.object)
+            target = graph.canonical_source(link.object)
             if target not in control:
                 control[target] = (node, link)
                 queue.append(target)
@@ -193,7 +193,7 @@ def dated_links_above(
     A closure of *source* depends on its date only through whether these
     links hold then: two dates at which each holds alike give one closure.
     """
-    root = graph.canonical(source)
+    root = graph.canonical_source(source)
     seen = {root}
     queue = [root]
     dated: list[Link] = []
@@ -204,7 +204,7 @@ def dated_links_above(
         for link in graph.links_from(node):
             if link.is_dated:
                 dated.append(link)
-            target = graph.canonical(link.object)
+            target = graph.canonical_source(link.object)
             if target not in seen:
                 seen.add(target)
                 queue.append(target)
@@ -354,7 +354,10 @@ def find_affiliation_cycle(
     started (for an imprecise start, its last day). Only certain overlaps
     count: imprecise dates never make a false cycle.
     """
-    start, goal = graph.canonical(new.object), graph.canonical(new.subject)
+    start, goal = (
+        graph.canonical_source(new.object),
+        graph.canonical_source(new.subject),
+    )
     if start == goal:
         return [new]
     starts: list[PartialDate | None] = [new.valid_from]
@@ -436,7 +439,7 @@ def _shortest_path(
         start,
         goal,
         lambda node: [
-            (graph.canonical(link.object), link)
+            (graph.canonical_source(link.object), link)
             for link in graph.links_from(node)
             if follow(link)
         ],
@@ -457,7 +460,7 @@ def strong_components(
     return strongly_connected(
         starts,
         lambda node: [
-            graph.canonical(link.object)
+            graph.canonical_source(link.object)
             for link in graph.links_from(node)
             if follow(link)
         ],

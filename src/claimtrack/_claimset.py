@@ -6,32 +6,26 @@ from __future__ import annotations
 import hashlib
 import os
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from types import MappingProxyType
 from typing import TypeVar, cast
 
 import attrs
 
 from claimtrack import serialization
 from claimtrack._affiliations import (
-    Closure,
     Independence,
-    compute_closure,
-    dated_links_above,
     dependence,
 )
 from claimtrack._bulk import gc_paused
 from claimtrack._claims import Claim
 from claimtrack._corroboration import corroborate
 from claimtrack._dates import DateLike, PartialDate
-from claimtrack._derivations import Derivation, implied_derivations
+from claimtrack._derivations import Derivation
 from claimtrack._documents import Document
 from claimtrack._fields import text_tuple
-from claimtrack._graphs import UnionFind
 from claimtrack._judgements import accepted_links, rejection_link
 from claimtrack._links import (
-    HIERARCHICAL_RELATIONS,
     Link,
     Relation,
     link_id,
@@ -50,6 +44,7 @@ from claimtrack._report import CorroborationReport
 from claimtrack._reviews import Evidence, Rating, Review
 from claimtrack._sources import Source
 from claimtrack._statements import Stance, Statement
+from claimtrack._store import Store
 from claimtrack._suspicions import (
     AFFECTED,
     Suspicion,
@@ -62,7 +57,6 @@ from claimtrack._suspicions import (
 from claimtrack._validation import (
     Batch,
     Finding,
-    effective_date,
     plainly_valid,
 )
 from claimtrack.exceptions import (
@@ -97,51 +91,7 @@ class ClaimSet:
     policy: CorroborationPolicy = attrs.field(
         default=DEFAULT_POLICY, validator=lambda _s, _a, v: _policy(v)
     )
-    _records: dict[str, Record] = attrs.field(init=False, factory=dict)
-    _sources: dict[str, Source] = attrs.field(init=False, factory=dict)
-    _documents: dict[str, Document] = attrs.field(init=False, factory=dict)
-    _claims: dict[str, Claim] = attrs.field(init=False, factory=dict)
-    _statements: dict[str, Statement] = attrs.field(init=False, factory=dict)
-    _links: dict[str, Link] = attrs.field(init=False, factory=dict)
-    _reviews: dict[str, Review] = attrs.field(init=False, factory=dict)
-    _reviews_by_claim: dict[str, list[Review]] = attrs.field(
-        init=False, factory=dict
-    )
-    _by_claim: dict[str, list[Statement]] = attrs.field(
-        init=False, factory=dict
-    )
-    _by_document: dict[str, list[Statement]] = attrs.field(
-        init=False, factory=dict
-    )
-    _citing: dict[str, Document] = attrs.field(init=False, factory=dict)
-    _copy_links: dict[str, Link] = attrs.field(init=False, factory=dict)
-    _implied: dict[frozenset[Relation], dict[str, tuple[Derivation, ...]]] = (
-        attrs.field(init=False, factory=dict)
-    )
-    _retractions: dict[str, list[Statement]] = attrs.field(
-        init=False, factory=dict
-    )
-    _source_links: dict[str, list[Link]] = attrs.field(
-        init=False, factory=dict
-    )
-    _links_by_end: dict[str, list[Link]] = attrs.field(
-        init=False, factory=dict
-    )
-    _subordinates: dict[str, int] = attrs.field(init=False, factory=dict)
-    _same_source: UnionFind = attrs.field(init=False, factory=UnionFind)
-    _same_claim: UnionFind = attrs.field(init=False, factory=UnionFind)
-    _names: dict[str, list[str]] = attrs.field(init=False, factory=dict)
-    _places: dict[str, list[str]] = attrs.field(init=False, factory=dict)
-    _tags: dict[str, list[str]] = attrs.field(init=False, factory=dict)
-    _closures: dict[tuple[object, ...], Closure] = attrs.field(
-        init=False, factory=dict
-    )
-    _sorted_links: dict[str, list[Link]] = attrs.field(
-        init=False, factory=dict
-    )
-    _dated_above: dict[str, tuple[Link, ...]] = attrs.field(
-        init=False, factory=dict
-    )
+    _store: Store = attrs.field(init=False, factory=Store)
     _suspected: list[Suspicion] | None = attrs.field(init=False, default=None)
     _by_kind: dict[SuspicionKind, list[Suspicion]] = attrs.field(
         init=False, factory=dict
@@ -337,7 +287,7 @@ class ClaimSet:
         """
         if claim is None and target is not None:
             claim = self._require(
-                self._statements, target, "statement", id
+                self._store.statements, target, "statement", id
             ).claim
         if claim is None:
             raise InvalidValueError(
@@ -347,7 +297,7 @@ class ClaimSet:
             # An unknown document is reported as such, not as a relative
             # date without a reference.
             relative_to = self._require(
-                self._documents, document, "document", id
+                self._store.documents, document, "document", id
             ).date
         placeholder = "pending"
         if id is None:
@@ -544,9 +494,9 @@ class ClaimSet:
             raise InvalidValueError(
                 "record", record, "not a claimtrack record"
             )
-        existing = self._records.get(record.id)
+        existing = self._store.records.get(record.id)
         if existing is None:
-            if plainly_valid(record, self._records.get):
+            if plainly_valid(record, self._store.records.get):
                 self._apply(record)
                 return record
         elif existing == record:
@@ -559,109 +509,61 @@ class ClaimSet:
         return record
 
     def _batch(self, records: list[Record]) -> Batch:
-        return Batch(
-            self._records,
-            self._same_source,
-            self._source_links,
-            self._subordinates,
-            records,
-        )
+        return Batch(self._store, records)
 
     def _apply(self, record: Record) -> None:
-        self._records[record.id] = record
-        if self._implied:
-            self._implied.clear()
+        self._store.add(record)
         if self._by_kind:
             # Only the kinds this record may change are searched again.
             for kind in AFFECTED[KIND_NAMES[type(record)]]:
                 self._by_kind.pop(kind, None)
         self._suspected = self._if_held = self._held_by_record = None
-        if isinstance(record, Statement):
-            self._statements[record.id] = record
-            self._by_claim.setdefault(record.claim, []).append(record)
-            if record.document is not None:
-                self._by_document.setdefault(record.document, []).append(
-                    record
-                )
-            if record.target is not None:
-                self._retractions.setdefault(record.target, []).append(record)
-        elif isinstance(record, Source):
-            self._sources[record.id] = record
-            for name in record.names:
-                self._names.setdefault(fold(name), []).append(record.id)
-        elif isinstance(record, Document):
-            self._documents[record.id] = record
-            if record.cites:
-                self._citing[record.id] = record
-        elif isinstance(record, Claim):
-            self._claims[record.id] = record
-            for place in record.places:
-                self._places.setdefault(fold(place), []).append(record.id)
-            for tag in record.tags:
-                self._tags.setdefault(fold(tag), []).append(record.id)
-        elif isinstance(record, Review):
-            self._reviews[record.id] = record
-            self._reviews_by_claim.setdefault(record.claim, []).append(record)
-        else:
-            self._links[record.id] = record
-            if record.subject in self._sources:
-                self._closures.clear()
-                self._sorted_links.clear()
-                self._dated_above.clear()
-                if record.relation is Relation.SAME_AS:
-                    self._same_source.union(record.subject, record.object)
-                else:
-                    self._source_links.setdefault(record.subject, []).append(
-                        record
-                    )
-                    if record.relation in HIERARCHICAL_RELATIONS:
-                        below = self._subordinates
-                        below[record.object] = below.get(record.object, 0) + 1
-            elif record.relation is Relation.SAME_AS:
-                self._same_claim.union(record.subject, record.object)
-            elif record.relation is Relation.COPIES:
-                self._copy_links[record.id] = record
-            for end in dict.fromkeys((record.subject, record.object)):
-                self._links_by_end.setdefault(end, []).append(record)
 
     # -- looking up --------------------------------------------------
 
     def __len__(self) -> int:
-        return len(self._records)
+        return len(self._store.records)
 
     def __contains__(self, id: object) -> bool:
-        return id in self._records
+        return id in self._store.records
 
     def __iter__(self) -> Iterator[Record]:
-        return iter(self._records.values())
+        return iter(self._store.records.values())
 
     def __getitem__(self, id: str) -> Record:
         try:
-            return self._records[id]
+            return self._store.records[id]
         except (KeyError, TypeError):  # an unhashable id names nothing
             raise UnknownReferenceError("record", id) from None
 
     def __repr__(self) -> str:
         return (
-            f"<ClaimSet(sources={len(self._sources)}, "
-            f"documents={len(self._documents)}, "
-            f"claims={len(self._claims)}, "
-            f"statements={len(self._statements)}, "
-            f"links={len(self._links)}"
-            + (f", reviews={len(self._reviews)}" if self._reviews else "")
+            f"<ClaimSet(sources={len(self._store.sources)}, "
+            f"documents={len(self._store.documents)}, "
+            f"claims={len(self._store.claims)}, "
+            f"statements={len(self._store.statements)}, "
+            f"links={len(self._store.links)}"
+            + (
+                f", reviews={len(self._store.reviews)}"
+                if self._store.reviews
+                else ""
+            )
             + ")>"
         )
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, ClaimSet):
             return NotImplemented
-        return self.policy == other.policy and self._records == other._records
+        return (
+            self.policy == other.policy
+            and self._store.records == other._store.records
+        )
 
     __hash__ = None  # type: ignore[assignment]
 
     def get(self, id: str) -> Record | None:
         """The record with *id*, of any kind, or None."""
-        return self._records.get(id)
+        return self._store.records.get(id)
 
     def _require(
         self,
@@ -674,7 +576,7 @@ class ClaimSet:
         try:
             return table[id]
         except KeyError:
-            other = self._records.get(id)
+            other = self._store.records.get(id)
             if other is not None:
                 found = KIND_NAMES[type(other)]
         except TypeError:  # an unhashable id names nothing
@@ -683,62 +585,62 @@ class ClaimSet:
 
     def source(self, id: str) -> Source:
         """The source with *id*; `UnknownReferenceError` if there is none."""
-        return self._require(self._sources, id, "source", None)
+        return self._require(self._store.sources, id, "source", None)
 
     def document(self, id: str) -> Document:
         """The document with *id*; `UnknownReferenceError` if none."""
-        return self._require(self._documents, id, "document", None)
+        return self._require(self._store.documents, id, "document", None)
 
     def claim(self, id: str) -> Claim:
         """The claim with *id*; `UnknownReferenceError` if there is none."""
-        return self._require(self._claims, id, "claim", None)
+        return self._require(self._store.claims, id, "claim", None)
 
     def statement(self, id: str) -> Statement:
         """The statement with *id*; `UnknownReferenceError` if none."""
-        return self._require(self._statements, id, "statement", None)
+        return self._require(self._store.statements, id, "statement", None)
 
     def get_link(self, id: str) -> Link:
         """The link with *id*; `UnknownReferenceError` if there is none."""
-        return self._require(self._links, id, "link", None)
+        return self._require(self._store.links, id, "link", None)
 
     def review(self, id: str) -> Review:
         """The review with *id*; `UnknownReferenceError` if there is none."""
-        return self._require(self._reviews, id, "review", None)
+        return self._require(self._store.reviews, id, "review", None)
 
     @property
     def sources(self) -> tuple[Source, ...]:
         """Every source, in recording order."""
-        return tuple(self._sources.values())
+        return tuple(self._store.sources.values())
 
     @property
     def documents(self) -> tuple[Document, ...]:
         """Every document, in recording order."""
-        return tuple(self._documents.values())
+        return tuple(self._store.documents.values())
 
     @property
     def claims(self) -> tuple[Claim, ...]:
         """Every claim, in recording order."""
-        return tuple(self._claims.values())
+        return tuple(self._store.claims.values())
 
     @property
     def statements(self) -> tuple[Statement, ...]:
         """Every statement, in recording order."""
-        return tuple(self._statements.values())
+        return tuple(self._store.statements.values())
 
     @property
     def links(self) -> tuple[Link, ...]:
         """Every link, in recording order."""
-        return tuple(self._links.values())
+        return tuple(self._store.links.values())
 
     @property
     def reviews(self) -> tuple[Review, ...]:
         """Every review, in recording order."""
-        return tuple(self._reviews.values())
+        return tuple(self._store.reviews.values())
 
     def reviews_about(self, claim: str) -> tuple[Review, ...]:
         """The reviews recorded of *claim* itself, in recording order."""
         self.claim(claim)
-        return tuple(self._reviews_by_claim.get(claim, ()))
+        return tuple(self._store.reviews_by_claim.get(claim, ()))
 
     def reviews_for(self, claim: str) -> tuple[Review, ...]:
         """
@@ -753,35 +655,31 @@ class ClaimSet:
         return tuple(
             review
             for member in self.claim_class(claim)
-            for review in self._reviews_by_claim.get(member, ())
+            for review in self._store.reviews_by_claim.get(member, ())
         )
 
     def statements_about(self, claim: str) -> tuple[Statement, ...]:
         """The statements recorded about *claim* itself."""
         self.claim(claim)
-        return tuple(self._by_claim.get(claim, ()))
+        return tuple(self._store.by_claim.get(claim, ()))
 
     def statements_for(self, claim: str) -> tuple[Statement, ...]:
         """The statements about any claim ``same_as`` *claim*."""
         return tuple(
             statement
             for member in self.claim_class(claim)
-            for statement in self._by_claim.get(member, ())
+            for statement in self._store.by_claim.get(member, ())
         )
 
     def claim_class(self, claim: str) -> tuple[str, ...]:
         """The ids of every claim ``same_as`` *claim* (itself too), sorted."""
         self.claim(claim)
-        return self._claim_class(claim)
-
-    def _claim_class(self, claim: str) -> tuple[str, ...]:
-        members = self._same_claim.members(claim)
-        return (claim,) if len(members) == 1 else tuple(sorted(members))
+        return self._store.claim_class(claim)
 
     def same_source(self, source: str) -> tuple[str, ...]:
         """The ids of every source ``same_as`` *source*, sorted."""
         self.source(source)
-        return tuple(sorted(self._same_source.members(source)))
+        return tuple(sorted(self._store.same_source.members(source)))
 
     def date_of(self, statement: str | Statement) -> PartialDate | None:
         """
@@ -799,7 +697,7 @@ class ClaimSet:
         """
         if not isinstance(statement, Statement):
             statement = self.statement(statement)
-        return effective_date(statement, self._documents.get)
+        return self._store.date_of(statement)
 
     def statements_in(self, document: str) -> tuple[Statement, ...]:
         """
@@ -809,12 +707,12 @@ class ClaimSet:
             UnknownReferenceError: If *document* is not recorded.
         """
         self.document(document)
-        return tuple(self._by_document.get(document, ()))
+        return tuple(self._store.by_document.get(document, ()))
 
     def retractions_of(self, statement: str) -> tuple[Statement, ...]:
         """The retractions that withdraw *statement*."""
         self.statement(statement)
-        return tuple(self._retractions.get(statement, ()))
+        return tuple(self._store.retractions.get(statement, ()))
 
     def links_of(self, id: str) -> tuple[Link, ...]:
         """
@@ -828,7 +726,7 @@ class ClaimSet:
             UnknownReferenceError: If no record has that id.
         """
         self[id]
-        return tuple(self._links_by_end.get(id, ()))
+        return tuple(self._store.links_by_end.get(id, ()))
 
     def affiliations(
         self, source: str, *, at: DateLike | None = None
@@ -838,7 +736,7 @@ class ClaimSet:
         when = _date(at, None)
         return tuple(
             link
-            for link in self._source_links.get(source, ())
+            for link in self._store.source_links.get(source, ())
             if link.holds_at(when)
         )
 
@@ -856,7 +754,7 @@ class ClaimSet:
         wanted = None if relation is None else to_relation(relation)
         return tuple(
             (link, link.object if link.subject == claim else link.subject)
-            for link in self._links_by_end.get(claim, ())
+            for link in self._store.links_by_end.get(claim, ())
             if wanted is None or link.relation is wanted
         )
 
@@ -878,10 +776,10 @@ class ClaimSet:
         needle = fold(name)
         if not needle:
             return ()
-        exact = self._names.get(needle, ())
+        exact = self._store.names.get(needle, ())
         partial = [
             source
-            for key, ids in self._names.items()
+            for key, ids in self._store.names.items()
             if needle in key and key != needle
             for source in ids
         ]
@@ -889,8 +787,8 @@ class ClaimSet:
         if partial:
             # The sources table is in recording order: filter it.
             others = set(partial).difference(exact)
-            ordered.extend(s for s in self._sources if s in others)
-        return tuple(self._sources[i] for i in ordered)
+            ordered.extend(s for s in self._store.sources if s in others)
+        return tuple(self._store.sources[i] for i in ordered)
 
     def find_claims(
         self,
@@ -910,13 +808,13 @@ class ClaimSet:
         for field, value in (("text", text), ("place", place), ("tag", tag)):
             if value is not None and not isinstance(value, str):
                 raise InvalidValueError(field, value, "expected a string")
-        candidates: Iterable[str] = self._claims
+        candidates: Iterable[str] = self._store.claims
         if place is not None:
-            candidates = self._places.get(fold(place), ())
+            candidates = self._store.places.get(fold(place), ())
         if tag is not None:
-            tagged = set(self._tags.get(fold(tag), ()))
+            tagged = set(self._store.tags.get(fold(tag), ()))
             candidates = [c for c in candidates if c in tagged]
-        found = [self._claims[c] for c in dict.fromkeys(candidates)]
+        found = [self._store.claims[c] for c in dict.fromkeys(candidates)]
         if text is not None:
             needle = fold(text)
             found = [c for c in found if needle in fold(c.text)]
@@ -947,7 +845,7 @@ class ClaimSet:
         chosen = self._chosen(policy)
         when = _date(as_of, None)
         return self._with_suspicions(
-            corroborate(_Index(self).with_policy(chosen), claim, when, chosen)
+            corroborate(self._store, claim, when, chosen)
         )
 
     def reports(
@@ -975,11 +873,11 @@ class ClaimSet:
         """
         when = _date(as_of, None)
         chosen = self._chosen(policy)
-        index = _Index(self).with_policy(chosen)
+        index = self._store
         with gc_paused():
             return tuple(
                 self._with_suspicions(corroborate(index, claim, when, chosen))
-                for claim in sorted(self._claims, key=natural_key)
+                for claim in sorted(self._store.claims, key=natural_key)
             )
 
     def is_corroborated(
@@ -1029,9 +927,9 @@ class ClaimSet:
         when, chosen = _date(at, None), self._chosen(policy)
         return dependence(
             a,
-            self._closure(a, when, chosen),
+            self._store.closure(a, when, chosen),
             b,
-            self._closure(b, when, chosen),
+            self._store.closure(b, when, chosen),
         )
 
     def _chosen(
@@ -1148,7 +1046,9 @@ class ClaimSet:
         """
         removed = self.get_link(link)
         rest = ClaimSet(policy=self.policy)
-        rest.record_many(r for r in self._records.values() if r.id != link)
+        rest.record_many(
+            r for r in self._store.records.values() if r.id != link
+        )
         for field in attrs.fields(ClaimSet):
             setattr(self, field.name, getattr(rest, field.name))
         return removed
@@ -1210,7 +1110,7 @@ class ClaimSet:
         hypothetical = self._if_suspicions_hold()
         policy = attrs.evolve(report.policy, suspicions="flag")
         then = corroborate(
-            _Index(hypothetical).with_policy(policy),
+            hypothetical._store,  # noqa: SLF001 (a set of this class)
             report.claim,
             report.as_of,
             policy,
@@ -1240,60 +1140,18 @@ class ClaimSet:
         Derivations that would close a cycle are dropped. They are listed
         by statement id, then parent id.
         """
-        implied = self._implied_by(self._chosen(policy))
+        implied = self._store.implied_by(self._chosen(policy).copying)
         return tuple(
             derivation
             for statement in sorted(implied)
             for derivation in implied[statement]
         )
 
-    def _implied_by(
-        self, policy: CorroborationPolicy
-    ) -> Mapping[str, tuple[Derivation, ...]]:
-        found = self._implied.get(policy.copying)
-        if found is None:
-            found = implied_derivations(_Derivations(self), policy.copying)
-            self._implied[policy.copying] = found
-        return found
-
     # -- the affiliation graph --------------------------------------
 
     def canonical_source(self, source: str) -> str:
         """The representative id of *source*'s ``same_as`` class."""
-        return self._same_source.find(source)
-
-    def _links_from(self, canonical: str) -> Sequence[Link]:
-        cached = self._sorted_links.get(canonical)
-        if cached is None:
-            cached = sorted(
-                (
-                    link
-                    for member in self._same_source.members(canonical)
-                    for link in self._source_links.get(member, ())
-                ),
-                key=_link_order,
-            )
-            self._sorted_links[canonical] = cached
-        return cached
-
-    def _closure(
-        self,
-        source: str,
-        when: PartialDate | None,
-        policy: CorroborationPolicy,
-    ) -> Closure:
-        root = self._same_source.find(source)
-        dated = self._dated_above.get(root)
-        if dated is None:
-            dated = dated_links_above(_Index(self), root)
-            self._dated_above[root] = dated
-        # Dates at which each dated link above holds alike share a closure.
-        key = (policy, root, *[link.holds_at(when) for link in dated])
-        found = self._closures.get(key)
-        if found is None:
-            found = compute_closure(_Index(self), root, when, policy)
-            self._closures[key] = found
-        return found
+        return self._store.same_source.find(source)
 
     # -- JSON ------------------------------------------------------------
 
@@ -1374,7 +1232,7 @@ class ClaimSet:
         conflicts = []
         new = []
         for record in other:
-            mine = self._records.get(record.id)
+            mine = self._store.records.get(record.id)
             if mine is None:
                 new.append(record)
             elif mine != record:
@@ -1388,84 +1246,8 @@ class ClaimSet:
     def copy(self) -> ClaimSet:
         """An independent copy of the set (records are immutable, shared)."""
         other = ClaimSet(policy=self.policy)
-        other.record_many(self._records.values())
+        other.record_many(self._store.records.values())
         return other
-
-
-class _Index:
-    """The look-ups `corroborate` needs, over one claim set, kept direct."""
-
-    __slots__ = (
-        "_by_claim",
-        "_claims",
-        "_find",
-        "_implied",
-        "_retractions",
-        "_reviews_by_claim",
-        "_sources",
-        "_statements",
-        "sources",
-    )
-
-    def __init__(self, claims: ClaimSet) -> None:
-        # Bind the tables once: corroborating every claim of a large set
-        # makes millions of these look-ups.
-        self._claims = claims
-        self._statements = claims._statements  # noqa: SLF001
-        self._by_claim = claims._by_claim  # noqa: SLF001
-        self._retractions = claims._retractions  # noqa: SLF001
-        self._reviews_by_claim = claims._reviews_by_claim  # noqa: SLF001
-        self._sources = claims._sources  # noqa: SLF001
-        self._find = claims._same_source.find  # noqa: SLF001
-        self.sources: Mapping[str, Source] = MappingProxyType(self._sources)
-        self._implied: Mapping[str, tuple[Derivation, ...]] = {}
-
-    def with_policy(self, policy: CorroborationPolicy) -> _Index:
-        """This index, with the derivations *policy*'s copying implies."""
-        self._implied = self._claims._implied_by(policy)  # noqa: SLF001
-        return self
-
-    def claim_class(self, claim: str) -> tuple[str, ...]:
-        return self._claims._claim_class(claim)  # noqa: SLF001
-
-    def statements_about(self, claim: str) -> Sequence[Statement]:
-        return self._by_claim.get(claim, ())
-
-    def statement(self, statement: str) -> Statement:
-        return self._statements[statement]
-
-    def date_of(self, statement: Statement) -> PartialDate | None:
-        if statement.date is not None or statement.document is None:
-            return statement.date
-        return self._claims.date_of(statement)
-
-    def retractions_of(self, statement: str) -> Sequence[Statement]:
-        return self._retractions.get(statement, ())
-
-    def reviews_about(self, claim: str) -> Sequence[Review]:
-        return self._reviews_by_claim.get(claim, ())
-
-    def derivations(self, statement: str) -> Sequence[Derivation]:
-        return self._implied.get(statement, ())
-
-    def source(self, source: str) -> Source:
-        return self._sources[source]
-
-    def canonical_source(self, source: str) -> str:
-        return self._find(source)
-
-    canonical = canonical_source
-
-    def links_from(self, canonical: str) -> Sequence[Link]:
-        return self._claims._links_from(canonical)  # noqa: SLF001
-
-    def closure(
-        self,
-        source: str,
-        when: PartialDate | None,
-        policy: CorroborationPolicy,
-    ) -> Closure:
-        return self._claims._closure(source, when, policy)  # noqa: SLF001
 
 
 def _touched(claim_set: ClaimSet, report: CorroborationReport) -> set[str]:
@@ -1532,34 +1314,6 @@ def _policy(value: object) -> CorroborationPolicy:
 def _json_path(paths: dict[str, str], finding: Finding) -> str:
     path = paths.get(finding.record or "", "$")
     return f"{path}.{finding.field}" if finding.field else path
-
-
-class _Derivations:
-    """The look-ups `implied_derivations` needs, over one claim set."""
-
-    def __init__(self, claims: ClaimSet) -> None:
-        self._claims = claims
-        self.statement_table = claims._statements  # noqa: SLF001
-        self.date_of = claims.date_of
-        self.claim_root = claims._same_claim.find  # noqa: SLF001
-        self.canonical = claims._same_source.find  # noqa: SLF001
-
-    def source_links(self) -> Iterable[Link]:
-        for links in self._claims._source_links.values():  # noqa: SLF001
-            yield from links
-
-    def citing_documents(self) -> Iterable[Document]:
-        return self._claims._citing.values()  # noqa: SLF001
-
-    def statements_in(self, document: str) -> Sequence[Statement]:
-        return self._claims._by_document.get(document, ())  # noqa: SLF001
-
-    def copy_links(self) -> Iterable[Link]:
-        return self._claims._copy_links.values()  # noqa: SLF001
-
-
-def _link_order(link: Link) -> tuple[str, str, str]:
-    return (link.relation.value, link.object, link.id)
 
 
 def _date(

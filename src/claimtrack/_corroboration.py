@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any, Protocol, TypeVar
 
 from claimtrack._affiliations import Closure, Independence, dependence
 from claimtrack._dates import PartialDate, first_day, is_later
 from claimtrack._derivations import Derivation
+from claimtrack._links import Relation
 from claimtrack._policy import CorroborationPolicy
 from claimtrack._report import (
     BlockedPath,
@@ -73,8 +75,10 @@ class ClaimIndex(Protocol):
     def reviews_about(self, claim: str) -> Sequence[Review]:
         """Every review recorded of *claim* itself."""
 
-    def derivations(self, statement: str) -> Sequence[Derivation]:
-        """What *statement* derives from by copying or citation, implied."""
+    def implied_by(
+        self, copying: frozenset[Relation]
+    ) -> Mapping[str, tuple[Derivation, ...]]:
+        """What statements derive from by copying or citation, implied."""
 
 
 class _Walk:
@@ -94,8 +98,10 @@ class _Walk:
         index: ClaimIndex,
         as_of: PartialDate | None,
         claims: Collection[str],
+        inferred: Mapping[str, tuple[Derivation, ...]],
     ) -> None:
         self.index = index
+        self.inferred = inferred
         self.as_of = as_of
         self.claims = claims
         self.origins: dict[str, frozenset[Origin]] = {}
@@ -142,7 +148,7 @@ class _Walk:
         return (self.depth[statement.id], statement.id)
 
     def _parents(self, statement: Statement) -> list[Statement]:
-        implied = self.index.derivations(statement.id)
+        implied = self.inferred.get(statement.id)
         if not implied:  # the common case: only what it declares
             return [self.index.statement(p) for p in statement.derives_from]
         self.implied[statement.id] = tuple(implied)
@@ -353,7 +359,9 @@ def corroborate(
 ) -> CorroborationReport:
     """Apply the corroboration rule to *claim* (see the concepts page)."""
     claims = index.claim_class(claim)
-    walk = _Walk(index, as_of, frozenset(claims))
+    walk = _Walk(
+        index, as_of, frozenset(claims), index.implied_by(policy.copying)
+    )
     considered: list[Statement] = []
     not_yet: list[Statement] = []
     retracted: list[tuple[Statement, Statement]] = []
@@ -497,7 +505,7 @@ def corroborate(
         not_yet=_in_order(not_yet, _by_id),
         blocked=_in_order(list(walk.blocked.values()), _by_ends),
         combined=_in_order(combined, walk.chain_order),
-        sources=index.sources,
+        sources=MappingProxyType(index.sources),
         reviews=reviews,
         derivations={
             statement: walk.implied[statement]

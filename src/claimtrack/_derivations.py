@@ -68,7 +68,7 @@ class DerivationView(Protocol):
     """What inferring derivations needs to know about a claim set."""
 
     @property
-    def statement_table(self) -> Mapping[str, Statement]:
+    def statements(self) -> Mapping[str, Statement]:
         """Every statement by id."""
 
     def date_of(self, statement: Statement) -> PartialDate | None:
@@ -77,10 +77,10 @@ class DerivationView(Protocol):
     def claim_root(self, claim: str) -> str:
         """The representative of *claim*'s ``same_as`` class."""
 
-    def canonical(self, source: str) -> str:
+    def canonical_source(self, source: str) -> str:
         """The representative of *source*'s ``same_as`` class."""
 
-    def source_links(self) -> Iterable[Link]:
+    def affiliation_links(self) -> Iterable[Link]:
         """Every link between two sources other than ``same_as``."""
 
     def citing_documents(self) -> Iterable[Document]:
@@ -114,7 +114,7 @@ def implied_derivations(
     _declared_copies(view, found)
     if not found:
         return {}
-    on_cycle = _implied_on_cycles(view.statement_table, found)
+    on_cycle = _implied_on_cycles(view.statements, found)
     return {
         child: kept
         for child, derivations in found.items()
@@ -142,9 +142,9 @@ def _copies(
     copying: frozenset[Relation],
     found: dict[str, list[Derivation]],
 ) -> None:
-    canonical = view.canonical
+    canonical = view.canonical_source
     copied_by: dict[str, list[Link]] = {}
-    for link in view.source_links():
+    for link in view.affiliation_links():
         if link.relation in copying:
             subject, object = canonical(link.subject), canonical(link.object)
             if subject != object:  # never between a source and itself
@@ -156,7 +156,7 @@ def _copies(
     }
     said: dict[_Key, list[Statement]] = {}
     by_copier: dict[str, list[Statement]] = {}
-    for statement in view.statement_table.values():
+    for statement in view.statements.values():
         if statement.stance is Stance.RETRACTS:
             continue
         speaker = canonical(statement.source)
@@ -213,7 +213,7 @@ def _declared_copies(
     view: DerivationView, found: dict[str, list[Derivation]]
 ) -> None:
     """Derivations from ``copies`` links a person recorded."""
-    table = view.statement_table
+    table = view.statements
     for link in view.copy_links():
         copier = table.get(link.subject)
         if copier is not None:

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from claimtrack._affiliations import (
     controlled_by,
@@ -175,6 +175,26 @@ class Finding(NamedTuple):
     """The error to raise."""
 
 
+class Recorded(Protocol):
+    """What a `Batch` reads of the records already there (a store)."""
+
+    @property
+    def records(self) -> Mapping[str, Record]:
+        """Every record by id."""
+
+    @property
+    def same_source(self) -> UnionFind:
+        """The ``same_as`` classes of sources."""
+
+    @property
+    def source_links(self) -> Mapping[str, Sequence[Link]]:
+        """The affiliations from each source, ``same_as`` aside."""
+
+    @property
+    def subordinates(self) -> Mapping[str, int]:
+        """How many hierarchical links point at each source."""
+
+
 class Batch:
     """
     New records, checked together against the records already there.
@@ -183,18 +203,11 @@ class Batch:
     with no problems can be applied record by record in any order.
     """
 
-    def __init__(
-        self,
-        records: Mapping[str, Record],
-        same_source: UnionFind,
-        source_links: Mapping[str, Sequence[Link]],
-        subordinates: Mapping[str, int],
-        new: Sequence[Record],
-    ) -> None:
-        self._records = records
-        self._same_source = same_source
-        self._source_links = source_links
-        self._subordinates = subordinates
+    def __init__(self, recorded: Recorded, new: Sequence[Record]) -> None:
+        self._records = recorded.records
+        self._same_source = recorded.same_source
+        self._source_links = recorded.source_links
+        self._subordinates = recorded.subordinates
         self._new = new
         self._staged: dict[str, Record] = {}
         self.new_records: list[Record] = []
@@ -700,7 +713,10 @@ class Batch:
         """Whether *ancestor* controls *source* at *when* (with the batch)."""
         graph = self._graph()
         return controlled_by(
-            graph, graph.canonical(source), graph.canonical(ancestor), when
+            graph,
+            graph.canonical_source(source),
+            graph.canonical_source(ancestor),
+            when,
         )
 
     def _new_source_links(self) -> list[Link]:
@@ -745,19 +761,19 @@ class Batch:
         candidates = [
             lk
             for lk in dict.fromkeys(candidates)
-            if graph.has_subordinates(graph.canonical(lk.subject))
+            if graph.has_subordinates(graph.canonical_source(lk.subject))
         ]
         if not candidates:
             return
         component = strong_components(
             graph,
-            (graph.canonical(lk.subject) for lk in candidates),
+            (graph.canonical_source(lk.subject) for lk in candidates),
             _is_hierarchical,
         )
         reported: set[frozenset[str]] = set()
         for link in candidates:
-            subject = component.get(graph.canonical(link.subject))
-            if subject != component.get(graph.canonical(link.object)):
+            subject = component.get(graph.canonical_source(link.subject))
+            if subject != component.get(graph.canonical_source(link.object)):
                 continue
             cycle = find_affiliation_cycle(graph, link, HIERARCHICAL_RELATIONS)
             if cycle is None:
@@ -790,7 +806,8 @@ class _Overlay:
                 under[link.object] = under.get(link.object, 0) + 1
         self._sorted: dict[str, list[Link]] = {}
 
-    def canonical(self, source: str) -> str:
+    def canonical_source(self, source: str) -> str:
+        """The representative of *source*'s ``same_as`` class."""
         return self._partition.find(source)
 
     def links_from(self, canonical: str) -> Sequence[Link]:

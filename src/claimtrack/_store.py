@@ -1,0 +1,268 @@
+# SPDX-License-Identifier: MIT
+"""The store: a claim set's records, their indexes, and what is cached."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
+
+from claimtrack._affiliations import (
+    Closure,
+    compute_closure,
+    dated_links_above,
+)
+from claimtrack._claims import Claim
+from claimtrack._dates import PartialDate
+from claimtrack._derivations import Derivation, implied_derivations
+from claimtrack._documents import Document
+from claimtrack._graphs import UnionFind
+from claimtrack._links import HIERARCHICAL_RELATIONS, Link, Relation
+from claimtrack._policy import CorroborationPolicy
+from claimtrack._records import Record, fold
+from claimtrack._reviews import Review
+from claimtrack._sources import Source
+from claimtrack._statements import Statement
+
+
+__all__ = ["Store"]
+
+
+class Store:
+    """
+    Every record of a claim set, filed for the look-ups the rules make.
+
+    `add` is the only way in, and keeps every table, index and ``same_as``
+    class in step; it also forgets each cached answer the new record may
+    change. The rules read the store through the methods below (the
+    corroboration rule, the affiliation closures, inferred derivations,
+    validation), each spelled one way. Records are never removed: a set
+    without one is built again.
+    """
+
+    __slots__ = (
+        "_closures",
+        "_dated_above",
+        "_implied",
+        "_sorted_links",
+        "by_claim",
+        "by_document",
+        "citing",
+        "claims",
+        "copies",
+        "documents",
+        "links",
+        "links_by_end",
+        "names",
+        "places",
+        "records",
+        "retractions",
+        "reviews",
+        "reviews_by_claim",
+        "same_claim",
+        "same_source",
+        "source_links",
+        "sources",
+        "statements",
+        "subordinates",
+        "tags",
+    )
+
+    def __init__(self) -> None:
+        self.records: dict[str, Record] = {}
+        self.sources: dict[str, Source] = {}
+        self.documents: dict[str, Document] = {}
+        self.claims: dict[str, Claim] = {}
+        self.statements: dict[str, Statement] = {}
+        self.links: dict[str, Link] = {}
+        self.reviews: dict[str, Review] = {}
+        # Indexes: by claim, document, retracted statement, link end.
+        self.by_claim: dict[str, list[Statement]] = {}
+        self.by_document: dict[str, list[Statement]] = {}
+        self.retractions: dict[str, list[Statement]] = {}
+        self.reviews_by_claim: dict[str, list[Review]] = {}
+        self.links_by_end: dict[str, list[Link]] = {}
+        self.citing: dict[str, Document] = {}
+        self.copies: dict[str, Link] = {}
+        # The affiliation graph between sources, and same_as classes.
+        self.source_links: dict[str, list[Link]] = {}
+        self.subordinates: dict[str, int] = {}
+        self.same_source = UnionFind()
+        self.same_claim = UnionFind()
+        # Folded names, places and tags, for searching.
+        self.names: dict[str, list[str]] = {}
+        self.places: dict[str, list[str]] = {}
+        self.tags: dict[str, list[str]] = {}
+        # Caches, forgotten by `add` when a record may change them.
+        self._closures: dict[tuple[object, ...], Closure] = {}
+        self._sorted_links: dict[str, list[Link]] = {}
+        self._dated_above: dict[str, tuple[Link, ...]] = {}
+        self._implied: dict[
+            frozenset[Relation], dict[str, tuple[Derivation, ...]]
+        ] = {}
+
+    # -- recording ---------------------------------------------------------
+
+    def add(self, record: Record) -> None:
+        """File *record*, which has been checked, and forget stale answers."""
+        self.records[record.id] = record
+        if self._implied:
+            self._implied.clear()
+        if isinstance(record, Statement):
+            self.statements[record.id] = record
+            self.by_claim.setdefault(record.claim, []).append(record)
+            if record.document is not None:
+                self.by_document.setdefault(record.document, []).append(record)
+            if record.target is not None:
+                self.retractions.setdefault(record.target, []).append(record)
+        elif isinstance(record, Source):
+            self.sources[record.id] = record
+            for name in record.names:
+                self.names.setdefault(fold(name), []).append(record.id)
+        elif isinstance(record, Document):
+            self.documents[record.id] = record
+            if record.cites:
+                self.citing[record.id] = record
+        elif isinstance(record, Claim):
+            self.claims[record.id] = record
+            for place in record.places:
+                self.places.setdefault(fold(place), []).append(record.id)
+            for tag in record.tags:
+                self.tags.setdefault(fold(tag), []).append(record.id)
+        elif isinstance(record, Review):
+            self.reviews[record.id] = record
+            self.reviews_by_claim.setdefault(record.claim, []).append(record)
+        else:
+            self._add_link(record)
+
+    def _add_link(self, link: Link) -> None:
+        self.links[link.id] = link
+        if link.subject in self.sources:
+            self._closures.clear()
+            self._sorted_links.clear()
+            self._dated_above.clear()
+            if link.relation is Relation.SAME_AS:
+                self.same_source.union(link.subject, link.object)
+            else:
+                self.source_links.setdefault(link.subject, []).append(link)
+                if link.relation in HIERARCHICAL_RELATIONS:
+                    below = self.subordinates
+                    below[link.object] = below.get(link.object, 0) + 1
+        elif link.relation is Relation.SAME_AS:
+            self.same_claim.union(link.subject, link.object)
+        elif link.relation is Relation.COPIES:
+            self.copies[link.id] = link
+        for end in dict.fromkeys((link.subject, link.object)):
+            self.links_by_end.setdefault(end, []).append(link)
+
+    # -- what the rules read -----------------------------------------------
+
+    def statement(self, statement: str) -> Statement:
+        """The statement with id *statement*."""
+        return self.statements[statement]
+
+    def source(self, source: str) -> Source:
+        """The source with id *source*."""
+        return self.sources[source]
+
+    @property
+    def source_table(self) -> Mapping[str, Source]:
+        """Every source by id, read-only."""
+        return MappingProxyType(self.sources)
+
+    def statements_about(self, claim: str) -> Sequence[Statement]:
+        """The statements recorded about *claim* itself."""
+        return self.by_claim.get(claim, ())
+
+    def statements_in(self, document: str) -> Sequence[Statement]:
+        """The statements recorded in *document*."""
+        return self.by_document.get(document, ())
+
+    def retractions_of(self, statement: str) -> Sequence[Statement]:
+        """The retractions that target *statement*."""
+        return self.retractions.get(statement, ())
+
+    def reviews_about(self, claim: str) -> Sequence[Review]:
+        """The reviews recorded of *claim* itself."""
+        return self.reviews_by_claim.get(claim, ())
+
+    def date_of(self, statement: Statement) -> PartialDate | None:
+        """When *statement* counts as said: its date, else its document's."""
+        if statement.date is not None or statement.document is None:
+            return statement.date
+        document = self.documents.get(statement.document)
+        return None if document is None else document.date
+
+    def claim_class(self, claim: str) -> tuple[str, ...]:
+        """Every claim ``same_as`` *claim* (itself too), sorted."""
+        members = self.same_claim.members(claim)
+        return (claim,) if len(members) == 1 else tuple(sorted(members))
+
+    def claim_root(self, claim: str) -> str:
+        """The representative of *claim*'s ``same_as`` class."""
+        return self.same_claim.find(claim)
+
+    def canonical_source(self, source: str) -> str:
+        """The representative of *source*'s ``same_as`` class."""
+        return self.same_source.find(source)
+
+    def affiliation_links(self) -> Iterable[Link]:
+        """Every link between two sources other than ``same_as``."""
+        for links in self.source_links.values():
+            yield from links
+
+    def citing_documents(self) -> Iterable[Document]:
+        """Every document that cites another."""
+        return self.citing.values()
+
+    def copy_links(self) -> Iterable[Link]:
+        """Every ``copies`` link between statements or documents."""
+        return self.copies.values()
+
+    def links_from(self, canonical: str) -> Sequence[Link]:
+        """Affiliations from any member of a ``same_as`` class, sorted."""
+        cached = self._sorted_links.get(canonical)
+        if cached is None:
+            cached = sorted(
+                (
+                    link
+                    for member in self.same_source.members(canonical)
+                    for link in self.source_links.get(member, ())
+                ),
+                key=_link_order,
+            )
+            self._sorted_links[canonical] = cached
+        return cached
+
+    def closure(
+        self,
+        source: str,
+        when: PartialDate | None,
+        policy: CorroborationPolicy,
+    ) -> Closure:
+        """The affiliation closure of *source* at *when*, cached."""
+        root = self.same_source.find(source)
+        dated = self._dated_above.get(root)
+        if dated is None:
+            dated = dated_links_above(self, root)
+            self._dated_above[root] = dated
+        # Dates at which each dated link above holds alike share a closure.
+        key = (policy, root, *[link.holds_at(when) for link in dated])
+        found = self._closures.get(key)
+        if found is None:
+            found = compute_closure(self, root, when, policy)
+            self._closures[key] = found
+        return found
+
+    def implied_by(
+        self, copying: frozenset[Relation]
+    ) -> Mapping[str, tuple[Derivation, ...]]:
+        """The derivations copying links and citations imply, cached."""
+        found = self._implied.get(copying)
+        if found is None:
+            found = implied_derivations(self, copying)
+            self._implied[copying] = found
+        return found
+
+
+def _link_order(link: Link) -> tuple[str, str, str]:
+    return (link.relation.value, link.object, link.id)

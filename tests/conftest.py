@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 
+from collections.abc import Callable
+
 import pytest
 
 from hypothesis import HealthCheck, settings
@@ -79,3 +81,74 @@ def _convoy() -> ct.ClaimSet:
         via="relays",
     )
     return cs
+
+
+@pytest.fixture(name="cs")
+def _cs() -> ct.ClaimSet:
+    """Sources, documents, claims and one statement about a strike."""
+    cs = ct.ClaimSet()
+    cs.record_source(
+        "army",
+        name="Forces Armées Maliennes",
+        kind="armed_force",
+        aliases=["FAMa", "Malian army"],
+        reliability="C",
+    )
+    cs.record_source("staff", name="General Staff", kind="armed_force")
+    cs.record_source("mali", name="Mali", kind="state")
+    cs.record_source("aes", name="Alliance of Sahel States", kind="alliance")
+    cs.record_source("outlet", name="Le Journal", kind="news_outlet")
+    cs.record_source("wire", name="The Wire", kind="wire_agency")
+    cs.record_document(
+        "communique", publisher="staff", date="2025-06-04", kind="communique"
+    )
+    cs.record_document("article", publisher="outlet", date="2025-06-05")
+    cs.record_claim(
+        "strike",
+        text="A drone strike hit the market in Gao.",
+        places=["Gao"],
+        event_date="2025-06-03",
+        tags=["drone", "Strike"],
+    )
+    cs.record_claim(
+        "frappe",
+        text="Une frappe de drone a touché le marché de Gao.",
+        places=["Gao"],
+        tags=["drone"],
+    )
+    cs.record_claim(
+        "deaths",
+        text="Twelve civilians died in Gao and Ménaka.",
+        places=["Gao", "Ménaka"],
+        tags=["casualties"],
+    )
+    cs.record_statement(
+        "s1",
+        claim="strike",
+        source="staff",
+        date="2025-06-04",
+        document="communique",
+    )
+    return cs
+
+
+def refuse(
+    cs: ct.ClaimSet,
+    error: type[Exception],
+    action: Callable[[], object],
+    match: str | None = None,
+) -> pytest.ExceptionInfo[Exception]:
+    """Check that *action* raises *error* and leaves *cs* as it was."""
+    before, size = cs.copy(), len(cs)
+    with pytest.raises(error, match=match) as info:
+        action()
+    assert len(cs) == size
+    assert cs == before
+    return info
+
+
+def statement(
+    id: str, claim: str = "strike", source: str = "outlet", **fields: object
+) -> ct.Statement:
+    """Build a statement, about the strike by the outlet unless told."""
+    return ct.Statement(id=id, claim=claim, source=source, **fields)  # type: ignore[arg-type]

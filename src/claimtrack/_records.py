@@ -16,22 +16,59 @@ from claimtrack._sources import Source
 from claimtrack._statements import Statement
 
 
-__all__ = ["KIND_NAMES", "RECORD_TYPES", "Record", "differences", "fold"]
+__all__ = [
+    "KIND_NAMES",
+    "RECORD_KINDS",
+    "RECORD_TYPES",
+    "Record",
+    "RecordKind",
+    "differences",
+    "fold",
+]
 
 Record = Source | Document | Claim | Statement | Link | Review
 """Any record a `ClaimSet` holds."""
 
-RECORD_TYPES = (Source, Document, Claim, Statement, Link, Review)
+
+@attrs.frozen
+class RecordKind:
+    """
+    One kind of record, as every part of claimtrack names it.
+
+    Attributes:
+        cls: Its class.
+        word: The word for one, in messages (``"source"``).
+        plural: The claim set's property, JSON key and file name for
+            all of them (``"sources"``).
+        json_order: Where its list comes in a JSON document (links come
+            before statements there, as in every file written so far).
+    """
+
+    cls: type[Record]
+    word: str
+    plural: str
+    json_order: int
+
+
+RECORD_KINDS: tuple[RecordKind, ...] = (
+    RecordKind(Source, "source", "sources", 0),
+    RecordKind(Document, "document", "documents", 1),
+    RecordKind(Claim, "claim", "claims", 2),
+    RecordKind(Statement, "statement", "statements", 4),
+    RecordKind(Link, "link", "links", 3),
+    RecordKind(Review, "review", "reviews", 5),
+)
+"""
+Every kind of record, in the order they are listed.
+
+Whatever lists the kinds (the JSON format, tables, messages, the command
+line) reads this table.
+"""
+
+RECORD_TYPES = tuple(kind.cls for kind in RECORD_KINDS)
 """The classes of `Record`, for `isinstance`."""
 
-KIND_NAMES: dict[type, str] = {
-    Source: "source",
-    Document: "document",
-    Claim: "claim",
-    Statement: "statement",
-    Link: "link",
-    Review: "review",
-}
+KIND_NAMES: dict[type, str] = {kind.cls: kind.word for kind in RECORD_KINDS}
 """The word for each kind of record, as used in messages and JSON."""
 
 

@@ -14,7 +14,7 @@ import enum
 import json
 import os
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
 from typing import (
@@ -45,8 +45,8 @@ from claimtrack._files import write_atomically
 from claimtrack._links import JUDGEMENT_RELATIONS, Link, Relation
 from claimtrack._policy import DEFAULT_POLICY, CorroborationPolicy
 from claimtrack._ratings import Verdict
-from claimtrack._records import Record
-from claimtrack._reviews import Evidence, EvidenceRole, Rating, Review
+from claimtrack._records import RECORD_KINDS, Record
+from claimtrack._reviews import Evidence, EvidenceRole, Rating
 from claimtrack._sources import Source
 from claimtrack._statements import Stance, Statement, Via
 from claimtrack.exceptions import ClaimtrackError, FormatError, FormatProblem
@@ -86,13 +86,9 @@ and the ``copies`` and ``distinct_from`` relations; version 1 files are
 read as they are.
 """
 
-RECORD_LISTS: Final[tuple[tuple[str, type[Record]], ...]] = (
-    ("sources", Source),
-    ("documents", Document),
-    ("claims", Claim),
-    ("links", Link),
-    ("statements", Statement),
-    ("reviews", Review),
+RECORD_LISTS: Final[tuple[tuple[str, type[Record]], ...]] = tuple(
+    (kind.plural, kind.cls)
+    for kind in sorted(RECORD_KINDS, key=lambda kind: kind.json_order)
 )
 """
 The document's record lists, in the order they are written.
@@ -335,16 +331,8 @@ def to_document(claim_set: ClaimSet) -> dict[str, Any]:
     }
     if claim_set.policy != DEFAULT_POLICY:
         document["policy"] = unstructure(claim_set.policy)
-    tables: dict[str, Iterable[Record]] = {
-        "sources": claim_set.sources,
-        "documents": claim_set.documents,
-        "claims": claim_set.claims,
-        "links": claim_set.links,
-        "statements": claim_set.statements,
-        "reviews": claim_set.reviews,
-    }
     for key, _ in RECORD_LISTS:
-        records = sorted(tables[key], key=_record_id)
+        records = sorted(getattr(claim_set, key), key=_record_id)
         if records or key not in _OPTIONAL_LISTS:
             document[key] = [unstructure(record) for record in records]
     return document

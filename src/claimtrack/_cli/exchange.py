@@ -24,6 +24,8 @@ from claimtrack._cli.common import (
     write_output,
 )
 from claimtrack._example import example
+from claimtrack._records import RECORD_KINDS
+from claimtrack._reviews import Review
 from claimtrack.claimreview import export_claimreviews, import_claimreviews
 from claimtrack.exceptions import (
     ClaimReviewExportError,
@@ -152,15 +154,12 @@ def _validate(args: argparse.Namespace) -> None:
     out = sys.stdout
     data = read_input(args.file)
     claim_set = load_input(args.file, data)
-    tables: list[tuple[str, tuple[object, ...]]] = [
-        ("sources", claim_set.sources),
-        ("documents", claim_set.documents),
-        ("claims", claim_set.claims),
-        ("statements", claim_set.statements),
-        ("links", claim_set.links),
+    tables = [
+        (kind.plural, getattr(claim_set, kind.plural))
+        for kind in RECORD_KINDS
+        # A set without reviews is told as before reviews existed.
+        if kind.cls is not Review or claim_set.reviews
     ]
-    if claim_set.reviews:
-        tables.append(("reviews", claim_set.reviews))
     counts = ", ".join(f"{len(records)} {name}" for name, records in tables)
     # The file loaded, so it is JSON with a version the loader accepts.
     version = json.loads(data)["version"]

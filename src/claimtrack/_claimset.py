@@ -12,7 +12,6 @@ from typing import TypeVar, cast
 
 import attrs
 
-from claimtrack import serialization
 from claimtrack._affiliations import (
     Independence,
     dependence,
@@ -24,6 +23,13 @@ from claimtrack._dates import DateLike, PartialDate
 from claimtrack._derivations import Derivation
 from claimtrack._documents import Document
 from claimtrack._fields import text_tuple
+from claimtrack._files import write_atomically
+from claimtrack._json_document import (
+    chunks,
+    parse_document,
+    problems_at,
+    read_json,
+)
 from claimtrack._judgements import accepted_links, rejection_link
 from claimtrack._links import (
     Link,
@@ -62,7 +68,6 @@ from claimtrack._validation import (
 from claimtrack.exceptions import (
     Conflict,
     FormatError,
-    FormatProblem,
     InvalidValueError,
     MergeConflictError,
     UnknownReferenceError,
@@ -1163,7 +1168,7 @@ class ClaimSet:
         sorted by id, keys in a fixed order, dates in their own precision,
         absent optional fields left out.
         """
-        return serialization.dumps(self)
+        return "".join(chunks(self))
 
     @classmethod
     def from_json(cls, text: str | bytes) -> ClaimSet:
@@ -1179,17 +1184,10 @@ class ClaimSet:
                 ``$.statements[3].source: unknown source 'fama-gs2'``.
         """
         with gc_paused():
-            parsed = serialization.parse_document(
-                serialization.read_json(text)
-            )
+            parsed = parse_document(read_json(text))
             claim_set = cls(policy=parsed.policy)
             batch = claim_set._batch(parsed.records)
-            problems = [
-                FormatProblem(
-                    _json_path(parsed.paths, finding), str(finding.error)
-                )
-                for finding in batch.problems()
-            ]
+            problems = problems_at(parsed.paths, batch.problems())
             if problems:
                 raise FormatError(problems)
             claim_set._apply_batch(batch)
@@ -1203,7 +1201,7 @@ class ClaimSet:
         renamed over *path*; if anything fails, the file that was at *path*
         is untouched.
         """
-        serialization.save(self, path)
+        write_atomically(path, chunks(self))
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> ClaimSet:
@@ -1309,11 +1307,6 @@ def _policy(value: object) -> CorroborationPolicy:
             "policy", value, "expected a CorroborationPolicy"
         )
     return value
-
-
-def _json_path(paths: dict[str, str], finding: Finding) -> str:
-    path = paths.get(finding.record or "", "$")
-    return f"{path}.{finding.field}" if finding.field else path
 
 
 def _date(

@@ -1,0 +1,441 @@
+# SPDX-License-Identifier: MIT
+"""
+Claimtrack JSON documents: records to text, and text to records with paths.
+
+Nothing here knows the claim set: writing takes anything with a policy
+and the six record lists, reading gives records and where each was, and
+`problems_at` puts the claim set's findings back at their JSON paths.
+"""
+
+from __future__ import annotations
+
+import json
+
+from collections.abc import Iterable, Iterator
+from typing import (
+    Any,
+    Final,
+    NamedTuple,
+    Protocol,
+    get_type_hints,
+)
+
+import attrs
+
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+)
+
+from claimtrack._claims import Claim
+from claimtrack._converter import CONVERTER, json_type
+from claimtrack._documents import Document
+from claimtrack._links import JUDGEMENT_RELATIONS, Link
+from claimtrack._policy import DEFAULT_POLICY, CorroborationPolicy
+from claimtrack._records import RECORD_KINDS, Record
+from claimtrack._reviews import Evidence, Rating, Review
+from claimtrack._sources import Source
+from claimtrack._statements import Statement
+from claimtrack._validation import Finding
+from claimtrack.exceptions import ClaimtrackError, FormatError, FormatProblem
+
+
+__all__ = [
+    "FORMAT_NAME",
+    "FORMAT_VERSION",
+    "RECORD_LISTS",
+    "ParsedDocument",
+    "RecordLists",
+    "chunks",
+    "parse_document",
+    "problems_at",
+    "read_json",
+    "to_document",
+]
+
+FORMAT_NAME: Final = "claimtrack"
+"""The value of ``"format"`` at the top of every claimtrack document."""
+
+FORMAT_VERSION: Final = 2
+"""
+The format version this claimtrack writes, and the newest it reads.
+
+Version 2 added documents' ``text``, links' ``note`` and ``evidence``,
+and the ``copies`` and ``distinct_from`` relations; version 1 files are
+read as they are.
+"""
+
+RECORD_LISTS: Final[tuple[tuple[str, type[Record]], ...]] = tuple(
+    (kind.plural, kind.cls)
+    for kind in sorted(RECORD_KINDS, key=lambda kind: kind.json_order)
+)
+"""
+The document's record lists, in the order they are written.
+
+Every list is written, even empty, except ``reviews``: a set without
+reviews is written exactly as it was before reviews existed.
+"""
+
+_OPTIONAL_LISTS = frozenset({"reviews"})
+_FIELD_NAMES = frozenset(
+    field.name
+    for cls in (
+        *(cls for _, cls in RECORD_LISTS),
+        CorroborationPolicy,
+        Rating,
+        Evidence,
+    )
+    for field in attrs.fields(cls)
+)
+_TOP_KEYS = frozenset(
+    {"format", "version", "policy", *(key for key, _ in RECORD_LISTS)}
+)
+
+
+class RecordLists(Protocol):
+    """What a document is written from: a policy and the record lists."""
+
+    @property
+    def policy(self) -> CorroborationPolicy:
+        """The corroboration policy."""
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """Every source."""
+
+    @property
+    def documents(self) -> tuple[Document, ...]:
+        """Every document."""
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        """Every claim."""
+
+    @property
+    def statements(self) -> tuple[Statement, ...]:
+        """Every statement."""
+
+    @property
+    def links(self) -> tuple[Link, ...]:
+        """Every link."""
+
+    @property
+    def reviews(self) -> tuple[Review, ...]:
+        """Every review."""
+
+
+# -- writing ------------------------------------------------------------
+
+
+def to_document(claim_set: RecordLists) -> dict[str, Any]:
+    """
+    The claim set as a JSON-ready dict, with records sorted by id.
+
+    Equal claim sets give equal documents, whatever the order in which
+    their records were made.
+    """
+    unstructure = CONVERTER.unstructure
+    document: dict[str, Any] = {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+    }
+    if claim_set.policy != DEFAULT_POLICY:
+        document["policy"] = unstructure(claim_set.policy)
+    for key, _ in RECORD_LISTS:
+        records = sorted(getattr(claim_set, key), key=_record_id)
+        if records or key not in _OPTIONAL_LISTS:
+            document[key] = [unstructure(record) for record in records]
+    return document
+
+
+def _record_id(record: Record) -> str:
+    return record.id
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, indent=2)
+
+
+def chunks(claim_set: RecordLists) -> Iterator[str]:
+    """The document of *claim_set* as JSON text, in pieces."""
+    yield from _ENCODER.iterencode(to_document(claim_set))
+    yield "\n"
+
+
+# -- reading ------------------------------------------------------------
+
+
+class ParsedDocument(NamedTuple):
+    """A well-formed document's policy and records, before validation."""
+
+    policy: CorroborationPolicy
+    records: list[Record]
+    paths: dict[str, str]
+    """The JSON path of each record, by id."""
+
+
+def read_json(text: str | bytes) -> Any:
+    """
+    Parse JSON text strictly.
+
+    Raises:
+        FormatError: If *text* is not UTF-8, not JSON, nested too deeply,
+            or repeats a key within one object.
+    """
+    if isinstance(text, (bytes, bytearray)):
+        try:
+            text = bytes(text).decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise _fail("$", f"not UTF-8 text (byte {e.start})") from None
+    try:
+        return json.loads(
+            text,
+            object_pairs_hook=_unique_keys,
+            parse_constant=_no_constants,
+        )
+    except json.JSONDecodeError as e:
+        raise _fail(
+            "$", f"not JSON: {e.msg} at line {e.lineno} column {e.colno}"
+        ) from None
+    except RecursionError:
+        raise _fail("$", "nested too deeply to be claimtrack JSON") from None
+    except _DuplicateKeyError as e:
+        raise _fail("$", str(e)) from None
+
+
+class _DuplicateKeyError(ValueError):
+    pass
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKeyError(f"key {key!r} repeated in an object")
+            seen.add(key)
+    return result
+
+
+def _no_constants(name: str) -> None:
+    raise _DuplicateKeyError(f"{name} is not a JSON number")
+
+
+def _fail(path: str, message: str) -> FormatError:
+    return FormatError([FormatProblem(path, message)])
+
+
+def parse_document(data: Any) -> ParsedDocument:
+    """
+    Check the shape of a parsed claimtrack document and build its records.
+
+    References between records are not checked here: `ClaimSet.from_json`
+    does that with the same rules as `ClaimSet.record_many`.
+
+    Raises:
+        FormatError: With every problem of shape found, each with its
+            JSON path; or at once for a document of a newer version.
+    """
+    if type(data) is not dict:
+        raise _fail("$", f"expected an object, got {json_type(data)}")
+    problems: list[FormatProblem] = []
+    version = data.get("version")
+    if type(version) is int and version > FORMAT_VERSION:
+        raise _fail(
+            "$.version",
+            f"this document is claimtrack format version {version}, newer "
+            f"than version {FORMAT_VERSION}, the newest this claimtrack "
+            "reads: upgrade claimtrack to load it",
+        )
+    if "format" not in data:
+        problems.append(FormatProblem("$", "missing 'format'"))
+    elif data["format"] != FORMAT_NAME:
+        problems.append(
+            FormatProblem(
+                "$.format",
+                f"expected {FORMAT_NAME!r}, got {data['format']!r}",
+            )
+        )
+    if "version" not in data:
+        problems.append(FormatProblem("$", "missing 'version'"))
+    elif type(version) is not int or version < 1:
+        problems.append(
+            FormatProblem(
+                "$.version", f"expected a version number, got {version!r}"
+            )
+        )
+    problems.extend(
+        FormatProblem(f"$.{key}", "unknown key")
+        for key in data
+        if key not in _TOP_KEYS
+    )
+    policy = DEFAULT_POLICY
+    if "policy" in data:
+        try:
+            policy = CONVERTER.structure(data["policy"], CorroborationPolicy)
+        except Exception as e:  # noqa: BLE001 - every failure is reported
+            problems.extend(_problems(e, "$.policy"))
+    records: list[Record] = []
+    paths: dict[str, str] = {}
+    for key, cls in RECORD_LISTS:
+        items = data.get(key, [])
+        if type(items) is not list:
+            problems.append(
+                FormatProblem(
+                    f"$.{key}", f"expected a list, got {json_type(items)}"
+                )
+            )
+            continue
+        for index, item in enumerate(items):
+            path = f"$.{key}[{index}]"
+            if type(item) is not dict:
+                problems.append(
+                    FormatProblem(
+                        path, f"expected an object, got {json_type(item)}"
+                    )
+                )
+                continue
+            record = _plain_record(item, cls)
+            if record is None:
+                try:
+                    record = CONVERTER.structure(item, cls)
+                except Exception as e:  # noqa: BLE001 - all are reported
+                    problems.extend(_problems(e, path))
+                    continue
+            if record.id in paths:
+                problems.append(
+                    FormatProblem(
+                        f"{path}.id",
+                        f"id {record.id!r} is already used at "
+                        f"{paths[record.id]}",
+                    )
+                )
+                continue
+            paths[record.id] = path
+            records.append(record)
+            if version == 1:
+                problems.extend(_newer_than_1(record, path))
+    if problems:
+        raise FormatError(problems)
+    return ParsedDocument(policy, records, paths)
+
+
+def _newer_than_1(record: Record, path: str) -> Iterator[FormatProblem]:
+    """What in *record* a version 1 document cannot hold."""
+    new = "new in format version 2; this document says version 1"
+    if isinstance(record, Document) and record.text is not None:
+        yield FormatProblem(f"{path}.text", new)
+    if isinstance(record, Link):
+        if record.note is not None:
+            yield FormatProblem(f"{path}.note", new)
+        if record.evidence is not None:
+            yield FormatProblem(f"{path}.evidence", new)
+        if record.relation in JUDGEMENT_RELATIONS:
+            yield FormatProblem(
+                f"{path}.relation", f"{record.relation.value} is {new}"
+            )
+
+
+class _FlatFields(NamedTuple):
+    """What a record made only of strings and lists of strings may hold."""
+
+    names: frozenset[str]
+    lists: tuple[str, ...]
+
+
+_FLAT: dict[type[Record], _FlatFields] = {
+    cls: _FlatFields(
+        frozenset(field.name for field in attrs.fields(cls)),
+        tuple(
+            name
+            for name, kind in get_type_hints(cls).items()
+            if kind == tuple[str, ...]
+        ),
+    )
+    for cls in (Source, Document, Claim, Link, Statement)
+}
+
+
+def _plain_record(item: dict[str, Any], cls: type[Record]) -> Record | None:
+    """
+    The record *item* describes, made directly, if nothing is amiss.
+
+    A flat record with known keys and real lists where lists belong
+    checks its own values as it is made, as the converter would. None
+    means "ask the converter", which then reports every problem with its
+    JSON path.
+    """
+    flat = _FLAT.get(cls)
+    if flat is None or not item.keys() <= flat.names:
+        return None
+    for name in flat.lists:
+        if name in item and type(item[name]) is not list:
+            return None
+    try:
+        return cls(**item)
+    except Exception:  # noqa: BLE001 - the converter reports any failure
+        return None
+
+
+def _problems(error: BaseException, path: str) -> list[FormatProblem]:
+    """Flatten a cattrs error tree into problems with JSON paths."""
+    found: list[FormatProblem] = []
+    pending: list[tuple[BaseException, str]] = [(error, path)]
+    while pending:
+        exception, where = pending.pop()
+        if isinstance(exception, ClassValidationError):
+            with_notes, without = exception.group_exceptions()
+            pending.extend(
+                (inner, f"{where}.{note.name}") for inner, note in with_notes
+            )
+            pending.extend((inner, where) for inner in without)
+        elif isinstance(exception, IterableValidationError):
+            indexed, unindexed = exception.group_exceptions()
+            pending.extend(
+                (inner, f"{where}[{note.index}]") for inner, note in indexed
+            )
+            pending.extend((inner, where) for inner in unindexed)
+        elif isinstance(exception, ForbiddenExtraKeysError):
+            found.extend(
+                FormatProblem(f"{where}.{key}", "unknown key")
+                for key in sorted(exception.extra_fields)
+            )
+        elif isinstance(exception, KeyError):
+            found.append(FormatProblem(where, "required field missing"))
+        elif isinstance(exception, ClaimtrackError):
+            field = getattr(exception, "field", None)
+            if field in _FIELD_NAMES and not where.endswith(f".{field}"):
+                # Raised by the record's own checks, after its fields
+                # were read: point at the field it names.
+                where = f"{where}.{field}"
+            found.append(FormatProblem(where, str(exception)))
+        else:
+            found.append(FormatProblem(where, str(exception)))
+    found.sort(key=lambda problem: _path_key(problem.path))
+    return found
+
+
+def _path_key(path: str) -> tuple[tuple[int, int, str], ...]:
+    # Indexes sort by number, before keys; a key made of digits ("0")
+    # must never be compared with a number.
+    return tuple(
+        # Only ASCII digits are an index: "²" is a digit int() refuses.
+        (0, int(part), "")
+        if part.isascii() and part.isdigit()
+        else (1, 0, part)
+        for part in path.replace("[", ".").replace("]", "").split(".")
+    )
+
+
+def problems_at(
+    paths: dict[str, str], findings: Iterable[Finding]
+) -> list[FormatProblem]:
+    """The claim set's *findings*, each at its record's JSON path."""
+    problems = []
+    for finding in findings:
+        path = paths.get(finding.record or "", "$")
+        if finding.field:
+            path = f"{path}.{finding.field}"
+        problems.append(FormatProblem(path, str(finding.error)))
+    return problems

@@ -35,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import claimtrack as ct
 
+from claimtrack._json_document import read_json
 from claimtrack.prov import RECORD_NAMESPACE, TERMS_NAMESPACE
 from workload import record, rows
 
@@ -190,9 +191,7 @@ def anatomy(data: Rows, text: str, repeat: int) -> dict[str, float]:
     return {
         "call_each": median_seconds(lambda: call_each(data), repeat),
         "make_each": median_seconds(lambda: make_each(data), repeat),
-        "strict_loads": median_seconds(
-            lambda: ct.serialization.read_json(text), repeat
-        ),
+        "strict_loads": median_seconds(lambda: read_json(text), repeat),
     }
 
 

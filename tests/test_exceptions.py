@@ -13,7 +13,12 @@ from claimtrack import exceptions
 
 
 ERROR_NAMES = sorted(n for n in exceptions.__all__ if n.endswith("Error"))
-RECORD_NAMES = ["ClaimReviewProblem", "Conflict", "FormatProblem"]
+RECORD_NAMES = [
+    "ClaimReviewProblem",
+    "Conflict",
+    "FormatProblem",
+    "TableProblem",
+]
 
 VALUE_ERRORS = [
     ct.AffiliationCycleError,
@@ -57,7 +62,10 @@ class TestHierarchy:
             "InvalidRetractionError",
             "InvalidValueError",
             "MergeConflictError",
+            "MissingExtraError",
             "RelayCycleError",
+            "TableError",
+            "TableProblem",
             "TemporalInconsistencyError",
             "UnknownReferenceError",
         }

@@ -17,14 +17,14 @@ from collections.abc import Sequence
 
 import claimtrack
 
-from claimtrack._cli import answers, exchange, suspect
+from claimtrack._cli import answers, exchange, suspect, tables
 from claimtrack._cli.common import DataError, UsageError
 from claimtrack.exceptions import ClaimtrackError
 
 
 __all__ = ["main"]
 
-_COMMAND_MODULES = (answers, suspect, exchange)
+_COMMAND_MODULES = (answers, suspect, exchange, tables)
 """Where the commands are, in the order ``claimtrack --help`` lists them."""
 
 

@@ -322,3 +322,12 @@ def before(a: PartialDate, b: PartialDate, *, certain: bool) -> bool:
     if certain:
         return last_day(a) < first_day(b)
     return first_day(a) < last_day(b)
+
+
+def optional_date(
+    value: DateLike | None, reference: DateLike | None = None
+) -> PartialDate | None:
+    """*value* read as a date (against *reference*), or None if absent."""
+    if value is None:
+        return None
+    return PartialDate.parse(value, reference=reference)

@@ -15,14 +15,14 @@ from claimtrack.exceptions import InvalidValueError
 
 
 if TYPE_CHECKING:
-    from claimtrack._claimset import ClaimSet
+    from claimtrack._views import ClaimSetView
 
 
 __all__ = ["accepted_links", "rejection_link"]
 
 
 def accepted_links(
-    claim_set: ClaimSet,
+    claim_set: ClaimSetView,
     suspicion: Suspicion,
     *,
     note: str | None,
@@ -100,7 +100,7 @@ def _direction(suspicion: Suspicion, copier: str | None) -> tuple[str, str]:
 
 
 def _wire_links(
-    claim_set: ClaimSet,
+    claim_set: ClaimSetView,
     suspicion: Suspicion,
     made: Callable[..., Link],
 ) -> list[Link]:

@@ -1,0 +1,547 @@
+# SPDX-License-Identifier: MIT
+"""Recording: the verbs that add records to a claim set, all or nothing."""
+
+from __future__ import annotations
+
+import hashlib
+
+from collections.abc import Iterable
+from typing import Any, Self, TypeVar, cast
+
+import attrs
+
+from claimtrack._bulk import gc_paused
+from claimtrack._claims import Claim
+from claimtrack._dates import DateLike, optional_date
+from claimtrack._documents import Document
+from claimtrack._fields import text_tuple
+from claimtrack._links import (
+    Link,
+    Relation,
+    link_id,
+)
+from claimtrack._policy import CorroborationPolicy
+from claimtrack._queries import Queries
+from claimtrack._records import (
+    RECORD_TYPES,
+    Record,
+    differences,
+)
+from claimtrack._reviews import Evidence, Rating, Review
+from claimtrack._sources import Source
+from claimtrack._statements import Stance, Statement
+from claimtrack._validation import (
+    Batch,
+    Finding,
+    plainly_valid,
+)
+from claimtrack.exceptions import (
+    Conflict,
+    InvalidValueError,
+    MergeConflictError,
+)
+
+
+__all__ = ["Recording"]
+
+R = TypeVar("R", bound=Record)
+
+
+class Recording(Queries):
+    """The verbs that add records to a claim set, all or nothing."""
+
+    policy: CorroborationPolicy
+
+    # -- recording ---------------------------------------------------
+
+    def record_source(
+        self,
+        id: str,
+        *,
+        name: str,
+        kind: str | None = None,
+        aliases: Iterable[str] = (),
+        reliability: str | None = None,
+    ) -> Source:
+        """
+        Record a speaker.
+
+        Args:
+            id: Its id, unique in the set.
+            name: Its name.
+            kind: What it is: ``"state"``, ``"armed_force"``,
+                ``"news_outlet"``... (see `COMMON_SOURCE_KINDS`).
+            aliases: Other names it goes by.
+            reliability: Admiralty reliability letter, ``"A"`` to ``"F"``.
+
+        Returns:
+            The recorded `Source`.
+
+        Raises:
+            DuplicateIdError: If *id* names a different record.
+            InvalidValueError: If a value is malformed.
+        """
+        source = Source(
+            id=id,
+            name=name,
+            kind=kind,
+            aliases=aliases,
+            reliability=reliability,
+        )
+        return self._record_one(source)
+
+    def record_document(
+        self,
+        id: str,
+        *,
+        publisher: str | None = None,
+        date: DateLike | None = None,
+        title: str | None = None,
+        url: str | None = None,
+        kind: str | None = None,
+        authors: Iterable[str] = (),
+        cites: Iterable[str] = (),
+        relative_to: DateLike | None = None,
+        text: str | None = None,
+    ) -> Document:
+        """
+        Record a document: a communiqué, report, article or post.
+
+        Args:
+            id: Its id, unique in the set.
+            publisher: The id of the source that published it.
+            date: When it was published: ISO 8601 of any precision
+                (``"2025"``, ``"2025-06"``, ``"2025-06-04"``, a datetime),
+                or a relative day (``"Wednesday"``) with *relative_to*.
+            title: Its title.
+            url: Where it can be read.
+            kind: What sort of document it is.
+            authors: Ids of the sources that wrote it.
+            cites: Ids of earlier documents it cites.
+            relative_to: The date a relative *date* is resolved against
+                (for a communiqué "issued on Wednesday", the date of the
+                article that says so).
+            text: Its body as published, kept exactly; what
+                `suspicions` compares to find reused text and wire
+                credits.
+
+        Returns:
+            The recorded `Document`.
+
+        Raises:
+            UnknownReferenceError: If a source or document is unknown.
+            DuplicateIdError: If *id* names a different record.
+            InvalidValueError: If a value is malformed, or *date* is
+                relative and *relative_to* is missing.
+        """
+        document = Document(
+            id=id,
+            publisher=publisher,
+            date=optional_date(date, relative_to),
+            title=title,
+            url=url,
+            kind=kind,
+            authors=authors,
+            cites=cites,
+            text=text,
+        )
+        return self._record_one(document)
+
+    def record_claim(
+        self,
+        id: str,
+        *,
+        text: str,
+        places: Iterable[str] = (),
+        event_date: DateLike | None = None,
+        tags: Iterable[str] = (),
+    ) -> Claim:
+        """
+        Record a claim: a proposition that can be true or false.
+
+        Args:
+            id: Its id, unique in the set.
+            text: The proposition in plain words.
+            places: Place names it concerns (every spelling you meet).
+            event_date: When the event happened, if known.
+            tags: Free labels to find it by.
+
+        Returns:
+            The recorded `Claim`.
+
+        Raises:
+            DuplicateIdError: If *id* names a different record.
+            InvalidValueError: If a value is malformed.
+        """
+        claim = Claim(
+            id=id,
+            text=text,
+            places=places,
+            event_date=optional_date(event_date, None),
+            tags=tags,
+        )
+        return self._record_one(claim)
+
+    def record_statement(
+        self,
+        id: str | None = None,
+        *,
+        claim: str | None = None,
+        source: str,
+        stance: Stance | str = Stance.ASSERTS,
+        date: DateLike | None = None,
+        document: str | None = None,
+        derives_from: Iterable[str] = (),
+        via: str | None = None,
+        quote: str | None = None,
+        modality: str | None = None,
+        target: str | None = None,
+        relative_to: DateLike | None = None,
+    ) -> Statement:
+        """
+        Record one source asserting, denying or retracting a claim.
+
+        Args:
+            id: Its id, unique in the set; generated from its content
+                when omitted (the same content, the same id).
+            claim: The id of the claim; for a retraction it may be
+                omitted and is then the target's claim.
+            source: The id of the source that speaks.
+            stance: ``"asserts"``, ``"denies"`` or ``"retracts"``.
+            date: When it was said. A relative day (``"Wednesday"``)
+                resolves against *relative_to*, else against the date of
+                *document*.
+            document: The id of the document it appears in.
+            derives_from: Ids of the statements it relays, cites, copies
+                or quotes; each must be recorded already.
+            via: How it takes them up: ``"relays"``, ``"cites"``,
+                ``"copies"`` or ``"quotes"``.
+            quote: The speaker's words, verbatim.
+            modality: How it is put (``"alleged"``, ``"reported"``),
+                kept exactly as given.
+            target: For a retraction, the id of the statement withdrawn;
+                it must be the same source's (or a ``same_as`` record's).
+            relative_to: The date to resolve a relative *date* against.
+
+        Returns:
+            The recorded `Statement`, with its id.
+
+        Raises:
+            UnknownReferenceError: If a claim, source, document or
+                statement is unknown.
+            DuplicateIdError: If *id* names a different record.
+            TemporalInconsistencyError: If it derives from a statement
+                dated after it, or retracts one dated after it.
+            InvalidRetractionError: If it retracts another source's
+                statement, or a retraction.
+            InvalidValueError: If a value is malformed.
+        """
+        if claim is None and target is not None:
+            claim = self._require(
+                self._store.statements, target, "statement", id
+            ).claim
+        if claim is None:
+            raise InvalidValueError(
+                "claim", None, "a statement must name its claim"
+            )
+        if relative_to is None and document is not None:
+            # An unknown document is reported as such, not as a relative
+            # date without a reference.
+            relative_to = self._require(
+                self._store.documents, document, "document", id
+            ).date
+        placeholder = "pending"
+        if id is None:
+            derives_from = text_tuple(derives_from)
+            while placeholder in derives_from:
+                placeholder += "-"
+        statement = Statement(
+            id=placeholder if id is None else id,
+            claim=claim,
+            source=source,
+            stance=stance,
+            date=optional_date(date, relative_to),
+            document=document,
+            derives_from=derives_from,
+            via=via,
+            quote=quote,
+            modality=modality,
+            target=target,
+        )
+        if id is None:
+            statement = attrs.evolve(statement, id=_statement_id(statement))
+        return self._record_one(statement)
+
+    def link(
+        self,
+        subject: str,
+        relation: Relation | str,
+        object: str,
+        *,
+        valid_from: DateLike | None = None,
+        valid_to: DateLike | None = None,
+        id: str | None = None,
+        note: str | None = None,
+    ) -> Link:
+        """
+        Link two sources (an affiliation) or two claims (a cross-reference).
+
+        Between sources: ``part_of``, ``controlled_by``, ``owned_by``,
+        ``speaks_for``, ``employed_by`` (control), ``member_of``,
+        ``funded_by`` (association), ``same_as`` and ``copies_from``.
+        Between claims: ``same_as``, ``contradicts``, ``supports``,
+        ``part_of`` and ``related``. Between two statements or two
+        documents: ``copies`` (the subject takes its content from the
+        object without saying so; corroboration follows it). Between two
+        records of one kind: ``distinct_from`` (judged independent, or
+        not one claim).
+
+        Args:
+            subject: The id of the source or claim the link starts from.
+            relation: What the link says.
+            object: The id of the record it points to.
+            valid_from: First date the affiliation holds.
+            valid_to: First date it no longer holds.
+            id: Its id; by default made from the other arguments, e.g.
+                ``"mali member_of aes from 2023-09-16"``.
+            note: Why you record it, in your words.
+
+        Returns:
+            The recorded `Link`.
+
+        Raises:
+            UnknownReferenceError: If an end is not recorded.
+            InvalidValueError: If the relation does not fit the kinds of
+                its ends, or dates are given where they mean nothing.
+            InvalidIntervalError: If *valid_to* is not after *valid_from*.
+            AffiliationCycleError: If it closes a cycle of hierarchical
+                links that hold at one time.
+            DuplicateIdError: If *id* names a different record.
+        """
+        start, end = (
+            optional_date(valid_from, None),
+            optional_date(valid_to, None),
+        )
+        if id is None:
+            id = link_id(subject, relation, object, start, end)
+        record = Link(
+            id=id,
+            subject=subject,
+            relation=relation,
+            object=object,
+            valid_from=start,
+            valid_to=end,
+            note=note,
+        )
+        return self._record_one(record)
+
+    def record_review(
+        self,
+        id: str,
+        *,
+        claim: str,
+        reviewer: str,
+        date: DateLike | None,
+        rating: Rating | str,
+        url: str | None = None,
+        title: str | None = None,
+        summary: str | None = None,
+        evidence: Iterable[Evidence | tuple[str, str]] = (),
+        reviewed: Iterable[str] = (),
+    ) -> Review:
+        """
+        Record a fact-check: a reviewer's published rating of a claim.
+
+        Reviews are reported beside a claim's corroboration (in
+        `corroboration` and its explanation) and never change it.
+
+        Args:
+            id: Its id, unique in the set.
+            claim: The id of the claim reviewed.
+            reviewer: The id of the source that published the review.
+            date: When it was published; None if not known.
+            rating: A `Rating`, or just the reviewer's label (``"Falso"``).
+            url: Where the review can be read.
+            title: Its headline.
+            summary: A short summary of its findings.
+            evidence: What it relied on: `Evidence` records or
+                ``(statement or document id, "supports" | "refutes")``
+                pairs, each saying which way it points for the claim.
+            reviewed: Ids of the statements it checks (who made the
+                claim, when and where); each must be about *claim*.
+
+        Returns:
+            The recorded `Review`.
+
+        Raises:
+            UnknownReferenceError: If the claim, reviewer or a piece of
+                evidence is unknown, or of the wrong kind.
+            DuplicateIdError: If *id* names a different record.
+            InvalidValueError: If a value is malformed, or a reviewed
+                statement is about another claim.
+        """
+        review = Review(
+            id=id,
+            claim=claim,
+            reviewer=reviewer,
+            date=optional_date(date, None),
+            rating=rating,
+            url=url,
+            title=title,
+            summary=summary,
+            evidence=evidence,
+            reviewed=reviewed,
+        )
+        return self._record_one(review)
+
+    def record(self, record: Record) -> Record:
+        """
+        Record one prebuilt record of any kind.
+
+        Raises:
+            ClaimtrackError: As the matching ``record_*`` method would.
+        """
+        return self._record_one(record)
+
+    def record_many(self, records: Iterable[Record]) -> None:
+        """
+        Record many records at once, in any order, all or nothing.
+
+        References may point forward within *records*. Relay cycles and
+        affiliation cycles, which cannot arise one record at a time, are
+        detected here.
+
+        Raises:
+            ClaimtrackError: The first problem found; then nothing of
+                *records* is recorded.
+        """
+        with gc_paused():
+            batch = self._batch(_listed(records))
+            problem = next(batch.problems(), None)
+            if problem is not None:
+                raise problem.error
+            self._apply_batch(batch)
+
+    def validate(self, records: Iterable[Record]) -> list[Finding]:
+        """
+        Every problem `record_many` would find with *records*, recording none.
+
+        Each `Finding` names the record id and field at fault and holds the
+        error `record_many` would raise. Problems of reference are reported
+        first; cycles and dates are checked only once references are sound.
+        """
+        return list(self._batch(_listed(records)).problems())
+
+    def _apply_batch(self, batch: Batch) -> None:
+        # Links are filed by the kind of their ends: apply those first.
+        later = []
+        for record in batch.new_records:
+            if isinstance(record, (Link, Statement)):
+                later.append(record)
+            else:
+                self._apply(record)
+        for record in later:
+            self._apply(record)
+
+    def _record_one(self, record: R) -> R:
+        if not isinstance(record, RECORD_TYPES):
+            raise InvalidValueError(
+                "record", record, "not a claimtrack record"
+            )
+        existing = self._store.records.get(record.id)
+        if existing is None:
+            if plainly_valid(record, self._store.records.get):
+                self._apply(record)
+                return record
+        elif existing == record:
+            return cast("R", existing)
+        batch = self._batch([record])
+        problem = next(batch.problems(), None)
+        if problem is not None:
+            raise problem.error
+        self._apply(record)
+        return record
+
+    def _batch(self, records: list[Record]) -> Batch:
+        return Batch(self._store, records)
+
+    def _apply(self, record: Record) -> None:
+        self._store.add(record)
+        self._forget(record)
+
+    def _forget(self, record: Record) -> None:
+        """Forget what *record* may change above the store (nothing here)."""
+
+    def merge(self, other: Self) -> None:
+        """
+        Add every record of *other* that this set does not have.
+
+        Records present in both under one id must be identical. The set's
+        policy is kept. Nothing is added if anything is wrong.
+
+        Raises:
+            MergeConflictError: Listing every id that names different
+                records in the two sets, with how they differ.
+            ClaimtrackError: If the union breaks a rule, such as an
+                affiliation cycle made of links from both sets.
+        """
+        conflicts = []
+        new = []
+        for record in other:
+            mine = self._store.records.get(record.id)
+            if mine is None:
+                new.append(record)
+            elif mine != record:
+                conflicts.append(
+                    Conflict(record.id, differences(mine, record))
+                )
+        if conflicts:
+            raise MergeConflictError(sorted(conflicts))
+        self.record_many(new)
+
+    def copy(self) -> Self:
+        """An independent copy of the set (records are immutable, shared)."""
+        other = self._empty()
+        other.record_many(self._store.records.values())
+        return other
+
+    def _empty(self) -> Self:
+        """A new set with this one's policy and nothing in it."""
+        # Every field but the policy is made afresh.
+        fresh: Self = attrs.evolve(cast("Any", self))
+        return fresh
+
+    def _chosen(
+        self, policy: CorroborationPolicy | None
+    ) -> CorroborationPolicy:
+        return self.policy if policy is None else checked_policy(policy)
+
+
+def _listed(records: Iterable[Record]) -> list[Record]:
+    try:
+        return list(records)
+    except TypeError:
+        raise InvalidValueError(
+            "records", records, "expected an iterable of records"
+        ) from None
+
+
+def _statement_id(statement: Statement) -> str:
+    """An id made from a statement's content: same content, same id."""
+    parts = []
+    for field in attrs.fields(Statement)[1:]:
+        value = getattr(statement, field.name)
+        if isinstance(value, tuple):
+            value = ",".join(value)
+        parts.append(f"{field.name}={'' if value is None else value}")
+    digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+    return f"stmt-{digest[:16]}"
+
+
+def checked_policy(value: object) -> CorroborationPolicy:
+    """*value*, if it is a `CorroborationPolicy`; else `InvalidValueError`."""
+    if not isinstance(value, CorroborationPolicy):
+        raise InvalidValueError(
+            "policy", value, "expected a CorroborationPolicy"
+        )
+    return value

@@ -16,6 +16,7 @@ from claimtrack._affiliations import (
 from claimtrack._bulk import gc_paused
 from claimtrack._corroboration import corroborate
 from claimtrack._dates import DateLike, optional_date
+from claimtrack._display import html_of
 from claimtrack._files import write_atomically
 from claimtrack._json_document import (
     chunks,
@@ -83,6 +84,10 @@ class ClaimSet(Suspecting):
         )
 
     __hash__ = None  # type: ignore[assignment]
+
+    def _repr_html_(self) -> str:
+        """What a notebook shows: the counts and the status of every claim."""
+        return html_of(self)
 
     # -- answering ---------------------------------------------------
 

@@ -12,6 +12,7 @@ import attrs
 from claimtrack._affiliations import Independence
 from claimtrack._dates import PartialDate
 from claimtrack._derivations import Derivation
+from claimtrack._display import html_of
 from claimtrack._policy import CorroborationPolicy
 from claimtrack._reviews import Review
 from claimtrack._sources import Source
@@ -267,6 +268,10 @@ class CorroborationReport:
             " + ".join(self.name(s) for s in sorted(group.sources))
             for group in groups
         )
+
+    def _repr_html_(self) -> str:
+        """What a notebook shows: status, groups, explanation, diagram."""
+        return html_of(self)
 
     def explain(self) -> str:
         """Say in plain text what was counted, what was merged, and why."""

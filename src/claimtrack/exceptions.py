@@ -22,7 +22,10 @@ __all__ = [
     "InvalidRetractionError",
     "InvalidValueError",
     "MergeConflictError",
+    "MissingExtraError",
     "RelayCycleError",
+    "TableError",
+    "TableProblem",
     "TemporalInconsistencyError",
     "UnknownReferenceError",
 ]
@@ -434,4 +437,78 @@ class MergeConflictError(ClaimtrackError, ValueError):
         return (
             f"{len(self.conflicts)} id(s) name different records in the "
             f"two claim sets:\n{ids}"
+        )
+
+
+class TableProblem(NamedTuple):
+    """One problem found in a CSV table or its descriptor."""
+
+    file: str | None
+    """The file's name (``statements.csv``), or None for the whole set."""
+    row: int | None
+    """The row as a spreadsheet numbers it (the header is row 1), if any."""
+    column: str | None
+    """The column's header, if the problem lies in one column."""
+    message: str
+    """What is wrong there."""
+
+    def __str__(self) -> str:
+        where = [
+            part
+            for part in (
+                self.file,
+                None if self.row is None else f"row {self.row}",
+                None if self.column is None else f"column {self.column}",
+            )
+            if part is not None
+        ]
+        if not where:
+            return self.message
+        return f"{', '.join(where)}: {self.message}"
+
+
+class TableError(ClaimtrackError, ValueError):
+    """
+    CSV tables (a folder or a one-sheet form) cannot be loaded.
+
+    Loading is all or nothing, and reports every problem it finds, each
+    with its file, row and column, rather than stopping at the first.
+
+    Attributes:
+        problems: Every problem found, file by file, in row order.
+    """
+
+    def __init__(self, problems: Sequence[TableProblem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__(self.problems)
+
+    def __str__(self) -> str:
+        if len(self.problems) == 1:
+            return str(self.problems[0])
+        lines = [f"{len(self.problems)} problems:"]
+        lines.extend(str(problem) for problem in self.problems)
+        return "\n".join(lines)
+
+
+class MissingExtraError(ClaimtrackError, ImportError):
+    """
+    A feature needs an optional dependency that is not installed.
+
+    Attributes:
+        feature: What needs it (``to_dataframes``).
+        package: The missing package (``pandas``).
+        extra: The claimtrack extra that installs it (``pandas``).
+    """
+
+    def __init__(self, feature: str, package: str, extra: str) -> None:
+        self.feature = feature
+        self.package = package
+        self.extra = extra
+        super().__init__(feature, package, extra)
+        self.name = package
+
+    def __str__(self) -> str:
+        return (
+            f"{self.feature} needs {self.package}: "
+            f"pip install 'claimtrack[{self.extra}]'"
         )

@@ -8,28 +8,40 @@ each statement takes up the other, origins marked, each independent origin
 group drawn as a box of its own, the affiliations that merged sources into
 one voice as dashed arrows with their dates, retracted statements struck
 through and denials drawn differently.
+
+`to_networkx` gives the same records to network analysis: the whole
+claim set, or what one claim rests on, as a typed networkx multigraph.
 """
 
 from __future__ import annotations
 
 import html
+import importlib
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from claimtrack._dates import DateLike
 from claimtrack._links import Link, Relation
+from claimtrack._networkx_graph import build
 from claimtrack._report import CorroborationReport
 from claimtrack._statements import Stance, Statement
+from claimtrack.exceptions import MissingExtraError
 
 
 if TYPE_CHECKING:
     from claimtrack._claimset import ClaimSet
 
 
-__all__ = ["AttributionGraph", "attribution_graph", "to_dot", "to_mermaid"]
+__all__ = [
+    "AttributionGraph",
+    "attribution_graph",
+    "to_dot",
+    "to_mermaid",
+    "to_networkx",
+]
 
 
 @attrs.frozen
@@ -407,3 +419,59 @@ def to_mermaid(
             listed = ",".join(names[s] for s in sorted(members))
             out.append(f"  class {listed} {class_name}")
     return "\n".join(out) + "\n"
+
+
+# -- networkx -----------------------------------------------------------------
+
+
+def to_networkx(claim_set: ClaimSet, claim: str | None = None) -> Any:
+    """
+    The claim set, or what *claim* rests on, as a `networkx.MultiDiGraph`.
+
+    Nodes are ``"<kind>:<id>"`` (``"source:fama"``, ``"statement:s1"``),
+    so no two records share one whatever their ids; each has ``record``
+    (its kind), ``id``, ``label`` and its fields. Claims carry their
+    corroboration (``status``, ``asserting_groups``, ``denying_groups``,
+    ``naive_source_count``, ``credibility``); statements ``origin`` and
+    ``effective_date``.
+
+    Edges have a ``kind``: ``about``, ``said_by`` and ``appears_in`` from
+    a statement; ``derives_from`` with ``via`` and ``implied`` (true for
+    the derivations copying and citations imply, with their ``link`` or
+    ``document``); ``retracts``; ``published_by``, ``written_by`` and
+    ``cites`` from a document; ``reviews``, ``reviewed_by``, ``evidence``
+    (with ``role``) and ``checks`` from a review; and ``link`` for every
+    link, with ``relation``, ``family`` (``affiliation``,
+    ``cross_reference`` or ``judgement``), its id in ``link``, and
+    ``valid_from``, ``valid_to``, ``note``, ``evidence`` when set;
+    ``suspicion`` is ``accepted`` or ``rejected`` when it records a
+    person's judgement of a suspicion.
+
+    Every attribute is a string, number or boolean, so
+    `networkx.write_graphml` writes the graph as it is: dates are ISO
+    8601 text, lists (aliases, places, tags) are JSON text, a missing
+    value is absent, and characters XML cannot hold (most control
+    characters) are replaced by U+FFFD.
+
+    Args:
+        claim_set: The claim set.
+        claim: Only what this claim rests on: its ``same_as`` class, the
+            statements about it and every statement on their chains,
+            with their claims, sources, documents (and the documents
+            those cite), the class's reviews, and each source's
+            affiliations followed upward.
+
+    Raises:
+        MissingExtraError: If networkx is not installed
+            (``pip install 'claimtrack[networkx]'``).
+        UnknownReferenceError: If *claim* is not recorded.
+    """
+    if claim is not None:
+        claim_set.claim(claim)
+    try:
+        nx = importlib.import_module("networkx")
+    except ImportError:
+        raise MissingExtraError(
+            "to_networkx", "networkx", "networkx"
+        ) from None
+    return build(nx, claim_set, claim)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 
 from collections.abc import Sequence
@@ -27,6 +28,7 @@ from claimtrack._example import ASSUMED_ARTICLE_DATE
 from claimtrack._ordering import natural_key
 from claimtrack._report import CorroborationReport, EvidenceStatus
 from claimtrack.graph import to_dot, to_mermaid
+from claimtrack.html import report_page
 from claimtrack.serialization import report_to_json
 
 
@@ -67,10 +69,12 @@ def add_commands(commands: Commands[argparse.ArgumentParser]) -> None:
     )
     report.add_argument(
         "--format",
-        choices=("text", "json"),
+        choices=("text", "json", "html"),
         default="text",
-        help="text for a terminal (default), json for scripts",
+        help="text for a terminal (default), json for scripts, html for "
+        "a self-contained page to read and forward",
     )
+    add_output(report)
 
     report.set_defaults(run=_report)
 
@@ -128,7 +132,6 @@ def add_commands(commands: Commands[argparse.ArgumentParser]) -> None:
 
 
 def _report(args: argparse.Namespace) -> None:
-    out = sys.stdout
     claim_set = claim_set_of(args)
     claims = sorted((c.id for c in claim_set.claims), key=natural_key)
     progress = Progress(sys.stderr, len(claims), "reporting", "claims")
@@ -141,14 +144,24 @@ def _report(args: argparse.Namespace) -> None:
             progress.update(number)
     progress.done()
     note = _EXAMPLE_NOTE if args.example else None
+    if args.format == "html":
+        page = report_page(
+            claim_set,
+            as_of=args.as_of,
+            claims=[r.claim for r in reports],
+            note=note,
+        )
+        write_output(args.output, page, "the report page")
+        return
     if args.format == "json":
         document: dict[str, object] = {"as_of": args.as_of}
         if note:
             document["note"] = note
         document["claims"] = [report_to_json(r) for r in reports]
         document["summary"] = _summary(reports)
-        out.write(json_text(document))
+        write_output(args.output, json_text(document), "the report as JSON")
         return
+    out = io.StringIO()
     if note:
         out.write(note + "\n\n")
     header = (
@@ -191,6 +204,7 @@ def _report(args: argparse.Namespace) -> None:
     changes = _status_changes(claim_set, reports, args.as_of)
     if changes:
         out.write(changes + "\n")
+    write_output(args.output, out.getvalue(), "the report")
 
 
 def _groups_if_suspected(report: CorroborationReport) -> str:

@@ -527,3 +527,43 @@ def claim_sets_with_texts(draw: st.DrawFn) -> ct.ClaimSet:
             document=document,
         )
     return cs
+
+
+_IDENTIFIER_FORMS = (
+    "https://www.wikidata.org/wiki/Q{n}",
+    "https://example.org/people/{n}",
+    "http://example.org/wiki/Ünïcode_{n}?lang=fr#top",
+    "https://x.com/account_{n}",
+    "urn:isni:{n:016d}",
+    "mailto:desk{n}@example.org",
+    "javascript:alert({n})",
+)
+
+
+@st.composite
+def identifier_lists(draw: st.DrawFn) -> list[str]:
+    """
+    Identifiers for one source: absolute URIs of several schemes.
+
+    Each embeds a number of its own, so no two of one list are the same
+    identifier however they are compared; non-http(s) ones (``urn:``,
+    ``mailto:``, ``javascript:``) are included on purpose.
+    """
+    numbers = draw(st.lists(st.integers(1, 10**9), unique=True, max_size=4))
+    return [
+        draw(st.sampled_from(_IDENTIFIER_FORMS)).format(n=n) for n in numbers
+    ]
+
+
+@st.composite
+def claim_sets_with_identifiers(draw: st.DrawFn) -> ct.ClaimSet:
+    """A valid `ClaimSet` whose sources carry identifiers."""
+    records = [
+        attrs.evolve(record, identifiers=draw(identifier_lists()))
+        if isinstance(record, ct.Source)
+        else record
+        for record in draw(record_lists())
+    ]
+    cs = ct.ClaimSet()
+    cs.record_many(records)
+    return cs

@@ -18,8 +18,12 @@ from attrs import evolve as attrs_evolve
 import claimtrack as ct
 
 from claimtrack.claimreview import (
+    ClaimReviewIssue,
+    DataFeedResult,
     ExportResult,
     ImportResult,
+    Severity,
+    check_claimreviews,
     export_claimreviews,
     import_claimreviews,
 )
@@ -57,22 +61,32 @@ def only_review(data: Any) -> tuple[ct.ClaimSet, ct.Review]:
     return cs, review
 
 
-def export(cs: ct.ClaimSet, **options: Any) -> ExportResult:
+def export(cs: ct.ClaimSet, **options: Any) -> ExportResult | DataFeedResult:
     """
     Export *cs*'s reviews, checking the warnings that come with them.
 
-    Exactly one `ClaimReviewWarning` comes for each claimReviewed longer
-    than 75 characters (many real ones are), naming its review.
+    Exactly one `ClaimReviewWarning` comes for each claimReviewed, and
+    each rating label, longer than 75 characters (many real ones are),
+    naming its review.
     """
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         result = export_claimreviews(cs, **options)
 
     reviews = sorted(cs.reviews, key=lambda r: r.id)
+    items = (
+        [element["item"][0] for element in result["dataFeedElement"]]
+        if isinstance(result, dict)
+        else result
+    )
     long = [
         review.id
-        for review, written in zip(reviews, result, strict=True)
-        if len(written["claimReviewed"]) > 75
+        for review, written in zip(reviews, items, strict=True)
+        for text in (
+            written["claimReviewed"],
+            written["reviewRating"].get("alternateName", ""),
+        )
+        if len(text) > 75
     ]
     assert [w.category for w in caught] == [ct.ClaimReviewWarning] * len(long)
     assert [str(w.message).split("'")[1] for w in caught] == long
@@ -1333,3 +1347,516 @@ class TestClashes:
 
         assert second.reviews[0].reviewer == first.reviews[0].reviewer
         assert cs.source(first.reviews[0].reviewer).aliases == ()
+
+
+class TestSameAs:
+    def test_the_reviewer_keeps_its_identifiers(self) -> None:
+        """A reviewer's sameAs become its source's identifiers."""
+        cs, review = only_review(fixture("jsonld_afp_en.json"))
+
+        assert cs.source(review.reviewer).identifiers == (
+            "https://twitter.com/AFPFactCheck",
+        )
+
+    def test_a_list_keeps_its_order(self) -> None:
+        """A list of sameAs is kept whole, in order."""
+        cs, review = only_review(fixture("jsonld_boom_bn.json"))
+
+        reviewer = cs.source(review.reviewer)
+        assert reviewer.name == "Srijit Das"
+        assert reviewer.identifiers == (
+            "https://www.twitter.com/srijitofficial",
+        )
+
+    def test_the_claimant_keeps_its_identifiers(self) -> None:
+        """The claim's author's sameAs become the claimant's identifiers."""
+        cs, review = only_review(fixture("jsonld_africacheck_en.json"))
+
+        claimant = cs.source(cs.statement(review.reviewed[0]).source)
+        assert claimant.identifiers == (
+            "https://en.wikipedia.org/wiki/Mzwandile_Masina",
+        )
+
+    def test_spaces_around_are_trimmed(self) -> None:
+        """India Today's sameAs with spaces around it is read trimmed."""
+        cs, review = only_review(fixture("jsonld_indiatoday_en_2022.json"))
+
+        (identifier,) = cs.source(
+            cs.statement(review.reviewed[0]).source
+        ).identifiers
+        assert identifier.startswith("https://www.facebook.com/manmohan")
+        assert identifier == identifier.strip()
+
+    def test_what_is_not_a_uri_is_noted(self) -> None:
+        """20 Minutes' sameAs "Réseaux sociaux" is left out, with a note."""
+        cs, result = imported(
+            fixture("jsonld_20minutes_fr_negative_scale.json")
+        )
+
+        assert result.notes == (
+            (
+                "$.itemReviewed.author.sameAs: 'Réseaux sociaux' is not an "
+                "absolute URI; left out"
+            ),
+        )
+        assert all(source.identifiers == () for source in cs.sources)
+
+    @pytest.mark.parametrize(
+        "name",
+        ["jsonld_thequint_en_list_claim.json", "jsonld_boom_hi.json"],
+    )
+    def test_empty_same_as_is_nothing(self, name: str) -> None:
+        """An empty sameAs ("" or []) adds nothing and needs no note."""
+        cs, result = imported(fixture(name))
+
+        assert result.notes == ()
+        claimant_or_reviewer = [s for s in cs.sources if s.kind == "person"]
+        assert all(s.identifiers == () for s in claimant_or_reviewer)
+
+    @pytest.mark.parametrize(
+        ("same_as", "identifiers"),
+        [
+            ("https://x.org/a", ("https://x.org/a",)),
+            (
+                ["https://x.org/a", "urn:isni:1"],
+                ("https://x.org/a", "urn:isni:1"),
+            ),
+            ([{"@id": "https://x.org/a"}], ("https://x.org/a",)),
+            ({"url": "https://x.org/a"}, ("https://x.org/a",)),
+            ("twitter.com/check", ("https://twitter.com/check",)),
+            ("//x.org/a", ("https://x.org/a",)),
+            (["https://x.org/a", "http://www.x.org/a/"], ("https://x.org/a",)),
+            (["", None, "https://x.org/a"], ("https://x.org/a",)),
+            ("javascript:alert(1)", ("javascript:alert(1)",)),
+        ],
+    )
+    def test_shapes(self, same_as: Any, identifiers: tuple[str, ...]) -> None:
+        """Strings, lists and objects are read; repeats are kept once."""
+        cs, review = only_review(
+            review_json(author={"name": "Example Check", "sameAs": same_as})
+        )
+
+        assert cs.source(review.reviewer).identifiers == identifiers
+
+    @pytest.mark.parametrize(
+        ("same_as", "note"),
+        [
+            ("Example Check", "$.author.sameAs: 'Example Check'"),
+            (["https://x.org/a", "/about"], "$.author.sameAs[1]: '/about'"),
+            ([5], "$.author.sameAs[0]: 5"),
+        ],
+    )
+    def test_bad_values_are_named(self, same_as: Any, note: str) -> None:
+        """Each value left out is named by its JSON path."""
+        _, result = imported(
+            review_json(author={"name": "Example Check", "sameAs": same_as})
+        )
+
+        (written,) = result.notes
+        assert written.startswith(note)
+        assert written.endswith("is not an absolute URI; left out")
+
+    def test_export_writes_same_as(self) -> None:
+        """Every author is exported with its identifiers as sameAs."""
+        cs = ct.ClaimSet()
+        cs.record(
+            ct.Source(
+                id="checker",
+                name="Example Check",
+                identifiers=["https://www.wikidata.org/wiki/Q1", "urn:x:1"],
+            )
+        )
+        cs.record(
+            ct.Source(
+                id="mayor",
+                name="The Mayor",
+                identifiers=["javascript:alert(1)"],
+            )
+        )
+        cs.record_claim("c", text="Crime fell by half")
+        cs.record_statement("s1", claim="c", source="mayor")
+        cs.record_review(
+            "r",
+            claim="c",
+            reviewer="checker",
+            date=None,
+            rating="False",
+            url="https://check.example/r",
+            reviewed=["s1"],
+        )
+
+        (written,) = export(cs)
+
+        assert written["author"]["sameAs"] == [
+            "https://www.wikidata.org/wiki/Q1",
+            "urn:x:1",
+        ]
+        assert written["itemReviewed"]["author"]["sameAs"] == [
+            "javascript:alert(1)"
+        ]
+        again, _ = imported(json.loads(json.dumps(written)))
+        assert {s.name: s.identifiers for s in again.sources} == {
+            s.name: s.identifiers for s in cs.sources
+        }
+
+    def test_no_identifiers_no_same_as(self) -> None:
+        """A source without identifiers is written without sameAs."""
+        (written,) = export(hand_made())
+
+        assert "sameAs" not in written["author"]
+        assert "sameAs" not in written["itemReviewed"]["author"][0]
+
+    def test_a_source_recorded_before_is_used_as_it_is(self) -> None:
+        """A source of the same name is reused; new identifiers are noted."""
+        cs = ct.ClaimSet()
+        cs.record_source("ec", name="Example Check")
+        data = review_json(
+            author={"name": "Example Check", "sameAs": "https://ec.org/"}
+        )
+
+        result = import_claimreviews(cs, data)
+
+        assert result.reviews[0].reviewer == "ec"
+        assert cs.source("ec").identifiers == ()
+        assert result.notes == (
+            (
+                "$.author.sameAs: 'https://ec.org/' not added to source "
+                "'ec', recorded before without it"
+            ),
+        )
+
+    def test_a_source_imported_before_keeps_its_identifiers(self) -> None:
+        """A reviewer met again with other identifiers keeps the first."""
+        cs, first = imported(
+            review_json(
+                author={"name": "Example Check", "sameAs": "https://ec.org/"}
+            )
+        )
+        reviewer = first.reviews[0].reviewer
+        again = review_json(
+            claimReviewed="Another claim",
+            author={
+                "name": "Example Check",
+                "sameAs": ["http://www.ec.org", "https://x.com/ec"],
+            },
+        )
+
+        second = import_claimreviews(cs, again)
+
+        assert second.reviews[0].reviewer == reviewer
+        assert cs.source(reviewer).identifiers == ("https://ec.org/",)
+        assert second.notes == (
+            (
+                "$.author.sameAs: 'https://x.com/ec' not added to source "
+                f"{reviewer!r}, recorded before without it"
+            ),
+        )
+
+
+class TestDataFeed:
+    def test_shape(self) -> None:
+        """The feed is a DataFeed with one DataFeedItem per review."""
+        cs = incomplete()
+        listed = export(cs, strict=False)
+
+        feed = export(cs, strict=False, form="datafeed")
+
+        assert isinstance(feed, DataFeedResult)
+        assert list(feed) == ["@context", "@type", "dataFeedElement"]
+        assert (feed["@context"], feed["@type"]) == (
+            "https://schema.org",
+            "DataFeed",
+        )
+        assert feed["dataFeedElement"] == [
+            {"@type": "DataFeedItem", **url, "item": [written]}
+            for written in listed
+            for url in [{"url": written["url"]} if "url" in written else {}]
+        ]
+        assert feed.problems == listed.problems
+
+    def test_refusal_is_the_same(self) -> None:
+        """Reviews Google would refuse stop the feed as they stop the list."""
+        with pytest.raises(ct.ClaimReviewExportError) as caught:
+            export_claimreviews(incomplete(), form="datafeed")
+
+        assert [p.review for p in caught.value.problems] == ["r1", "r1", "r3"]
+
+    @pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
+    def test_import_reads_the_feed_back(self, path: Path) -> None:
+        """Importing the feed records exactly what the first import did."""
+        cs, first = imported(load(path))
+        feed = json.loads(json.dumps(export(cs, form="datafeed")))
+
+        again, second = imported(feed)
+
+        assert second.recorded == first.recorded
+        assert again == cs
+
+    def test_all_fixtures_in_one_feed(self) -> None:
+        """One feed carries every review of a set, and reads back whole."""
+        cs = ct.ClaimSet()
+        for path in ALL:
+            import_claimreviews(cs, load(path))
+
+        feed = json.loads(json.dumps(export(cs, form="datafeed")))
+
+        assert len(feed["dataFeedElement"]) == len(ALL)
+        again, _ = imported(feed)
+        assert again == cs
+
+    def test_empty_set(self) -> None:
+        """A set without reviews gives an empty feed."""
+        feed = export_claimreviews(ct.ClaimSet(), form="datafeed")
+
+        assert feed["dataFeedElement"] == []
+        assert feed.problems == ()
+
+    @pytest.mark.parametrize("form", ["DataFeed", "feed", None, 1])
+    def test_bad_form(self, form: Any) -> None:
+        """An unknown form is refused, naming it."""
+        with pytest.raises(ct.InvalidValueError, match="form"):
+            export_claimreviews(hand_made(), form=form)
+
+
+def issues_of(data: Any) -> list[tuple[str, str, str]]:
+    """The (path, severity, property) of every issue found in *data*."""
+    return [
+        (issue.path, issue.severity.value, issue.property)
+        for issue in check_claimreviews(data)
+    ]
+
+
+def full_review(**fields: Any) -> dict[str, Any]:
+    """A ClaimReview with every property Google requires or recommends."""
+    rating = {
+        "@type": "Rating",
+        "alternateName": "False",
+        "name": "False",
+        "ratingValue": 1,
+        "bestRating": 5,
+        "worstRating": 1,
+    }
+    rating.update(fields.pop("rating", {}))
+    work = {"@type": "CreativeWork", "url": "https://tv.example/s"}
+    defaults: dict[str, Any] = {
+        "datePublished": "2025-01-05",
+        "reviewRating": {k: v for k, v in rating.items() if v is not None},
+        "itemReviewed": {
+            "@type": "Claim",
+            "author": {"@type": "Person", "name": "The Mayor"},
+            "datePublished": "2025-01-02",
+            "appearance": [work],
+            "firstAppearance": work,
+        },
+    }
+    return review_json(**{**defaults, **fields})
+
+
+class TestCheck:
+    def test_a_complete_review_passes(self) -> None:
+        """A review with everything Google asks for has no issue."""
+        assert check_claimreviews(full_review()) == ()
+
+    def test_an_empty_review(self) -> None:
+        """A bare ClaimReview lacks every required and top property."""
+        assert issues_of([{"@type": "ClaimReview"}]) == [
+            ("$[0]", "required", "claimReviewed"),
+            ("$[0]", "required", "url"),
+            ("$[0]", "required", "author.name"),
+            ("$[0]", "required", "reviewRating.alternateName"),
+            ("$[0]", "recommended", "datePublished"),
+            ("$[0]", "recommended", "reviewRating.name"),
+            ("$[0]", "recommended", "itemReviewed"),
+        ]
+
+    def test_an_empty_claim(self) -> None:
+        """A bare Claim lacks what Google recommends of it."""
+        data = full_review(itemReviewed={"@type": "Claim"})
+
+        assert issues_of(data) == [
+            ("$", "recommended", "itemReviewed.author"),
+            ("$", "recommended", "itemReviewed.datePublished"),
+            ("$", "recommended", "itemReviewed.appearance"),
+            ("$", "recommended", "itemReviewed.firstAppearance"),
+        ]
+
+    @pytest.mark.parametrize(
+        ("rating", "expected"),
+        [
+            (
+                {"ratingValue": None, "bestRating": None, "worstRating": None},
+                [],
+            ),
+            ({"ratingValue": "2", "bestRating": "5", "worstRating": "1"}, []),
+            ({"ratingValue": 2.5}, []),
+            (
+                {"bestRating": None, "worstRating": None},
+                ["bestRating", "worstRating"],
+            ),
+            ({"ratingValue": None}, ["ratingValue"]),
+            ({"ratingValue": "2,5"}, ["ratingValue"]),
+            ({"ratingValue": "two"}, ["ratingValue"]),
+            ({"ratingValue": True}, ["ratingValue"]),
+            ({"bestRating": 1}, ["bestRating"]),
+            (
+                {"bestRating": -1, "worstRating": -1, "ratingValue": -1},
+                ["bestRating"],
+            ),
+            ({"ratingValue": 7}, ["ratingValue"]),
+            ({"ratingValue": 0}, ["ratingValue"]),
+        ],
+    )
+    def test_the_rating_scale(
+        self, rating: dict[str, Any], expected: list[str]
+    ) -> None:
+        """A numeric rating is whole, made of numbers, and on its scale."""
+        found = issues_of(full_review(rating=rating))
+
+        assert found == [
+            ("$", "recommended", f"reviewRating.{name}") for name in expected
+        ]
+
+    def test_scale_messages(self) -> None:
+        """Scale issues say what is wrong, with the numbers."""
+        out_of_scale = full_review(rating={"ratingValue": 7})
+        upside_down = full_review(rating={"bestRating": 1, "worstRating": 5})
+
+        (outside,) = check_claimreviews(out_of_scale)
+        (reversed_,) = check_claimreviews(upside_down)
+
+        assert outside.message.startswith(
+            "is 7, outside the scale from worstRating 1 to bestRating 5"
+        )
+        assert reversed_.message.startswith(
+            "is 1, not greater than worstRating 5"
+        )
+
+    def test_advice(self) -> None:
+        """Claims and labels longer than 75 characters are advised against."""
+        data = full_review(
+            claimReviewed="x" * 76, rating={"alternateName": "y" * 80}
+        )
+
+        assert [
+            (i.severity, i.property, i.message)
+            for i in check_claimreviews(data)
+        ] == [
+            (
+                Severity.ADVICE,
+                "claimReviewed",
+                (
+                    "has 76 characters; Google advises at most 75 (longer "
+                    "claims wrap on phones)"
+                ),
+            ),
+            (
+                Severity.ADVICE,
+                "reviewRating.alternateName",
+                (
+                    "has 80 characters; Google wants a short word or "
+                    "phrase (claimtrack advises at most 75)"
+                ),
+            ),
+        ]
+
+    def test_str_names_the_record(self) -> None:
+        """An issue reads as path, url, severity, property and message."""
+        (issue,) = check_claimreviews(full_review(datePublished=None))
+
+        assert str(issue) == (
+            "$ (https://check.example/a): recommended: datePublished is "
+            "missing; Google recommends the date the fact-check was published"
+        )
+        assert isinstance(issue, ClaimReviewIssue)
+
+    def test_paths_in_a_feed(self) -> None:
+        """In a DataFeed, issues name each ClaimReview by its JSON path."""
+        feed = export_claimreviews(incomplete(), strict=False, form="datafeed")
+
+        required = [
+            (path, name)
+            for path, severity, name in issues_of(feed)
+            if severity == "required"
+        ]
+
+        assert required == [
+            ("$.dataFeedElement[0].item[0]", "url"),
+            ("$.dataFeedElement[0].item[0]", "reviewRating.alternateName"),
+            ("$.dataFeedElement[2].item[0]", "url"),
+        ]
+
+    def test_one_rule_set_with_the_export(self) -> None:
+        """What the export refuses is exactly what the check calls required."""
+        written = export_claimreviews(incomplete(), strict=False)
+
+        required = [
+            (issue.path, issue.property)
+            for issue in check_claimreviews(written)
+            if issue.severity is Severity.REQUIRED
+        ]
+
+        assert required == [
+            (f"$[{p.position}]", p.property) for p in written.problems
+        ]
+
+    @pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
+    def test_exports_of_real_reviews_have_all_google_requires(
+        self, path: Path
+    ) -> None:
+        """What claimtrack exports from real data has no required issue."""
+        cs, _ = imported(load(path))
+
+        found = check_claimreviews(export(cs))
+
+        assert [i for i in found if i.severity is Severity.REQUIRED] == []
+
+    @pytest.mark.parametrize(
+        ("name", "expected"),
+        [
+            (
+                "jsonld_newschecker_en_empty_rating.json",
+                ("recommended", "reviewRating.ratingValue"),
+            ),
+            (
+                "jsonld_20minutes_fr_negative_scale.json",
+                ("recommended", "reviewRating.bestRating"),
+            ),
+            (
+                "jsonld_lupa_pt.json",
+                ("recommended", "reviewRating.worstRating"),
+            ),
+            (
+                "jsonld_comprova_pt.json",
+                ("advice", "reviewRating.alternateName"),
+            ),
+        ],
+    )
+    def test_real_markup_as_published(
+        self, name: str, expected: tuple[str, str]
+    ) -> None:
+        """Published markup is checked as it is, quirks and all."""
+        found = [
+            (severity, prop) for _, severity, prop in issues_of(fixture(name))
+        ]
+
+        assert expected in found
+
+    def test_empty_list_or_feed(self) -> None:
+        """An empty list, or an empty feed, holds nothing to check."""
+        empty = export_claimreviews(ct.ClaimSet(), form="datafeed")
+
+        assert check_claimreviews([]) == check_claimreviews(empty) == ()
+
+    @pytest.mark.parametrize(
+        ("data", "message"),
+        [
+            ("[]", "expected parsed JSON"),
+            (5, "expected parsed JSON"),
+            ({"@type": "DataFeed"}, "no ClaimReview found"),
+            ([{"@type": "Claim"}], "no ClaimReview found"),
+        ],
+    )
+    def test_not_claimreview(self, data: Any, message: str) -> None:
+        """Data that is not ClaimReview is refused, not passed."""
+        with pytest.raises(ct.ClaimReviewError, match=message):
+            check_claimreviews(data)

@@ -4,18 +4,28 @@
 from __future__ import annotations
 
 import json
+import sys
+import warnings
 
 from collections import Counter
 
+import attrs
 import pytest
 
 from hypothesis import given
 
 import claimtrack as ct
 
-from claimtrack.prov import dumps_prov, export_prov
+from claimtrack.prov import (
+    PROV_FORMATS,
+    RECORD_NAMESPACE,
+    SCHEMA_NAMESPACE,
+    dumps_prov,
+    export_prov,
+    to_prov_document,
+)
 
-from .strategies import claim_sets_with_policy
+from .strategies import claim_sets_with_identifiers, claim_sets_with_policy
 
 
 prov_model = pytest.importorskip("prov.model")
@@ -226,4 +236,221 @@ class TestImpliedDerivations:
         )
         assert prov_model.ProvDocument.deserialize(
             content=json.dumps(exported), format="json"
+        )
+
+
+WIKIDATA = "https://www.wikidata.org/wiki/Q7283"
+
+
+def with_identifiers() -> ct.ClaimSet:
+    """The bundled example with a retraction and sources' identifiers."""
+    cs = ct.ClaimSet()
+    identifiers = {
+        "fama": [WIKIDATA, "urn:isni:0000000121032683"],
+        "outlet": ["javascript:alert(1)"],
+    }
+    for record in ct.example():
+        if record.id in identifiers:
+            cs.record(attrs.evolve(record, identifiers=identifiers[record.id]))
+        else:
+            cs.record(record)
+    cs.record_statement(
+        "c7-withdrawn",
+        source="fama-gs",
+        stance="retracts",
+        target="c7-fama",
+        date="2025-06-20",
+    )
+    return cs
+
+
+class TestIdentifiers:
+    def test_identifiers_are_same_as_attributes(self) -> None:
+        """A source's identifiers are its agent's schema:sameAs, as URIs."""
+        document = export_prov(with_identifiers())
+
+        assert document["prefix"]["schema"] == SCHEMA_NAMESPACE
+        assert document["agent"]["ctr:fama"]["schema:sameAs"] == [
+            {"$": WIKIDATA, "type": "xsd:anyURI"},
+            {"$": "urn:isni:0000000121032683", "type": "xsd:anyURI"},
+        ]
+        assert "schema:sameAs" not in document["agent"]["ctr:mali"]
+
+    def test_prov_reads_them(self) -> None:
+        """The prov package reads the identifiers back as sameAs values."""
+        document = to_prov_document(with_identifiers())
+
+        (fama,) = (
+            record
+            for record in document.get_records(prov_model.ProvAgent)
+            if record.identifier.localpart == "fama"
+        )
+        same_as = {
+            str(value)
+            for name, value in fama.attributes
+            if name.uri == SCHEMA_NAMESPACE + "sameAs"
+        }
+        assert same_as == {WIKIDATA, "urn:isni:0000000121032683"}
+
+    def test_no_identifiers_no_schema_prefix(self) -> None:
+        """A set without identifiers is exported as before."""
+        assert "schema" not in export_prov(ct.example())["prefix"]
+
+    def test_same_as_claims_are_anonymous(self) -> None:
+        """PROV's alternateOf has no identifier: it is written blank."""
+        cs = ct.example()
+        cs.record_claim("c3-again", text="The convoy was destroyed")
+        cs.link("c3-again", "same_as", "c3")
+
+        document = export_prov(cs)
+
+        assert all(key.startswith("_:") for key in document["alternateOf"])
+
+
+def same_records(text: str, fmt: str, expected: object) -> object:
+    """
+    *text* in *fmt* reads back with prov into *expected*, exactly.
+
+    Documents compare as sets of records: in RDF, two anonymous
+    ``alternateOf`` of the same two claims (two ``same_as`` links) are
+    one triple.
+    """
+    with warnings.catch_warnings():
+        # rdflib deprecates calls that prov's RDF reader still makes.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        back = prov_model.ProvDocument.deserialize(content=text, format=fmt)
+    assert back == expected
+    return back
+
+
+class TestFormats:
+    @pytest.mark.parametrize("fmt", PROV_FORMATS)
+    def test_each_format_reads_back_exactly(self, fmt: str) -> None:
+        """Every format reads back with prov into the very same document."""
+        cs = with_identifiers()
+        expected = to_prov_document(cs)
+
+        text = dumps_prov(cs, format=fmt)
+
+        assert text.endswith("\n")
+        back = same_records(text, fmt, expected)
+        assert record_counts(back) == expected_counts(cs)
+
+    @pytest.mark.parametrize("fmt", ["provn", "rdf", "jsonld"])
+    @given(cs=claim_sets_with_identifiers())
+    def test_generated_sets_read_back_exactly(
+        self, fmt: str, cs: ct.ClaimSet
+    ) -> None:
+        """Any claim set survives PROV-N, RDF and JSON-LD exactly."""
+        same_records(dumps_prov(cs, format=fmt), fmt, to_prov_document(cs))
+
+    @given(cs=claim_sets_with_identifiers())
+    def test_xml_reads_back_or_names_what_it_cannot_hold(
+        self, cs: ct.ClaimSet
+    ) -> None:
+        """PROV-XML is exact, or refused naming a record XML cannot hold."""
+        try:
+            text = dumps_prov(cs, format="xml")
+        except ct.InvalidValueError as e:
+            refused = e
+        else:
+            same_records(text, "xml", to_prov_document(cs))
+            return
+        assert refused.field == "format"
+        assert "which XML 1.0 cannot carry" in refused.reason
+
+    def test_xml_refuses_control_characters(self) -> None:
+        """A control character, which XML cannot carry, is named, not lost."""
+        cs = ct.ClaimSet()
+        cs.record_source("a", name="Bell \x07 ringer")
+
+        with pytest.raises(ct.InvalidValueError) as caught:
+            dumps_prov(cs, format="xml")
+
+        assert str(caught.value) == (
+            "invalid format 'xml': ctr:a holds '\\x07', which XML 1.0 "
+            "cannot carry; write 'json', 'provn', 'rdf' or 'jsonld'"
+        )
+        assert dumps_prov(cs, format="provn")
+
+    # rdflib 7 warns about its own Dataset.parse.
+    @pytest.mark.filterwarnings("ignore::DeprecationWarning")
+    def test_rdf_is_trig_that_rdflib_reads(self) -> None:
+        """The RDF is TriG: rdflib finds every agent and its sameAs."""
+        rdflib = pytest.importorskip("rdflib")
+        cs = with_identifiers()
+        graph = rdflib.Dataset()
+
+        graph.parse(data=dumps_prov(cs, format="rdf"), format="trig")
+
+        prov = rdflib.Namespace("http://www.w3.org/ns/prov#")
+        agents = {
+            str(s)
+            for s, _, _ in graph.triples((None, rdflib.RDF.type, prov.Agent))
+        }
+        assert agents == {RECORD_NAMESPACE + s.id for s in cs.sources}
+        fama = rdflib.URIRef(RECORD_NAMESPACE + "fama")
+        same_as = rdflib.URIRef(SCHEMA_NAMESPACE + "sameAs")
+        assert {str(o) for o in graph.objects(fama, same_as)} == {
+            WIKIDATA,
+            "urn:isni:0000000121032683",
+        }
+
+    def test_options_reach_every_format(self) -> None:
+        """The namespace applies to every format, not only JSON."""
+        text = dumps_prov(
+            ct.example(), format="provn", namespace="https://example.org/x/"
+        )
+
+        assert "prefix ctr <https://example.org/x/>" in text
+
+    @pytest.mark.parametrize("fmt", ["turtle", "JSON", "", None])
+    def test_unknown_format(self, fmt: object) -> None:
+        """An unknown format is refused, listing the known ones."""
+        with pytest.raises(ct.InvalidValueError) as caught:
+            dumps_prov(ct.example(), format=fmt)  # type: ignore[arg-type]
+
+        assert "'json', 'provn', 'xml', 'rdf', 'jsonld'" in str(caught.value)
+
+
+class TestMissingExtras:
+    def test_without_prov(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Without prov, the prov formats say which extra to install."""
+        monkeypatch.setitem(sys.modules, "prov.model", None)
+
+        with pytest.raises(ct.MissingExtraError) as caught:
+            to_prov_document(ct.example())
+        with pytest.raises(ImportError):
+            dumps_prov(ct.example(), format="provn")
+
+        assert str(caught.value) == (
+            "to_prov_document needs prov: pip install 'claimtrack[prov]'"
+        )
+        assert json.loads(dumps_prov(ct.example()))["agent"]
+
+    @pytest.mark.parametrize(
+        ("fmt", "package"), [("rdf", "rdflib"), ("xml", "lxml")]
+    )
+    def test_without_rdflib_or_lxml(
+        self, monkeypatch: pytest.MonkeyPatch, fmt: str, package: str
+    ) -> None:
+        """Without rdflib or lxml, the format names what is missing."""
+        registry = pytest.importorskip("prov.serializers").Registry
+        registry.load_serializers()
+        fewer = {k: v for k, v in registry.serializers.items() if k != fmt}
+
+        def load_serializers() -> None:
+            registry.serializers = fewer
+
+        monkeypatch.setattr(registry, "serializers", fewer)
+        monkeypatch.setattr(
+            registry, "load_serializers", staticmethod(load_serializers)
+        )
+
+        with pytest.raises(ct.MissingExtraError) as caught:
+            dumps_prov(ct.example(), format=fmt)  # type: ignore[arg-type]
+
+        assert str(caught.value) == (
+            f"dumps_prov(format={fmt!r}) needs {package}: "
+            "pip install 'claimtrack[prov]'"
         )

@@ -9,6 +9,7 @@ corroborated, or do all its "sources" lead back to one voice?
 from __future__ import annotations
 
 from claimtrack import claimreview as claimreview
+from claimtrack import html as html
 from claimtrack._affiliations import Independence, Tie
 from claimtrack._claims import Claim
 from claimtrack._claimset import ClaimSet
@@ -65,7 +66,10 @@ from claimtrack.exceptions import (
     InvalidRetractionError,
     InvalidValueError,
     MergeConflictError,
+    MissingExtraError,
     RelayCycleError,
+    TableError,
+    TableProblem,
     TemporalInconsistencyError,
     UnknownReferenceError,
 )
@@ -109,6 +113,7 @@ __all__ = [
     "InvalidValueError",
     "Link",
     "MergeConflictError",
+    "MissingExtraError",
     "OriginGroup",
     "PartialDate",
     "Precision",
@@ -122,6 +127,8 @@ __all__ = [
     "Statement",
     "Suspicion",
     "SuspicionKind",
+    "TableError",
+    "TableProblem",
     "TemporalInconsistencyError",
     "Tie",
     "UnknownReferenceError",

@@ -14,11 +14,14 @@ from urllib.parse import urljoin, urlsplit
 
 import attrs
 
+from claimtrack._sources import identifier_key, uri_problem
+
 
 __all__ = [
     "Found",
     "Party",
     "Work",
+    "claimreview_nodes",
     "find_reviews",
     "repair_offset",
 ]
@@ -191,22 +194,58 @@ def repair_offset(text: str) -> str | None:
 
 @attrs.frozen
 class Party:
-    """A person or organisation named in the data."""
+    """
+    A person or organisation named in the data.
+
+    Its identifiers are the absolute URIs of its ``sameAs``, in order and
+    without repeats; *notes* name the ``sameAs`` values left out; *path*
+    is where it is in the data.
+    """
 
     name: str
     aliases: tuple[str, ...] = ()
     person: bool = False
+    identifiers: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    path: str = "$"
 
 
-def _parties(value: Any) -> list[Party]:
-    """Every named party in an ``author``-like value."""
+def _same_as(value: Any, path: str) -> tuple[tuple[str, ...], list[str]]:
+    """The identifiers in a ``sameAs`` value, and notes on what is not."""
+    items = value if isinstance(value, list) else [value]
+    found: dict[str, str] = {}
+    notes = []
+    for index, item in enumerate(items):
+        where = f"{path}[{index}]" if isinstance(value, list) else path
+        raw = (
+            item.get("@id") or item.get("url")
+            if isinstance(item, Mapping)
+            else item
+        )
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            continue
+        # A URL without a scheme ("twitter.com/x") is read as https, as
+        # everywhere else in the data; anything else must be a URI.
+        uri = _url(raw, None)
+        if uri is None or uri_problem(uri) is not None:
+            notes.append(f"{where}: {raw!r} is not an absolute URI; left out")
+            continue
+        key = identifier_key(uri)
+        assert key is not None
+        found.setdefault(key, uri)
+    return tuple(found.values()), notes
+
+
+def _parties(value: Any, path: str) -> list[Party]:
+    """Every named party in an ``author``-like value at *path*."""
     items = value if isinstance(value, list) else [value]
     found = []
-    for item in items:
+    for index, item in enumerate(items):
+        where = f"{path}[{index}]" if isinstance(value, list) else path
         if isinstance(item, str):
             name = _text(item)
             if name:
-                found.append(Party(name))
+                found.append(Party(name, path=where))
             continue
         if not isinstance(item, Mapping):
             continue
@@ -216,8 +255,18 @@ def _parties(value: Any) -> list[Party]:
         names.extend(also if isinstance(also, list) else [also])
         texts = list(dict.fromkeys(t for n in names if (t := _text(n))))
         if texts:
+            identifiers, notes = _same_as(
+                item.get("sameAs"), f"{where}.sameAs"
+            )
             found.append(
-                Party(texts[0], tuple(texts[1:]), "person" in _types(item))
+                Party(
+                    texts[0],
+                    tuple(texts[1:]),
+                    "person" in _types(item),
+                    identifiers,
+                    tuple(notes),
+                    where,
+                )
             )
     return found
 
@@ -301,7 +350,7 @@ def _read_claimreview(
     label, value, best, worst = _rating_of(node.get("reviewRating"))
     reviewer, note = None, None
     for field in ("author", "publisher"):
-        parties = _parties(node.get(field))
+        parties = _parties(node.get(field), f"{path}.{field}")
         if parties:
             reviewer = parties[0]
             if field != "author":
@@ -344,7 +393,7 @@ def _read_claimreview(
         or _text(node.get("name"))
         or _text(node.get("title")),
         summary=_prose(node.get("description")),
-        claimants=_parties(item.get("author")),
+        claimants=_parties(item.get("author"), f"{path}.itemReviewed.author"),
         claim_date=item.get("datePublished"),
         first=first,
         appearances=appearances,
@@ -364,7 +413,7 @@ def _read_fact_check_api(
         publisher = review.get("publisher")
         reviewer = None
         if isinstance(publisher, Mapping):
-            reviewer = _head(_parties(publisher))
+            reviewer = _head(_parties(publisher, f"{where}.publisher"))
             if reviewer is None and _text(publisher.get("site")):
                 reviewer = Party(str(_text(publisher.get("site"))))
         yield Found(
@@ -381,7 +430,7 @@ def _read_fact_check_api(
             date=review.get("reviewDate"),
             title=_text(review.get("title")),
             summary=None,
-            claimants=_parties(item.get("claimant")),
+            claimants=_parties(item.get("claimant"), f"{path}.claimant"),
             claim_date=item.get("claimDate"),
             first=None,
             appearances=[],
@@ -403,7 +452,8 @@ def _read_claimskg(
         data=binding,
         url=url,
         claim=_text(value("text")),
-        reviewer=_head(_parties(value("source"))) or _host_party(url),
+        reviewer=_head(_parties(value("source"), f"{path}.source"))
+        or _host_party(url),
         reviewer_note=None,
         # ClaimsKG keeps only its normalised rating (TRUE, FALSE, MIXTURE,
         # OTHER); its "truthRating" is a code for it, not a scale.
@@ -414,7 +464,7 @@ def _read_claimskg(
         date=value("date"),
         title=_text(value("headline")),
         summary=None,
-        claimants=_parties(value("author")),
+        claimants=_parties(value("author"), f"{path}.author"),
         claim_date=None,
         first=None,
         appearances=[],
@@ -448,8 +498,15 @@ def _path(step: _Step) -> str:
     return "$" + "".join(reversed(pieces))
 
 
-def find_reviews(data: Any, base: str | None) -> Iterator[Found]:
-    """Every review in *data*, in document order, without recursion."""
+def _walk(data: Any) -> Iterator[tuple[str, Mapping[str, Any], str]]:
+    """
+    Every review node in *data* with its JSON path and its kind.
+
+    The kind is ``"claimreview"`` (schema.org markup), ``"api"`` (a Fact
+    Check Tools API claim) or ``"claimskg"`` (a ClaimsKG binding). Nodes
+    come in document order; nothing inside a review node is searched, and
+    nothing recurses.
+    """
     stack: list[tuple[_Step, Any]] = [(None, data)]
     while stack:
         step, node = stack.pop()
@@ -461,14 +518,32 @@ def find_reviews(data: Any, base: str | None) -> Iterator[Found]:
             )
         elif isinstance(node, Mapping):
             if "claimreview" in _types(node):
-                yield _read_claimreview(node, _path(step), base)
+                yield _path(step), node, "claimreview"
             elif "claimReview" in node and not _types(node):
-                yield from _read_fact_check_api(node, _path(step), base)
+                yield _path(step), node, "api"
             elif _is_binding(node):
-                yield _read_claimskg(node, _path(step), base)
+                yield _path(step), node, "claimskg"
             else:
                 stack.extend(
                     ((step, _key(key)), value)
                     for key, value in reversed(list(node.items()))
                     if isinstance(value, (list, Mapping))
                 )
+
+
+def find_reviews(data: Any, base: str | None) -> Iterator[Found]:
+    """Every review in *data*, in document order, without recursion."""
+    for path, node, kind in _walk(data):
+        if kind == "claimreview":
+            yield _read_claimreview(node, path, base)
+        elif kind == "api":
+            yield from _read_fact_check_api(node, path, base)
+        else:
+            yield _read_claimskg(node, path, base)
+
+
+def claimreview_nodes(data: Any) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """Every schema.org ClaimReview object in *data*, with its JSON path."""
+    for path, node, kind in _walk(data):
+        if kind == "claimreview":
+            yield path, node

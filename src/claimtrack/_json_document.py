@@ -61,9 +61,9 @@ FORMAT_VERSION: Final = 2
 """
 The format version this claimtrack writes, and the newest it reads.
 
-Version 2 added documents' ``text``, links' ``note`` and ``evidence``,
-and the ``copies`` and ``distinct_from`` relations; version 1 files are
-read as they are.
+Version 2 added sources' ``identifiers``, documents' ``text``, links'
+``note`` and ``evidence``, and the ``copies`` and ``distinct_from``
+relations; version 1 files are read as they are.
 """
 
 RECORD_LISTS: Final[tuple[tuple[str, type[Record]], ...]] = tuple(
@@ -324,6 +324,8 @@ def parse_document(data: Any) -> ParsedDocument:
 def _newer_than_1(record: Record, path: str) -> Iterator[FormatProblem]:
     """What in *record* a version 1 document cannot hold."""
     new = "new in format version 2; this document says version 1"
+    if isinstance(record, Source) and record.identifiers:
+        yield FormatProblem(f"{path}.identifiers", new)
     if isinstance(record, Document) and record.text is not None:
         yield FormatProblem(f"{path}.text", new)
     if isinstance(record, Link):

@@ -20,7 +20,7 @@ from claimtrack._records import (
     fold,
 )
 from claimtrack._reviews import Review
-from claimtrack._sources import Source
+from claimtrack._sources import Source, identifier_key
 from claimtrack._statements import Statement
 from claimtrack._store import Store
 from claimtrack.exceptions import (
@@ -255,13 +255,18 @@ class Queries:
 
     def find_sources(self, name: str) -> tuple[Source, ...]:
         """
-        Sources whose name or an alias contains *name*.
+        Sources named like *name*, or identified by it.
 
         Case and accents aside: ``"mali"`` finds "Republic of Mali" and
         "Armed Forces of Mali"; ``"fama"`` finds the source with the
-        alias "FAMa". Sources whose name or alias is exactly *name* come
-        first, then the others, each in recording order. A blank *name*
-        finds nothing.
+        alias "FAMa". A whole identifier finds the sources that list it,
+        however it is spelt (http or https, ``www.``, a trailing slash;
+        see `Source.identifiers`): ``"Q7283"`` or
+        ``"http://www.wikidata.org/entity/Q7283"`` finds the source with
+        the identifier ``"https://www.wikidata.org/wiki/Q7283"``; a part
+        of an identifier finds nothing. Sources whose name or alias is
+        exactly *name* come first, then those it identifies, then the
+        others, each in recording order. A blank *name* finds nothing.
 
         Raises:
             InvalidValueError: If *name* is not a string.
@@ -271,7 +276,10 @@ class Queries:
         needle = fold(name)
         if not needle:
             return ()
-        exact = self._store.names.get(needle, ())
+        exact = list(self._store.names.get(needle, ()))
+        identity = identifier_key(name)
+        if identity is not None:
+            exact.extend(self._store.identifiers.get(identity, ()))
         partial = [
             source
             for key, ids in self._store.names.items()

@@ -62,6 +62,7 @@ class Recording(Queries):
         kind: str | None = None,
         aliases: Iterable[str] = (),
         reliability: str | None = None,
+        identifiers: Iterable[str] = (),
     ) -> Source:
         """
         Record a speaker.
@@ -73,6 +74,9 @@ class Recording(Queries):
                 ``"news_outlet"``... (see `COMMON_SOURCE_KINDS`).
             aliases: Other names it goes by.
             reliability: Admiralty reliability letter, ``"A"`` to ``"F"``.
+            identifiers: URIs that name it elsewhere (a Wikidata item, an
+                official site, a social media account); see
+                `Source.identifiers`.
 
         Returns:
             The recorded `Source`.
@@ -87,6 +91,7 @@ class Recording(Queries):
             kind=kind,
             aliases=aliases,
             reliability=reliability,
+            identifiers=identifiers,
         )
         return self._record_one(source)
 

@@ -20,7 +20,7 @@ from claimtrack._links import HIERARCHICAL_RELATIONS, Link, Relation
 from claimtrack._policy import CorroborationPolicy
 from claimtrack._records import Record, fold
 from claimtrack._reviews import Review
-from claimtrack._sources import Source
+from claimtrack._sources import Source, identifier_key
 from claimtrack._statements import Statement
 
 
@@ -50,6 +50,7 @@ class Store:
         "claims",
         "copies",
         "documents",
+        "identifiers",
         "links",
         "links_by_end",
         "names",
@@ -90,6 +91,8 @@ class Store:
         self.same_claim = UnionFind()
         # Folded names, places and tags, for searching.
         self.names: dict[str, list[str]] = {}
+        # Sources by the key of each of their identifiers.
+        self.identifiers: dict[str, list[str]] = {}
         self.places: dict[str, list[str]] = {}
         self.tags: dict[str, list[str]] = {}
         # Caches, forgotten by `add` when a record may change them.
@@ -118,6 +121,10 @@ class Store:
             self.sources[record.id] = record
             for name in record.names:
                 self.names.setdefault(fold(name), []).append(record.id)
+            for identifier in record.identifiers:
+                key = identifier_key(identifier)
+                assert key is not None  # a recorded identifier is a URI
+                self.identifiers.setdefault(key, []).append(record.id)
         elif isinstance(record, Document):
             self.documents[record.id] = record
             if record.cites:

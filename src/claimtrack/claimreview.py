@@ -5,7 +5,9 @@ schema.org ClaimReview in and out: the markup fact-checkers publish.
 `import_claimreviews` reads parsed ClaimReview JSON, as found in
 fact-checkers' pages, the Google Fact Check Tools API, the Data Commons
 feed or ClaimsKG, into a `ClaimSet`; `export_claimreviews` writes a claim
-set's reviews back as ClaimReview JSON-LD.
+set's reviews back as ClaimReview JSON-LD, a list or a ``DataFeed``;
+`check_claimreviews` says what Google's documentation flags in any
+ClaimReview JSON.
 """
 
 from __future__ import annotations
@@ -13,9 +15,8 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-import warnings
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any, Literal, TypeVar
 
 import attrs
@@ -27,29 +28,39 @@ from claimtrack._claimreview_reading import (
     find_reviews,
     repair_offset,
 )
+from claimtrack._claimreview_rules import (
+    ADVISED_CLAIM_LENGTH,
+    ClaimReviewIssue,
+    Severity,
+    check_claimreviews,
+)
+from claimtrack._claimreview_writing import (
+    DataFeedResult,
+    ExportResult,
+    export_claimreviews,
+)
 from claimtrack._claims import Claim
-from claimtrack._claimset import ClaimSet, _statement_id
+from claimtrack._claimset import ClaimSet
 from claimtrack._dates import PartialDate
 from claimtrack._documents import Document
 from claimtrack._ratings import Verdict, verdict_of
+from claimtrack._recording import _statement_id
 from claimtrack._records import KIND_NAMES, Record, differences, fold
 from claimtrack._reviews import Rating, Review
-from claimtrack._sources import Source
+from claimtrack._sources import Source, identifier_key
 from claimtrack._statements import Statement
-from claimtrack.exceptions import (
-    ClaimReviewError,
-    ClaimReviewExportError,
-    ClaimReviewProblem,
-    ClaimReviewWarning,
-    InvalidValueError,
-)
+from claimtrack.exceptions import ClaimReviewError, InvalidValueError
 
 
 __all__ = [
     "ADVISED_CLAIM_LENGTH",
+    "ClaimReviewIssue",
+    "DataFeedResult",
     "ExportResult",
     "ImportResult",
+    "Severity",
     "Skipped",
+    "check_claimreviews",
     "export_claimreviews",
     "import_claimreviews",
 ]
@@ -193,6 +204,22 @@ class _Importer:
         return existing
 
     def _source(self, party: Party, new: dict[str, Record]) -> str:
+        self.notes.extend(party.notes)
+        id = self._source_for(party, new)
+        record = new.get(id) or self._existing(id)
+        assert isinstance(record, Source)
+        # A source already recorded is used as it is; identifiers the data
+        # adds are named, not recorded (a record never changes).
+        held = {identifier_key(i) for i in record.identifiers}
+        self.notes.extend(
+            f"{party.path}.sameAs: {identifier!r} not added to source "
+            f"{id!r}, recorded before without it"
+            for identifier in party.identifiers
+            if identifier_key(identifier) not in held
+        )
+        return id
+
+    def _source_for(self, party: Party, new: dict[str, Record]) -> str:
         id = _source_id(party.name)
         if self._existing(id) is None and id not in new:
             # A source recorded under the same name (or alias) is the same
@@ -220,6 +247,7 @@ class _Importer:
             name=party.name,
             aliases=party.aliases,
             kind="person" if party.person else None,
+            identifiers=party.identifiers,
         )
         return self._reuse(source, new).id
 
@@ -461,248 +489,3 @@ def import_claimreviews(
         skipped=tuple(skipped),
         notes=tuple(dict.fromkeys(importer.notes)),
     )
-
-
-# -- writing -----------------------------------------------------------------
-
-
-ADVISED_CLAIM_LENGTH = 75
-"""
-The most characters Google advises for ``claimReviewed``.
-
-Longer claims wrap on phones; `export_claimreviews` warns about them
-with a `ClaimReviewWarning`, and writes them all the same.
-"""
-
-_REQUIRED: tuple[tuple[str, str], ...] = (
-    ("claimReviewed", "the text of the claim"),
-    (
-        "url",
-        (
-            "Google requires the address of the page that publishes the "
-            "fact-check: give the review a url"
-        ),
-    ),
-    (
-        "author.name",
-        (
-            "Google requires the name of the organisation that published "
-            "the fact-check: give the reviewer a name"
-        ),
-    ),
-    (
-        "reviewRating.alternateName",
-        (
-            "Google requires the rating as readers see it, such as "
-            "'False': give the rating a label"
-        ),
-    ),
-)
-"""What Google requires of ClaimReview markup, with how to supply it."""
-
-
-class ExportResult(list[dict[str, Any]]):
-    """
-    What `export_claimreviews` wrote: ClaimReview objects, and what they lack.
-
-    It is a list of JSON-ready dicts, one ClaimReview object per review,
-    to pass to `json.dumps` as it is, with one more attribute. It compares
-    equal to a list of the same objects.
-
-    Attributes:
-        problems: The properties Google requires that the exported
-            reviews lack, each a `ClaimReviewProblem`, in export order;
-            empty unless ``strict=False`` let incomplete reviews through.
-    """
-
-    problems: tuple[ClaimReviewProblem, ...]
-
-    def __init__(
-        self,
-        reviews: Iterable[dict[str, Any]] = (),
-        problems: Iterable[ClaimReviewProblem] = (),
-    ) -> None:
-        super().__init__(reviews)
-        self.problems = tuple(problems)
-
-
-def _party_json(source: Source) -> dict[str, Any]:
-    party: dict[str, Any] = {
-        "@type": "Person" if source.kind == "person" else "Organization",
-        "name": source.name,
-    }
-    if source.aliases:
-        party["alternateName"] = list(source.aliases)
-    return party
-
-
-def _work_json(document: Document) -> dict[str, Any]:
-    work: dict[str, Any] = {"@type": "CreativeWork"}
-    if document.url is not None:
-        work["url"] = document.url
-    if document.date is not None:
-        work["datePublished"] = document.date.isoformat()
-    if document.title is not None:
-        work["headline"] = document.title
-    return work
-
-
-def _rating_json(rating: Rating) -> dict[str, Any]:
-    written: dict[str, Any] = {"@type": "Rating"}
-    written.update(
-        (key, value)
-        for key, value in (
-            ("alternateName", rating.label),
-            ("name", rating.label),
-            ("ratingValue", rating.value),
-            ("bestRating", rating.best),
-            ("worstRating", rating.worst),
-        )
-        if value is not None
-    )
-    return written
-
-
-def _item_json(
-    claim_set: ClaimSet, statements: Sequence[Statement]
-) -> dict[str, Any]:
-    item: dict[str, Any] = {"@type": "Claim"}
-    if not statements:
-        return item
-    authors = [
-        _party_json(claim_set.source(source))
-        for source in dict.fromkeys(s.source for s in statements)
-    ]
-    item["author"] = authors[0] if len(authors) == 1 else authors
-    first = statements[0]
-    # A statement known only from its document was made when that was
-    # published.
-    date = claim_set.date_of(first)
-    if date is not None:
-        item["datePublished"] = date.isoformat()
-    if first.document is not None:
-        item["firstAppearance"] = _work_json(
-            claim_set.document(first.document)
-        )
-    documents = dict.fromkeys(
-        s.document for s in statements if s.document is not None
-    )
-    if documents:
-        # Every appearance, the first included: schema.org's
-        # firstAppearance is one of the claim's appearances.
-        item["appearance"] = [
-            _work_json(claim_set.document(document)) for document in documents
-        ]
-    return item
-
-
-def _review_json(claim_set: ClaimSet, review: Review) -> dict[str, Any]:
-    written: dict[str, Any] = {
-        "@context": "https://schema.org",
-        "@type": "ClaimReview",
-    }
-    if review.url is not None:
-        written["url"] = review.url
-    written["claimReviewed"] = claim_set.claim(review.claim).text
-    if review.date is not None:
-        written["datePublished"] = review.date.isoformat()
-    if review.title is not None:
-        written["name"] = review.title
-    if review.summary is not None:
-        written["description"] = review.summary
-    written["author"] = _party_json(claim_set.source(review.reviewer))
-    written["reviewRating"] = _rating_json(review.rating)
-    written["itemReviewed"] = _item_json(
-        claim_set, [claim_set.statement(s) for s in review.reviewed]
-    )
-    return written
-
-
-def _missing(
-    written: Mapping[str, Any], review: str, index: int
-) -> Iterator[ClaimReviewProblem]:
-    """The properties Google requires that *written* lacks."""
-    for dotted, reason in _REQUIRED:
-        value: Any = written
-        for key in dotted.split("."):
-            value = value.get(key) if isinstance(value, Mapping) else None
-        if value in (None, "", [], {}):
-            yield ClaimReviewProblem(review, index, dotted, reason)
-
-
-def export_claimreviews(
-    claim_set: ClaimSet, *, strict: bool = True
-) -> ExportResult:
-    """
-    The set's reviews as schema.org ClaimReview JSON-LD, one object each.
-
-    Each object has what Google's Fact Check markup requires
-    (``claimReviewed``, ``url``, ``author`` with its ``name``, and
-    ``reviewRating`` with its ``alternateName``) and what it recommends
-    wherever the review has it: ``datePublished``, the rating's ``name``,
-    ``ratingValue``, ``bestRating`` and ``worstRating``, and
-    ``itemReviewed``, a ``Claim`` with its ``author``, ``datePublished``,
-    ``firstAppearance`` and ``appearance``.
-
-    The claim's authors, date and appearances come from the review's
-    *reviewed* statements: every source that made one is an ``author``;
-    the first statement's date (its own, else its document's, as
-    `ClaimSet.date_of` says) is the claim's ``datePublished`` and its
-    document the ``firstAppearance``; every statement's document, the
-    first included, is an ``appearance``.
-
-    Google refuses markup without a required property. A review without
-    a URL, or a rating with a number and no label, would be written
-    without one: by default nothing is exported then, and
-    `ClaimReviewExportError` lists every such property of every review.
-    With ``strict=False`` the reviews are written all the same and the
-    result's *problems* list what they lack.
-
-    A ``claimReviewed`` longer than `ADVISED_CLAIM_LENGTH` (75)
-    characters, which Google advises against, is written with a
-    `ClaimReviewWarning` (see the `warnings` module) naming the review.
-
-    ClaimReview has no place for what claimtrack adds (the normalised
-    verdict, evidence, corroboration): keep the claimtrack JSON for that.
-    Importing what this writes records the same reviews again.
-
-    Args:
-        claim_set: The set whose reviews to write; it is not changed.
-        strict: True (the default) to refuse reviews that lack a property
-            Google requires; False to write them and list the problems.
-
-    Returns:
-        An `ExportResult`: the objects, in review id order, ready for
-        `json.dumps`, with the *problems* found.
-
-    Raises:
-        ClaimReviewExportError: If *strict* and a review lacks a property
-            Google requires; nothing is exported.
-        InvalidValueError: If *strict* is not a bool.
-    """
-    if not isinstance(strict, bool):
-        raise InvalidValueError("strict", strict, "expected True or False")
-    reviews = sorted(claim_set.reviews, key=lambda r: r.id)
-    exported = [_review_json(claim_set, review) for review in reviews]
-    problems = [
-        problem
-        for index, (review, written) in enumerate(
-            zip(reviews, exported, strict=True)
-        )
-        for problem in _missing(written, review.id, index)
-    ]
-    if problems and strict:
-        raise ClaimReviewExportError(
-            problems, url=reviews[problems[0].position].url
-        )
-    for review, written in zip(reviews, exported, strict=True):
-        length = len(written["claimReviewed"])
-        if length > ADVISED_CLAIM_LENGTH:
-            warnings.warn(
-                f"review {review.id!r}: claimReviewed has {length} "
-                f"characters; Google advises at most {ADVISED_CLAIM_LENGTH} "
-                "(longer claims wrap on phones)",
-                ClaimReviewWarning,
-                stacklevel=2,
-            )
-    return ExportResult(exported, problems)

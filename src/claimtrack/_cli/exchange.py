@@ -8,12 +8,14 @@ import json
 import sys
 import warnings
 
+from collections import Counter
 from pathlib import Path
 
 from claimtrack._claimset import ClaimSet
 from claimtrack._cli.common import (
     Commands,
     DataError,
+    UsageError,
     add_input,
     add_output,
     claim_set_of,
@@ -26,16 +28,30 @@ from claimtrack._cli.common import (
 from claimtrack._example import example
 from claimtrack._records import RECORD_KINDS
 from claimtrack._reviews import Review
-from claimtrack.claimreview import export_claimreviews, import_claimreviews
+from claimtrack.claimreview import (
+    Severity,
+    check_claimreviews,
+    export_claimreviews,
+    import_claimreviews,
+)
 from claimtrack.exceptions import (
     ClaimReviewExportError,
     ClaimReviewWarning,
     ClaimtrackError,
 )
-from claimtrack.prov import dumps_prov
+from claimtrack.prov import PROV_FORMATS, dumps_prov
 
 
 __all__ = ["add_commands"]
+
+_PROV_NAMES = {
+    "json": "PROV-JSON",
+    "provn": "PROV-N",
+    "xml": "PROV-XML",
+    "rdf": "PROV-O (TriG)",
+    "jsonld": "PROV-JSON-LD",
+}
+"""What each --format of export-prov writes, for the confirmation."""
 
 
 def add_commands(commands: Commands[argparse.ArgumentParser]) -> None:
@@ -74,6 +90,14 @@ def add_commands(commands: Commands[argparse.ArgumentParser]) -> None:
     )
     add_input(export_prov)
     add_output(export_prov)
+    export_prov.add_argument(
+        "--format",
+        choices=PROV_FORMATS,
+        default="json",
+        help="json (PROV-JSON, the default), provn (PROV-N), xml "
+        "(PROV-XML), rdf (PROV-O as TriG) or jsonld (PROV-JSON-LD); all but "
+        "json need the prov extra: pip install 'claimtrack[prov]'",
+    )
 
     export_prov.set_defaults(run=_export_prov)
 
@@ -128,6 +152,20 @@ def add_commands(commands: Commands[argparse.ArgumentParser]) -> None:
         action="store_true",
         help="write reviews Google would refuse too, listing what each "
         "lacks on standard error",
+    )
+    exporter.add_argument(
+        "--form",
+        choices=("list", "datafeed"),
+        default="list",
+        help="list (a JSON list of ClaimReview, the default) or datafeed "
+        "(one schema.org DataFeed, as the Data Commons feed)",
+    )
+    exporter.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing: list what Google's documentation flags in "
+        "each review (required, recommended, advice) and exit 1 if a "
+        "required property is missing",
     )
 
     exporter.set_defaults(run=_export_claimreview)
@@ -204,13 +242,38 @@ def _import_claimreview(args: argparse.Namespace) -> None:
         )
 
 
+def _check_claimreview(args: argparse.Namespace) -> None:
+    if args.output != "-":
+        raise UsageError("--check writes nothing: leave out -o")
+    claim_set = claim_set_of(args)
+    with warnings.catch_warnings():
+        # Advice is listed with the other issues, not warned about.
+        warnings.simplefilter("ignore", ClaimReviewWarning)
+        exported = export_claimreviews(claim_set, strict=False, form=args.form)
+    issues = check_claimreviews(exported)
+    for issue in issues:
+        sys.stdout.write(f"{issue}\n")
+    counts = Counter(issue.severity for issue in issues)
+    sys.stderr.write(
+        f"claimtrack: checked {len(claim_set.reviews)} review(s): "
+        f"{counts[Severity.REQUIRED]} required, "
+        f"{counts[Severity.RECOMMENDED]} recommended, "
+        f"{counts[Severity.ADVICE]} advice\n"
+    )
+    if counts[Severity.REQUIRED]:
+        raise DataError([])
+
+
 def _export_claimreview(args: argparse.Namespace) -> None:
+    if args.check:
+        _check_claimreview(args)
+        return
     claim_set = claim_set_of(args)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ClaimReviewWarning)
         try:
             exported = export_claimreviews(
-                claim_set, strict=not args.allow_incomplete
+                claim_set, strict=not args.allow_incomplete, form=args.form
             )
         except ClaimReviewExportError as e:
             hint = (
@@ -236,6 +299,6 @@ def _export_claimreview(args: argparse.Namespace) -> None:
 def _export_prov(args: argparse.Namespace) -> None:
     write_output(
         args.output,
-        dumps_prov(claim_set_of(args), as_of=args.as_of),
-        "the claim set as W3C PROV-JSON",
+        dumps_prov(claim_set_of(args), format=args.format, as_of=args.as_of),
+        f"the claim set as W3C {_PROV_NAMES[args.format]}",
     )

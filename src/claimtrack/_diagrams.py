@@ -19,13 +19,19 @@ import subprocess
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal
 
+from claimtrack._attribution import (
+    AttributionGraph,
+    Box,
+    attribution_graph,
+    describe_tie,
+)
 from claimtrack._derivations import Derivation
 from claimtrack._links import Link, Relation
 from claimtrack._policy import CorroborationPolicy
 from claimtrack._report import CorroborationReport
 from claimtrack._statements import Statement
 from claimtrack._svg_layout import layered_svg
-from claimtrack.graph import AttributionGraph, Box, attribution_graph, to_dot
+from claimtrack.graph import to_dot
 
 
 if TYPE_CHECKING:
@@ -107,7 +113,7 @@ def graph_of_report(
             arrows.append((statement_id, statement.target, "retracts"))
     missing = _missing(report, statements, arrows)
     ties = tuple(
-        (link.subject, link.object, _describe(link))
+        (link.subject, link.object, describe_tie(link))
         for link in sorted(tie_links.values(), key=lambda link: link.id)
     )
     return AttributionGraph(
@@ -173,15 +179,6 @@ def _by_source(
         )
         for source, ids in sorted(by_source.items())
     )
-
-
-def _describe(link: Link) -> str:
-    text = link.relation.value
-    if link.valid_from is not None:
-        text += f" from {link.valid_from}"
-    if link.valid_to is not None:
-        text += f" until {link.valid_to}"
-    return text
 
 
 # -- Graphviz ---------------------------------------------------------------

@@ -20,9 +20,9 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
+from claimtrack._attribution import AttributionGraph, Box
 from claimtrack._statements import Stance
 from claimtrack._xml import xml_safe
-from claimtrack.graph import AttributionGraph, Box
 
 
 __all__ = ["layered_svg", "layers"]

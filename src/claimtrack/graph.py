@@ -18,16 +18,19 @@ from __future__ import annotations
 import html
 import importlib
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
+from claimtrack._attribution import (
+    AttributionGraph,
+    Box,
+    attribution_graph,
+    label_lines,
+)
 from claimtrack._dates import DateLike
-from claimtrack._links import Link, Relation
 from claimtrack._networkx_graph import build
-from claimtrack._report import CorroborationReport
-from claimtrack._statements import Stance, Statement
+from claimtrack._statements import Stance
 from claimtrack.exceptions import MissingExtraError
 
 
@@ -44,205 +47,82 @@ __all__ = [
 ]
 
 
-@attrs.frozen
-class Box:
-    """A group of statements drawn together: by origin group, then source."""
-
-    key: str
-    """A stable name: ``group_1``, ``group_1_source_fama-gs``, ..."""
-    label: str
-    """What the box says."""
-    statements: tuple[str, ...] = ()
-    """Statement ids directly in the box."""
-    boxes: tuple[Box, ...] = ()
-    """Boxes inside the box."""
+# -- writing: one walk, two dialects --------------------------------------
 
 
-@attrs.frozen
-class AttributionGraph:
-    """
-    The drawing of one claim's attribution, before it is written out.
+class _Dialect(Protocol):
+    """How one diagram language writes each part of an attribution graph."""
 
-    Attributes:
-        claim: The claim drawn.
-        report: Its corroboration report.
-        statements: Every statement drawn, by id.
-        origins: The ids of origin statements.
-        retracted: The ids of retracted statements.
-        boxes: Top-level boxes: one per independent origin group, then one
-            per source for statements outside every group.
-        arrows: ``(from, to, label)``: a statement and one it derives from
-            (labelled relays, cites, copies or quotes), or a retraction and
-            its target (labelled retracts).
-        ties: ``(subject, object, label)``: the affiliation links that made
-            sources one voice, labelled with the relation and its dates.
-        sources: Every source id on a tie.
-    """
+    def header(self) -> list[str]:
+        """The lines before the boxes."""
 
-    claim: str
-    report: CorroborationReport
-    statements: dict[str, Statement]
-    origins: frozenset[str]
-    retracted: frozenset[str]
-    boxes: tuple[Box, ...]
-    arrows: tuple[tuple[str, str, str], ...]
-    ties: tuple[tuple[str, str, str], ...]
-    sources: tuple[str, ...]
+    def box_start(self, box: Box, indent: str) -> list[str]:
+        """The lines that open *box*."""
+
+    def box_end(self, indent: str) -> str:
+        """The line that closes a box."""
+
+    def statement(self, statement_id: str, indent: str) -> str:
+        """The node of one statement."""
+
+    def arrow(self, child: str, parent: str, label: str) -> str:
+        """A derivation (or retraction) arrow between two statements."""
+
+    def ties_start(self) -> list[str]:
+        """The lines that open the box of affiliation ties."""
+
+    def tie_source(self, source: str) -> str:
+        """The node of one source in that box."""
+
+    def ties_end(self) -> str:
+        """The line that closes the box of ties."""
+
+    def tie(self, subject: str, obj: str, label: str) -> str:
+        """An affiliation tie between two sources."""
+
+    def footer(self) -> list[str]:
+        """The lines after everything else."""
 
 
-def attribution_graph(
-    claim_set: ClaimSet, claim: str, *, as_of: DateLike | None = None
-) -> AttributionGraph:
-    """Work out what to draw for *claim* as of *as_of*."""
-    report = claim_set.corroboration(claim, as_of=as_of)
-    statements: dict[str, Statement] = {}
-    origins: set[str] = set()
-    boxes: list[Box] = []
-    grouped: set[str] = set()
-    for title, groups in (
-        ("independent group", report.asserting_groups),
-        ("independent denying group", report.denying_groups),
-    ):
-        for number, group in enumerate(groups, 1):
-            members = (*group.origins, *group.carriers)
-            for statement in members:
-                statements[statement.id] = statement
-                grouped.add(statement.id)
-            origins.update(o.id for o in group.origins)
-            key = f"{'group' if group.stance is Stance.ASSERTS else 'denial'}_{number}"
-            voices = " + ".join(report.name(s) for s in sorted(group.sources))
-            boxes.append(
-                Box(
-                    key=key,
-                    label=f"{title} {number}: {voices}",
-                    boxes=_by_source(report, members, prefix=f"{key}_"),
-                )
-            )
-    others: list[Statement] = [*report.combined, *report.not_yet]
-    retracted: set[str] = set()
-    for statement, retraction in report.retracted:
-        others.extend((statement, retraction))
-        retracted.add(statement.id)
-    for blocked in report.blocked:
-        parent = claim_set.statement(blocked.derives_from)
-        others.append(parent)
-        for retraction in claim_set.retractions_of(parent.id):
-            others.append(retraction)
-            retracted.add(parent.id)
-    others.extend(s for s in report.statements if s.id not in grouped)
-    # Chains that leave the claim, or run through implied derivations,
-    # are drawn whole: every statement they pass through is added.
-    implied: dict[str, list[tuple[str, str]]] = {}
-    for derivation in claim_set.implied_derivations(policy=report.policy):
-        if derivation.via == "cites":
-            label = f"cites {derivation.document} (implied)"
-        elif (
-            derivation.link is not None
-            and derivation.link.relation is Relation.COPIES
-        ):
-            label = "copies (recorded by a person)"
-        else:
-            label = "copies (implied)"
-        implied.setdefault(derivation.statement, []).append(
-            (derivation.parent, label)
+_TIES_LABEL = "ties that make sources one voice"
+
+
+def _write(graph: AttributionGraph, dialect: _Dialect) -> str:
+    """The diagram of *graph* in *dialect*, as text ending in a newline."""
+    out = dialect.header()
+    # Boxes nest (groups hold sources); walk them with a stack of
+    # (box, indent, opened) rather than by recursion.
+    stack: list[tuple[Box, str, bool]] = [
+        (box, "  ", False) for box in reversed(graph.boxes)
+    ]
+    while stack:
+        box, indent, opened = stack.pop()
+        if opened:
+            out.append(dialect.box_end(indent))
+            continue
+        out += dialect.box_start(box, indent)
+        out.extend(
+            dialect.statement(statement_id, indent + "  ")
+            for statement_id in box.statements
         )
-    queue = [*statements.values(), *others]
-    seen = {s.id for s in queue}
-    while queue:
-        statement = queue.pop()
-        parents = [
-            *statement.derives_from,
-            *(p for p, _ in implied.get(statement.id, ())),
-        ]
-        for parent_id in parents:
-            if parent_id not in seen:
-                seen.add(parent_id)
-                found = claim_set.statement(parent_id)
-                others.append(found)
-                queue.append(found)
-    loose = {s.id: s for s in others if s.id not in grouped}
-    statements.update(loose)
-    boxes.extend(_by_source(report, loose.values(), prefix=""))
-
-    arrows: list[tuple[str, str, str]] = []
-    for statement in sorted(statements.values(), key=_by_id):
-        via = statement.via.value if statement.via else "derives from"
-        arrows.extend(
-            (statement.id, parent, via)
-            for parent in statement.derives_from
-            if parent in statements
+        stack.append((box, indent, True))
+        stack.extend(
+            (inner, indent + "  ", False) for inner in reversed(box.boxes)
         )
-        arrows.extend(
-            (statement.id, parent, label)
-            for parent, label in implied.get(statement.id, ())
-            if parent in statements
-        )
-        if statement.target is not None and statement.target in statements:
-            arrows.append((statement.id, statement.target, "retracts"))
-    tie_links: dict[str, Link] = {}
-    for group in (*report.asserting_groups, *report.denying_groups):
-        for tie in (*group.ties, *group.carrier_ties):
-            tie_links.update((link.id, link) for link in tie.links)
-    ties = tuple(
-        (link.subject, link.object, _describe(link))
-        for link in sorted(tie_links.values(), key=_by_id)
+    out.extend(
+        dialect.arrow(child, parent, label)
+        for child, parent, label in graph.arrows
     )
-    return AttributionGraph(
-        claim=claim,
-        report=report,
-        statements=statements,
-        origins=frozenset(origins),
-        retracted=frozenset(retracted),
-        boxes=tuple(boxes),
-        arrows=tuple(arrows),
-        ties=ties,
-        sources=tuple(sorted({end for s, o, _ in ties for end in (s, o)})),
-    )
-
-
-def _by_id(record: Statement | Link) -> str:
-    return record.id
-
-
-def _by_source(
-    report: CorroborationReport,
-    statements: Iterable[Statement],
-    *,
-    prefix: str,
-) -> tuple[Box, ...]:
-    by_source: dict[str, list[str]] = {}
-    for statement in sorted(statements, key=_by_id):
-        by_source.setdefault(statement.source, []).append(statement.id)
-    return tuple(
-        Box(
-            key=f"{prefix}source_{source}",
-            label=report.name(source),
-            statements=tuple(by_source[source]),
+    if graph.ties:
+        out += dialect.ties_start()
+        out.extend(dialect.tie_source(source) for source in graph.sources)
+        out.append(dialect.ties_end())
+        out.extend(
+            dialect.tie(subject, obj, label)
+            for subject, obj, label in graph.ties
         )
-        for source in sorted(by_source)
-    )
-
-
-def _describe(link: Link) -> str:
-    text = link.relation.value
-    if link.valid_from is not None:
-        text += f" from {link.valid_from}"
-    if link.valid_to is not None:
-        text += f" until {link.valid_to}"
-    return text
-
-
-def _label_lines(graph: AttributionGraph, statement: Statement) -> list[str]:
-    stance = statement.stance.value
-    if statement.modality:
-        stance += f" ({statement.modality})"
-    lines = [statement.id, stance]
-    if statement.id in graph.origins:
-        lines.append("origin")
-    date = statement.date
-    if date is not None:
-        lines.append(str(date))
-    return lines
+    out += dialect.footer()
+    return "\n".join(out) + "\n"
 
 
 # -- DOT ----------------------------------------------------------------------
@@ -266,56 +146,76 @@ def to_dot(
     deterministic.
     """
     graph = attribution_graph(claim_set, claim, as_of=as_of)
-    report = graph.report
-    out = [
-        f"digraph {_dot_id('attribution of ' + claim)} {{",
-        "  rankdir=RL;",
-        '  node [shape=box, style=rounded, fontname="Helvetica"];',
-        '  edge [fontname="Helvetica", fontsize=10];',
-        f"  label={_dot_id(f'{claim}: {report.status.value} - {report.reason}')};",
-        "  labelloc=t;",
-    ]
+    return _write(graph, _Dot(graph))
 
-    def write_box(box: Box, indent: str) -> None:
-        out.append(f"{indent}subgraph {_dot_id('cluster_' + box.key)} {{")
-        out.append(f"{indent}  label={_dot_id(box.label)};")
-        out.extend(
-            f"{indent}  {_dot_node(graph, statement_id)}"
-            for statement_id in box.statements
-        )
-        for inner in box.boxes:
-            write_box(inner, indent + "  ")
-        out.append(f"{indent}}}")
 
-    for box in graph.boxes:
-        write_box(box, "  ")
-    for child, parent, label in graph.arrows:
+@attrs.frozen
+class _Dot:
+    """Graphviz DOT."""
+
+    graph: AttributionGraph
+
+    def header(self) -> list[str]:
+        claim, report = self.graph.claim, self.graph.report
+        title = f"{claim}: {report.status.value} - {report.reason}"
+        return [
+            f"digraph {_dot_id('attribution of ' + claim)} {{",
+            "  rankdir=RL;",
+            '  node [shape=box, style=rounded, fontname="Helvetica"];',
+            '  edge [fontname="Helvetica", fontsize=10];',
+            f"  label={_dot_id(title)};",
+            "  labelloc=t;",
+        ]
+
+    def box_start(self, box: Box, indent: str) -> list[str]:
+        return [
+            f"{indent}subgraph {_dot_id('cluster_' + box.key)} {{",
+            f"{indent}  label={_dot_id(box.label)};",
+        ]
+
+    def box_end(self, indent: str) -> str:
+        return f"{indent}}}"
+
+    def statement(self, statement_id: str, indent: str) -> str:
+        return f"{indent}{_dot_node(self.graph, statement_id)}"
+
+    def arrow(self, child: str, parent: str, label: str) -> str:
         style = ", style=dotted" if label == "retracts" else ""
-        out.append(
-            f"  {_dot_id(child)} -> {_dot_id(parent)} [label={_dot_id(label)}{style}];"
+        return (
+            f"  {_dot_id(child)} -> {_dot_id(parent)} "
+            f"[label={_dot_id(label)}{style}];"
         )
-    if graph.ties:
-        out.append(f"  subgraph {_dot_id('cluster_ties')} {{")
-        out.append(f"    label={_dot_id('ties that make sources one voice')};")
-        out.append("    style=dashed;")
-        out.extend(
-            f"    {_dot_id('source:' + source)} [label={_dot_id(report.name(source))}, "
+
+    def ties_start(self) -> list[str]:
+        return [
+            f"  subgraph {_dot_id('cluster_ties')} {{",
+            f"    label={_dot_id(_TIES_LABEL)};",
+            "    style=dashed;",
+        ]
+
+    def tie_source(self, source: str) -> str:
+        name = self.graph.report.name(source)
+        return (
+            f"    {_dot_id('source:' + source)} [label={_dot_id(name)}, "
             "shape=ellipse, style=dashed];"
-            for source in graph.sources
         )
-        out.append("  }")
-        out.extend(
+
+    def ties_end(self) -> str:
+        return "  }"
+
+    def tie(self, subject: str, obj: str, label: str) -> str:
+        return (
             f"  {_dot_id('source:' + subject)} -> {_dot_id('source:' + obj)} "
             f"[label={_dot_id(label)}, style=dashed];"
-            for subject, obj, label in graph.ties
         )
-    out.append("}")
-    return "\n".join(out) + "\n"
+
+    def footer(self) -> list[str]:
+        return ["}"]
 
 
 def _dot_node(graph: AttributionGraph, statement_id: str) -> str:
     statement = graph.statements[statement_id]
-    lines = _label_lines(graph, statement)
+    lines = label_lines(graph, statement)
     attributes = []
     if statement_id in graph.retracted:
         body = "<BR/>".join(f"<S>{html.escape(line)}</S>" for line in lines)
@@ -356,69 +256,89 @@ def to_mermaid(
     with its statement id. The text is deterministic.
     """
     graph = attribution_graph(claim_set, claim, as_of=as_of)
-    report = graph.report
-    names = {sid: f"s{n}" for n, sid in enumerate(sorted(graph.statements), 1)}
-    sources = {sid: f"src{n}" for n, sid in enumerate(graph.sources, 1)}
-    out = [
-        "flowchart RL",
-        f"  %% {claim}: {report.status.value} - {report.reason}",
-    ]
-    boxes = {"n": 0}
+    return _write(graph, _Mermaid(graph))
 
-    def write_box(box: Box, indent: str) -> None:
-        boxes["n"] += 1
-        out.append(
-            f"{indent}subgraph box{boxes['n']}[{_mermaid_text(box.label)}]"
-        )
-        for statement_id in box.statements:
-            lines = _label_lines(graph, graph.statements[statement_id])
-            text = _mermaid_text("\n".join(lines))
-            out.append(f"{indent}  {names[statement_id]}[{text}]")
-        for inner in box.boxes:
-            write_box(inner, indent + "  ")
-        out.append(f"{indent}end")
 
-    for box in graph.boxes:
-        write_box(box, "  ")
-    for child, parent, label in graph.arrows:
+class _Mermaid:
+    """A Mermaid flowchart; nodes get short names, boxes numbers."""
+
+    def __init__(self, graph: AttributionGraph) -> None:
+        self.graph = graph
+        self.names = {
+            sid: f"s{n}" for n, sid in enumerate(sorted(graph.statements), 1)
+        }
+        self.sources = {
+            sid: f"src{n}" for n, sid in enumerate(graph.sources, 1)
+        }
+        self.boxes = 0
+
+    def header(self) -> list[str]:
+        claim, report = self.graph.claim, self.graph.report
+        return [
+            "flowchart RL",
+            f"  %% {claim}: {report.status.value} - {report.reason}",
+        ]
+
+    def box_start(self, box: Box, indent: str) -> list[str]:
+        self.boxes += 1
+        label = _mermaid_text(box.label)
+        return [f"{indent}subgraph box{self.boxes}[{label}]"]
+
+    def box_end(self, indent: str) -> str:
+        return f"{indent}end"
+
+    def statement(self, statement_id: str, indent: str) -> str:
+        lines = label_lines(self.graph, self.graph.statements[statement_id])
+        text = _mermaid_text("\n".join(lines))
+        return f"{indent}{self.names[statement_id]}[{text}]"
+
+    def arrow(self, child: str, parent: str, label: str) -> str:
         arrow = "-.->" if label == "retracts" else "-->"
-        out.append(
+        names = self.names
+        return (
             f"  {names[child]} {arrow}|{_mermaid_text(label)}| {names[parent]}"
         )
-    if graph.ties:
-        out.append(
-            f"  subgraph ties[{_mermaid_text('ties that make sources one voice')}]"
-        )
-        out.extend(
-            f"    {sources[source]}([{_mermaid_text(report.name(source))}])"
-            for source in graph.sources
-        )
-        out.append("  end")
-        out.extend(
+
+    def ties_start(self) -> list[str]:
+        return [f"  subgraph ties[{_mermaid_text(_TIES_LABEL)}]"]
+
+    def tie_source(self, source: str) -> str:
+        name = _mermaid_text(self.graph.report.name(source))
+        return f"    {self.sources[source]}([{name}])"
+
+    def ties_end(self) -> str:
+        return "  end"
+
+    def tie(self, subject: str, obj: str, label: str) -> str:
+        sources = self.sources
+        return (
             f"  {sources[subject]} -.->|{_mermaid_text(label)}| {sources[obj]}"
-            for subject, obj, label in graph.ties
         )
-    out += [
-        "  classDef origin stroke-width:4px",
-        "  classDef denial stroke:#b22222,stroke-dasharray:5 5",
-        "  classDef retracted color:#888,stroke:#888,text-decoration:line-through",
-    ]
-    for class_name, members in (
-        ("origin", graph.origins),
-        (
-            "denial",
-            {
-                s
-                for s, st in graph.statements.items()
-                if st.stance is Stance.DENIES
-            },
-        ),
-        ("retracted", graph.retracted),
-    ):
-        if members:
-            listed = ",".join(names[s] for s in sorted(members))
-            out.append(f"  class {listed} {class_name}")
-    return "\n".join(out) + "\n"
+
+    def footer(self) -> list[str]:
+        graph = self.graph
+        out = [
+            "  classDef origin stroke-width:4px",
+            "  classDef denial stroke:#b22222,stroke-dasharray:5 5",
+            (
+                "  classDef retracted color:#888,stroke:#888,"
+                "text-decoration:line-through"
+            ),
+        ]
+        denials = {
+            s
+            for s, statement in graph.statements.items()
+            if statement.stance is Stance.DENIES
+        }
+        for class_name, members in (
+            ("origin", graph.origins),
+            ("denial", denials),
+            ("retracted", graph.retracted),
+        ):
+            if members:
+                listed = ",".join(self.names[s] for s in sorted(members))
+                out.append(f"  class {listed} {class_name}")
+        return out
 
 
 # -- networkx -----------------------------------------------------------------

@@ -18,7 +18,9 @@ from claimtrack.exceptions import InvalidIntervalError
 
 
 __all__ = [
+    "ASSOCIATION_RELATIONS",
     "CLAIM_RELATIONS",
+    "CONTROL_RELATIONS",
     "HIERARCHICAL_RELATIONS",
     "JUDGEMENT_RELATIONS",
     "SOURCE_RELATIONS",
@@ -68,18 +70,30 @@ class Relation(enum.StrEnum):
     """Claim: concerns the same matter, with no logical tie asserted."""
 
 
-SOURCE_RELATIONS = frozenset(
+CONTROL_RELATIONS = frozenset(
     {
         Relation.PART_OF,
         Relation.CONTROLLED_BY,
         Relation.OWNED_BY,
         Relation.SPEAKS_FOR,
         Relation.EMPLOYED_BY,
-        Relation.MEMBER_OF,
-        Relation.FUNDED_BY,
-        Relation.SAME_AS,
-        Relation.COPIES_FROM,
     }
+)
+"""
+Source relations of authority or ownership: the subject speaks for the
+object. A source's control ancestors may retract its statements.
+"""
+
+ASSOCIATION_RELATIONS = frozenset({Relation.MEMBER_OF, Relation.FUNDED_BY})
+"""
+Source relations of membership and money: the subject belongs to the
+object, or is paid by it, without speaking for it.
+"""
+
+SOURCE_RELATIONS = (
+    CONTROL_RELATIONS
+    | ASSOCIATION_RELATIONS
+    | {Relation.SAME_AS, Relation.COPIES_FROM}
 )
 """Relations that link a source to a source."""
 
@@ -98,20 +112,6 @@ JUDGEMENT_RELATIONS = frozenset({Relation.COPIES, Relation.DISTINCT_FROM})
 """
 Relations an analyst records between statements or documents (and, for
 ``distinct_from``, between any two records of one kind).
-"""
-
-CONTROL_RELATIONS = frozenset(
-    {
-        Relation.PART_OF,
-        Relation.CONTROLLED_BY,
-        Relation.OWNED_BY,
-        Relation.SPEAKS_FOR,
-        Relation.EMPLOYED_BY,
-    }
-)
-"""
-Source relations of authority or ownership: the subject speaks for the
-object. A source's control ancestors may retract its statements.
 """
 
 HIERARCHICAL_RELATIONS = CONTROL_RELATIONS | {Relation.MEMBER_OF}

@@ -8,7 +8,12 @@ from typing import TypeVar
 
 import attrs
 
-from claimtrack._links import SOURCE_RELATIONS, Relation
+from claimtrack._links import (
+    ASSOCIATION_RELATIONS,
+    CONTROL_RELATIONS,
+    SOURCE_RELATIONS,
+    Relation,
+)
 from claimtrack.exceptions import InvalidValueError
 
 
@@ -102,20 +107,10 @@ class CorroborationPolicy:
     """
 
     control: frozenset[Relation] = attrs.field(
-        default=frozenset(
-            {
-                Relation.PART_OF,
-                Relation.CONTROLLED_BY,
-                Relation.OWNED_BY,
-                Relation.SPEAKS_FOR,
-                Relation.EMPLOYED_BY,
-            }
-        ),
-        converter=_relations,
+        default=CONTROL_RELATIONS, converter=_relations
     )
     association: frozenset[Relation] = attrs.field(
-        default=frozenset({Relation.MEMBER_OF, Relation.FUNDED_BY}),
-        converter=_relations,
+        default=ASSOCIATION_RELATIONS, converter=_relations
     )
     copying: frozenset[Relation] = attrs.field(
         default=frozenset({Relation.COPIES_FROM}), converter=_relations

@@ -17,12 +17,12 @@ from claimtrack._links import (
 from claimtrack._records import (
     KIND_NAMES,
     Record,
-    fold,
 )
 from claimtrack._reviews import Review
 from claimtrack._sources import Source, identifier_key
 from claimtrack._statements import Statement
 from claimtrack._store import Store
+from claimtrack._text import fold
 from claimtrack.exceptions import (
     InvalidValueError,
     UnknownReferenceError,

@@ -6,12 +6,12 @@ from __future__ import annotations
 import enum
 import math
 import types
-import unicodedata
 
 from collections.abc import Mapping
 from fractions import Fraction
 
 from claimtrack._fields import enum_converter
+from claimtrack._text import label_key
 from claimtrack.exceptions import InvalidValueError
 
 
@@ -41,24 +41,6 @@ class Verdict(enum.StrEnum):
     """The claim is inaccurate ("False", "Falso", "Faux", "Falsch")."""
     OTHER = "other"
     """Anything else: misleading, unproven, satire, or not understood."""
-
-
-def label_key(label: str) -> str:
-    """
-    The form in which rating labels are matched.
-
-    Case, accents and punctuation are ignored and white space is
-    collapsed, so ``"Falso."``, ``"FALSO"`` and ``" falso "`` match, as
-    do ``"Half-true"`` and ``"half true"``.
-    """
-    decomposed = unicodedata.normalize("NFKD", label.casefold())
-    kept = []
-    for char in decomposed:
-        category = unicodedata.category(char)
-        if category == "Mn":
-            continue
-        kept.append(" " if category[0] in "PSZC" else char)
-    return " ".join("".join(kept).split())
 
 
 _BUILT_IN: dict[Verdict, tuple[str, ...]] = {

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import enum
-import unicodedata
 
 import attrs
 
@@ -23,7 +22,6 @@ __all__ = [
     "Record",
     "RecordKind",
     "differences",
-    "fold",
 ]
 
 Record = Source | Document | Claim | Statement | Link | Review
@@ -70,13 +68,6 @@ RECORD_TYPES = tuple(kind.cls for kind in RECORD_KINDS)
 
 KIND_NAMES: dict[type, str] = {kind.cls: kind.word for kind in RECORD_KINDS}
 """The word for each kind of record, as used in messages and JSON."""
-
-
-def fold(text: str) -> str:
-    """Fold *text* for matching: no case, no accents, single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(bare.split())
 
 
 def differences(a: Record, b: Record) -> dict[str, tuple[object, object]]:

@@ -20,9 +20,10 @@ from claimtrack._claimset import ClaimSet
 from claimtrack._csv_io import check_header, csv_text, read_table
 from claimtrack._dates import PartialDate
 from claimtrack._documents import Document
-from claimtrack._records import Record, fold
+from claimtrack._records import Record
 from claimtrack._sources import Source
 from claimtrack._statements import Statement
+from claimtrack._text import fold
 from claimtrack._validation import Finding
 from claimtrack.exceptions import (
     ClaimtrackError,

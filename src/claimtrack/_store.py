@@ -18,10 +18,11 @@ from claimtrack._documents import Document
 from claimtrack._graphs import UnionFind
 from claimtrack._links import HIERARCHICAL_RELATIONS, Link, Relation
 from claimtrack._policy import CorroborationPolicy
-from claimtrack._records import Record, fold
+from claimtrack._records import Record
 from claimtrack._reviews import Review
 from claimtrack._sources import Source, identifier_key
 from claimtrack._statements import Statement
+from claimtrack._text import fold
 
 
 __all__ = ["Store"]

@@ -13,8 +13,6 @@ ClaimReview JSON.
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 
 from collections.abc import Mapping
 from typing import Any, Literal, TypeVar
@@ -45,10 +43,12 @@ from claimtrack._dates import PartialDate
 from claimtrack._documents import Document
 from claimtrack._ratings import Verdict, verdict_of
 from claimtrack._recording import _statement_id
-from claimtrack._records import KIND_NAMES, Record, differences, fold
+from claimtrack._records import KIND_NAMES, Record, differences
 from claimtrack._reviews import Rating, Review
 from claimtrack._sources import Source, identifier_key
 from claimtrack._statements import Statement
+from claimtrack._text import fold
+from claimtrack._text import slug as text_slug
 from claimtrack.exceptions import ClaimReviewError, InvalidValueError
 
 
@@ -130,19 +130,9 @@ def _digest(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
 
 
-def _slug(name: str) -> str:
-    ascii_only = (
-        unicodedata.normalize("NFKD", name)
-        .encode("ascii", "ignore")
-        .decode()
-        .casefold()
-    )
-    return re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")[:32].strip("-")
-
-
 def _source_id(name: str) -> str:
     """The id an imported source of this name gets: a slug and a hash."""
-    slug = _slug(name)
+    slug = text_slug(name)
     digest = _digest(fold(name))[:8]
     return f"src-{slug}-{digest}" if slug else f"src-{digest}"
 

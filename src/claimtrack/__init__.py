@@ -26,13 +26,6 @@ from claimtrack._links import (
     Relation,
 )
 from claimtrack._policy import DEFAULT_POLICY, CorroborationPolicy
-from claimtrack._ratings import (
-    RATING_LABELS,
-    Verdict,
-    add_rating_labels,
-    label_key,
-    verdict_of,
-)
 from claimtrack._records import Record
 from claimtrack._report import (
     CREDIBILITY_LABELS,
@@ -51,6 +44,13 @@ from claimtrack._sources import (
 from claimtrack._statements import Stance, Statement, Via
 from claimtrack._suspicions import Suspicion, SuspicionKind
 from claimtrack._validation import Finding
+from claimtrack._verdicts import (
+    RATING_LABELS,
+    Verdict,
+    add_rating_labels,
+    label_key,
+    verdict_of,
+)
 from claimtrack.exceptions import (
     AffiliationCycleError,
     ClaimReviewError,

@@ -24,8 +24,8 @@ __all__ = [
     "compute_closure",
     "controlled_by",
     "dated_links_above",
-    "dependence",
     "find_affiliation_cycle",
+    "independence",
     "strong_components",
 ]
 
@@ -300,7 +300,7 @@ def _path(
     return tuple(nodes)
 
 
-def dependence(
+def independence(
     a: str, closure_a: Closure, b: str, closure_b: Closure
 ) -> Independence:
     """Test two sources, given their closures, and explain the answer."""

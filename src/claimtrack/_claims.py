@@ -6,7 +6,12 @@ from __future__ import annotations
 import attrs
 
 from claimtrack._dates import PartialDate
-from claimtrack._fields import check_id, check_text, optional_date, text_tuple
+from claimtrack._field_checks import (
+    check_id,
+    check_text,
+    optional_date,
+    text_tuple,
+)
 
 
 __all__ = ["Claim"]

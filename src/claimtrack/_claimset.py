@@ -11,13 +11,13 @@ import attrs
 
 from claimtrack._affiliations import (
     Independence,
-    dependence,
+    independence,
 )
-from claimtrack._bulk import gc_paused
 from claimtrack._corroboration import corroborate
 from claimtrack._dates import DateLike, optional_date
 from claimtrack._display import html_of
 from claimtrack._files import write_atomically
+from claimtrack._gc_pause import pause_cyclic_gc
 from claimtrack._json_document import (
     chunks,
     parse_document,
@@ -143,7 +143,7 @@ class ClaimSet(Suspecting):
         when = optional_date(as_of, None)
         chosen = self._chosen(policy)
         index = self._store
-        with gc_paused():
+        with pause_cyclic_gc():
             return tuple(
                 self._with_suspicions(corroborate(index, claim, when, chosen))
                 for claim in sorted(self._store.claims, key=natural_key)
@@ -194,7 +194,7 @@ class ClaimSet(Suspecting):
         self.source(a)
         self.source(b)
         when, chosen = optional_date(at, None), self._chosen(policy)
-        return dependence(
+        return independence(
             a,
             self._store.closure(a, when, chosen),
             b,
@@ -226,7 +226,7 @@ class ClaimSet(Suspecting):
             FormatError: With every problem found and its JSON path, e.g.
                 ``$.statements[3].source: unknown source 'fama-gs2'``.
         """
-        with gc_paused():
+        with pause_cyclic_gc():
             parsed = parse_document(read_json(text))
             claim_set = cls(policy=parsed.policy)
             batch = claim_set._batch(parsed.records)

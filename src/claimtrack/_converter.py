@@ -30,10 +30,10 @@ from cattrs.preconf.json import make_converter as make_json_converter
 from claimtrack._dates import PartialDate
 from claimtrack._links import Relation
 from claimtrack._policy import CorroborationPolicy
-from claimtrack._ratings import Verdict
 from claimtrack._records import RECORD_KINDS
 from claimtrack._reviews import Evidence, EvidenceRole, Rating
 from claimtrack._statements import Stance, Statement, Via
+from claimtrack._verdicts import Verdict
 
 
 __all__ = ["configure_converter", "json_type", "make_converter"]

@@ -7,7 +7,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, Protocol, TypeVar
 
-from claimtrack._affiliations import Closure, Independence, dependence
+from claimtrack._affiliations import Closure, Independence, independence
 from claimtrack._dates import PartialDate, first_day, is_later
 from claimtrack._derivations import Derivation
 from claimtrack._links import Relation
@@ -162,7 +162,7 @@ class _Walk:
         stance = statement.stance if statement.claim in self.claims else None
         return frozenset(((statement.id, stance),))
 
-    def reach(self, start: Statement) -> frozenset[Origin]:
+    def origins_reached(self, start: Statement) -> frozenset[Origin]:
         """The origins *start* leads back to over usable statements."""
         origins, depth = self.origins, self.depth
         stack: list[tuple[Statement, list[Statement] | None]] = [(start, None)]
@@ -271,7 +271,9 @@ def _groups(
         a, b = root(i), root(j)
         if a != b:
             parent[max(a, b)] = min(a, b)
-            tie = dependence(sources[j], closures[j], sources[i], closures[i])
+            tie = independence(
+                sources[j], closures[j], sources[i], closures[i]
+            )
             ties.append((i, tie))
 
     # An origin is dependent on another when a node in its control
@@ -341,7 +343,7 @@ def _carrier_ties(
             )
         if match is not None:
             found.append(
-                dependence(
+                independence(
                     carrier.source,
                     mine,
                     origins[match].source,
@@ -381,7 +383,7 @@ def corroborate(
             considered.append(statement)
             if statement.stance is Stance.ASSERTS:
                 asserting_sources.add(index.canonical_source(statement.source))
-            origins_reached = walk.reach(statement)
+            origins_reached = walk.origins_reached(statement)
             if origins_reached:
                 reached[id(origins_reached)] = origins_reached
     counted: set[Origin] = set().union(*reached.values())

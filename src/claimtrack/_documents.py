@@ -6,7 +6,7 @@ from __future__ import annotations
 import attrs
 
 from claimtrack._dates import PartialDate
-from claimtrack._fields import (
+from claimtrack._field_checks import (
     check_id,
     check_optional_text,
     optional_date,

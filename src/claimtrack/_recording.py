@@ -10,11 +10,11 @@ from typing import Any, Self, TypeVar, cast
 
 import attrs
 
-from claimtrack._bulk import gc_paused
 from claimtrack._claims import Claim
 from claimtrack._dates import DateLike, optional_date
 from claimtrack._documents import Document
-from claimtrack._fields import text_tuple
+from claimtrack._field_checks import text_tuple
+from claimtrack._gc_pause import pause_cyclic_gc
 from claimtrack._links import (
     Link,
     Relation,
@@ -33,7 +33,7 @@ from claimtrack._statements import Stance, Statement
 from claimtrack._validation import (
     Batch,
     Finding,
-    plainly_valid,
+    surely_valid,
 )
 from claimtrack.exceptions import (
     Conflict,
@@ -420,7 +420,7 @@ class Recording(Queries):
             ClaimtrackError: The first problem found; then nothing of
                 *records* is recorded.
         """
-        with gc_paused():
+        with pause_cyclic_gc():
             batch = self._batch(_listed(records))
             problem = next(batch.problems(), None)
             if problem is not None:
@@ -455,7 +455,7 @@ class Recording(Queries):
             )
         existing = self._store.records.get(record.id)
         if existing is None:
-            if plainly_valid(record, self._store.records.get):
+            if surely_valid(record, self._store.records.get):
                 self._apply(record)
                 return record
         elif existing == record:

@@ -12,14 +12,14 @@ from typing import Any
 import attrs
 
 from claimtrack._dates import PartialDate
-from claimtrack._fields import (
+from claimtrack._field_checks import (
     check_id,
     check_optional_text,
     enum_converter,
     optional_date,
     text_tuple,
 )
-from claimtrack._ratings import Verdict, verdict_of
+from claimtrack._verdicts import Verdict, verdict_of
 from claimtrack.exceptions import InvalidValueError
 
 

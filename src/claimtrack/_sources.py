@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import attrs
 
-from claimtrack._fields import (
+from claimtrack._field_checks import (
     check_id,
     check_optional_text,
     check_text,

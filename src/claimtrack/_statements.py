@@ -8,7 +8,7 @@ import enum
 import attrs
 
 from claimtrack._dates import PartialDate
-from claimtrack._fields import (
+from claimtrack._field_checks import (
     check_id,
     check_optional_text,
     enum_converter,

@@ -13,17 +13,19 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from claimtrack._dates import PartialDate, compare_dates, first_day
+from claimtrack._display import html_of
 from claimtrack._documents import Document
+from claimtrack._field_checks import enum_converter
 from claimtrack._links import Relation
-from claimtrack._ratings import Verdict
-from claimtrack._records import fold
 from claimtrack._statements import Stance, Statement
+from claimtrack._text import fold
 from claimtrack._textreuse import SHINGLE, TextIndex, words_of
+from claimtrack._verdicts import Verdict
 from claimtrack.exceptions import InvalidValueError
 
 
 if TYPE_CHECKING:
-    from claimtrack._claimset import ClaimSet
+    from claimtrack._views import ClaimSetView
 
 
 __all__ = [
@@ -53,21 +55,20 @@ class SuspicionKind(enum.StrEnum):
     """Two claims say the same thing in different words."""
 
 
+_KIND_CONVERTERS = {
+    field: enum_converter(SuspicionKind, field) for field in ("kind", "kinds")
+}
+
+
 def to_kind(value: SuspicionKind | str, field: str = "kind") -> SuspicionKind:
     """
     The `SuspicionKind` named by *value*.
 
     Raises:
-        InvalidValueError: Naming *field*, if *value* names no kind.
+        InvalidValueError: Naming *field* (``kind`` or ``kinds``), if
+            *value* names no kind.
     """
-    try:
-        return SuspicionKind(value)
-    except ValueError:
-        raise InvalidValueError(
-            field,
-            value,
-            "expected one of " + ", ".join(k.value for k in SuspicionKind),
-        ) from None
+    return _KIND_CONVERTERS[field](value)
 
 
 def _records(value: object) -> tuple[str, ...]:
@@ -140,6 +141,10 @@ class Suspicion:
             f"{self.kind.value} ({self.score:.2f}): {joined}: {self.evidence}"
         )
 
+    def _repr_html_(self) -> str:
+        """What a notebook shows: kind, score, records and evidence."""
+        return html_of(self)
+
     def to_json(self) -> dict[str, Any]:
         """The suspicion as a JSON-ready dict."""
         return {
@@ -155,7 +160,7 @@ class Suspicion:
 
 
 def suspicions_of_kind(
-    claim_set: ClaimSet, kind: SuspicionKind
+    claim_set: ClaimSetView, kind: SuspicionKind
 ) -> list[Suspicion]:
     """Every suspicion of one kind, judged ones included, in no order."""
     finders = {
@@ -169,7 +174,7 @@ def suspicions_of_kind(
 
 
 def not_judged(
-    claim_set: ClaimSet, found: Iterable[Suspicion]
+    claim_set: ClaimSetView, found: Iterable[Suspicion]
 ) -> list[Suspicion]:
     """*found* less what a person accepted or rejected, strongest first."""
     judged = _judged(claim_set)
@@ -208,7 +213,7 @@ claims, and judgements silence suspicions).
 """
 
 
-def _judged(claim_set: ClaimSet) -> set[frozenset[str]]:
+def _judged(claim_set: ClaimSetView) -> set[frozenset[str]]:
     """Pairs a person already linked (accepted or rejected): not raised."""
     return {
         frozenset((link.subject, link.object))
@@ -253,7 +258,7 @@ def _date_order(date: PartialDate | None) -> tuple[str, int, str]:
 # -- reused text ----------------------------------------------------------
 
 
-def _reused_text(claim_set: ClaimSet) -> Iterable[Suspicion]:
+def _reused_text(claim_set: ClaimSetView) -> Iterable[Suspicion]:
     documents = [d for d in claim_set.documents if d.text is not None]
     if len(documents) < 2:
         return
@@ -261,7 +266,6 @@ def _reused_text(claim_set: ClaimSet) -> Iterable[Suspicion]:
     for document in documents:
         assert document.text is not None
         index.add(
-            document.id,
             document.text,
             publisher=document.publisher,
             order=(_sort_date(document.date), document.id),
@@ -353,7 +357,7 @@ def _clip(text: str, size: int = 160) -> str:
 _MIN_QUOTE_WORDS = 6
 
 
-def _shared_quotes(claim_set: ClaimSet) -> Iterable[Suspicion]:
+def _shared_quotes(claim_set: ClaimSetView) -> Iterable[Suspicion]:
     by_quote: dict[str, list[Statement]] = {}
     for statement in claim_set.statements:
         if statement.quote is None:
@@ -405,7 +409,7 @@ def _shared_quotes(claim_set: ClaimSet) -> Iterable[Suspicion]:
             )
 
 
-def _ancestors(claim_set: ClaimSet, start: Statement) -> set[str]:
+def _ancestors(claim_set: ClaimSetView, start: Statement) -> set[str]:
     """Every statement *start*'s declared chain reaches."""
     seen: set[str] = set()
     stack = list(start.derives_from)
@@ -418,7 +422,7 @@ def _ancestors(claim_set: ClaimSet, start: Statement) -> set[str]:
 
 
 def _reaches(
-    claim_set: ClaimSet, start: Statement, known: dict[str, bool]
+    claim_set: ClaimSetView, start: Statement, known: dict[str, bool]
 ) -> bool:
     """
     Whether *start*'s declared chain reaches a statement known to be True.
@@ -475,7 +479,7 @@ _CREDITS = (
 )
 
 
-def _wire_credits(claim_set: ClaimSet) -> Iterable[Suspicion]:
+def _wire_credits(claim_set: ClaimSetView) -> Iterable[Suspicion]:
     threshold = THRESHOLDS[SuspicionKind.WIRE_CREDIT]
     for document in claim_set.documents:
         if document.text is None:
@@ -531,7 +535,7 @@ def _wire_credits(claim_set: ClaimSet) -> Iterable[Suspicion]:
 
 
 def _tied_already(
-    claim_set: ClaimSet, document: Document, speakers: set[str], wire: str
+    claim_set: ClaimSetView, document: Document, speakers: set[str], wire: str
 ) -> bool:
     """Whether every speaker already copies *wire* on the document's date."""
     target = claim_set.canonical_source(wire)
@@ -567,7 +571,7 @@ _POPULAR = 50
 """Claims said by more sources than this tell nothing about copying."""
 
 
-def _copying_sources(claim_set: ClaimSet) -> Iterable[Suspicion]:
+def _copying_sources(claim_set: ClaimSetView) -> Iterable[Suspicion]:
     verdicts = _verdicts(claim_set)
     said: dict[tuple[str, Stance], dict[str, PartialDate | None]] = {}
     for statement in claim_set.statements:
@@ -653,7 +657,7 @@ def _compare(a: PartialDate | None, b: PartialDate | None) -> int | None:
     return compare_dates(a, b)
 
 
-def _verdicts(claim_set: ClaimSet) -> dict[str, Verdict]:
+def _verdicts(claim_set: ClaimSetView) -> dict[str, Verdict]:
     """Each claim class's verdict, where its reviews agree on one."""
     found: dict[str, set[Verdict]] = {}
     for review in claim_set.reviews:
@@ -704,7 +708,7 @@ def _names(text: str) -> frozenset[str]:
     )
 
 
-def _same_claims(claim_set: ClaimSet) -> Iterable[Suspicion]:
+def _same_claims(claim_set: ClaimSetView) -> Iterable[Suspicion]:
     contents = {claim.id: _content(claim.text) for claim in claim_set.claims}
     # Names (capitalised words after the first) must agree, as numbers
     # must: "troops killed 12 at Moura" is not "troops killed 12 at Gao".

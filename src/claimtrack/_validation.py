@@ -44,7 +44,7 @@ __all__ = [
     "Finding",
     "describe",
     "effective_date",
-    "plainly_valid",
+    "surely_valid",
 ]
 
 
@@ -82,7 +82,7 @@ def effective_date(
     return document.date if isinstance(document, Document) else None
 
 
-def plainly_valid(
+def surely_valid(
     record: Record, resolve: Callable[[str], Record | None]
 ) -> bool:
     """
@@ -223,7 +223,7 @@ class Batch:
         doubtful = [
             record
             for record in self.new_records
-            if not plainly_valid(record, resolve)
+            if not surely_valid(record, resolve)
         ]
         broken = False
         for record in doubtful:

@@ -41,7 +41,6 @@ from claimtrack._claims import Claim
 from claimtrack._claimset import ClaimSet
 from claimtrack._dates import PartialDate
 from claimtrack._documents import Document
-from claimtrack._ratings import Verdict, verdict_of
 from claimtrack._recording import _statement_id
 from claimtrack._records import KIND_NAMES, Record, differences
 from claimtrack._reviews import Rating, Review
@@ -49,6 +48,7 @@ from claimtrack._sources import Source, identifier_key
 from claimtrack._statements import Statement
 from claimtrack._text import fold
 from claimtrack._text import slug as text_slug
+from claimtrack._verdicts import Verdict, verdict_of
 from claimtrack.exceptions import ClaimReviewError, InvalidValueError
 
 

@@ -11,7 +11,6 @@ from collections.abc import Sequence
 
 import attrs
 
-from claimtrack._bulk import gc_paused
 from claimtrack._claimset import ClaimSet
 from claimtrack._cli.common import (
     Commands,
@@ -25,6 +24,7 @@ from claimtrack._cli.common import (
     write_output,
 )
 from claimtrack._example import ASSUMED_ARTICLE_DATE
+from claimtrack._gc_pause import pause_cyclic_gc
 from claimtrack._ordering import natural_key
 from claimtrack._report import CorroborationReport, EvidenceStatus
 from claimtrack.graph import to_dot, to_mermaid
@@ -136,7 +136,7 @@ def _report(args: argparse.Namespace) -> None:
     claims = sorted((c.id for c in claim_set.claims), key=natural_key)
     progress = Progress(sys.stderr, len(claims), "reporting", "claims")
     reports = []
-    with gc_paused():
+    with pause_cyclic_gc():
         for number, claim in enumerate(claims, 1):
             report = claim_set.corroboration(claim, as_of=args.as_of)
             if args.status is None or report.status.value == args.status:

@@ -10,7 +10,7 @@ import types
 from collections.abc import Mapping
 from fractions import Fraction
 
-from claimtrack._fields import enum_converter
+from claimtrack._field_checks import enum_converter
 from claimtrack._text import label_key
 from claimtrack.exceptions import InvalidValueError
 

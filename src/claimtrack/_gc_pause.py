@@ -9,11 +9,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 
-__all__ = ["gc_paused"]
+__all__ = ["pause_cyclic_gc"]
 
 
 @contextmanager
-def gc_paused() -> Iterator[None]:
+def pause_cyclic_gc() -> Iterator[None]:
     """
     Pause the cyclic garbage collector for one bulk operation.
 

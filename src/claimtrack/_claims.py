@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import attrs
 
-from claimtrack._dates import PartialDate
+from claimtrack._dates import PartialDate, optional_date
 from claimtrack._field_checks import (
     check_id,
     check_text,
-    optional_date,
     text_tuple,
 )
 

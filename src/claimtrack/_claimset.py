@@ -25,13 +25,19 @@ from claimtrack._json_document import (
     read_json,
 )
 from claimtrack._ordering import natural_key
-from claimtrack._policy import DEFAULT_POLICY, CorroborationPolicy
-from claimtrack._recording import checked_policy
+from claimtrack._policy import (
+    DEFAULT_POLICY,
+    CorroborationPolicy,
+    checked_policy,
+)
+from claimtrack._records import differences
 from claimtrack._report import CorroborationReport
 from claimtrack._store import Store
 from claimtrack._suspecting import Suspecting, SuspicionCache
 from claimtrack.exceptions import (
+    Conflict,
     FormatError,
+    MergeConflictError,
 )
 
 
@@ -200,6 +206,33 @@ class ClaimSet(Suspecting):
             b,
             self._store.closure(b, when, chosen),
         )
+
+    def merge(self, other: ClaimSet) -> None:
+        """
+        Add every record of *other* that this set does not have.
+
+        Records present in both under one id must be identical. The set's
+        policy is kept. Nothing is added if anything is wrong.
+
+        Raises:
+            MergeConflictError: Listing every id that names different
+                records in the two sets, with how they differ.
+            ClaimtrackError: If the union breaks a rule, such as an
+                affiliation cycle made of links from both sets.
+        """
+        conflicts = []
+        new = []
+        for record in other:
+            mine = self._store.records.get(record.id)
+            if mine is None:
+                new.append(record)
+            elif mine != record:
+                conflicts.append(
+                    Conflict(record.id, differences(mine, record))
+                )
+        if conflicts:
+            raise MergeConflictError(sorted(conflicts))
+        self.record_many(new)
 
     # -- JSON ------------------------------------------------------------
 

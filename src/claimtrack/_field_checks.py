@@ -8,7 +8,6 @@ import enum
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
-from claimtrack._dates import DateLike, PartialDate
 from claimtrack.exceptions import InvalidValueError
 
 
@@ -17,7 +16,6 @@ __all__ = [
     "check_optional_text",
     "check_text",
     "enum_converter",
-    "optional_date",
     "text_tuple",
 ]
 
@@ -66,11 +64,6 @@ def text_tuple(values: Iterable[str] | None) -> tuple[str, ...]:
                 "list item", value, "expected a non-empty string"
             )
     return result
-
-
-def optional_date(value: DateLike | None) -> PartialDate | None:
-    """Read an absolute date; relative dates are resolved by `ClaimSet`."""
-    return None if value is None else PartialDate.parse(value)
 
 
 def enum_converter(cls: type[E], field: str) -> Callable[[object], E]:

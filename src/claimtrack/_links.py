@@ -7,12 +7,17 @@ import enum
 
 import attrs
 
-from claimtrack._dates import PartialDate, before, compare_dates, not_after
+from claimtrack._dates import (
+    PartialDate,
+    before,
+    compare_dates,
+    not_after,
+    optional_date,
+)
 from claimtrack._field_checks import (
     check_id,
     check_optional_text,
     enum_converter,
-    optional_date,
 )
 from claimtrack.exceptions import InvalidIntervalError
 

@@ -17,7 +17,11 @@ from claimtrack._links import (
 from claimtrack.exceptions import InvalidValueError
 
 
-__all__ = ["DEFAULT_POLICY", "CorroborationPolicy"]
+__all__ = [
+    "DEFAULT_POLICY",
+    "CorroborationPolicy",
+    "checked_policy",
+]
 
 T = TypeVar("T")
 
@@ -161,3 +165,12 @@ class CorroborationPolicy:
 
 DEFAULT_POLICY = CorroborationPolicy()
 """The default policy described in the concepts documentation."""
+
+
+def checked_policy(value: object) -> CorroborationPolicy:
+    """*value*, if it is a `CorroborationPolicy`; else `InvalidValueError`."""
+    if not isinstance(value, CorroborationPolicy):
+        raise InvalidValueError(
+            "policy", value, "expected a CorroborationPolicy"
+        )
+    return value

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import hashlib
-
 from collections.abc import Iterable
 from typing import Any, Self, TypeVar, cast
 
@@ -13,32 +11,28 @@ import attrs
 from claimtrack._claims import Claim
 from claimtrack._dates import DateLike, optional_date
 from claimtrack._documents import Document
-from claimtrack._field_checks import text_tuple
 from claimtrack._gc_pause import pause_cyclic_gc
 from claimtrack._links import (
     Link,
     Relation,
     link_id,
 )
-from claimtrack._policy import CorroborationPolicy
+from claimtrack._policy import CorroborationPolicy, checked_policy
 from claimtrack._queries import Queries
 from claimtrack._records import (
     RECORD_TYPES,
     Record,
-    differences,
 )
 from claimtrack._reviews import Evidence, Rating, Review
 from claimtrack._sources import Source
-from claimtrack._statements import Stance, Statement
+from claimtrack._statements import Stance, Statement, statement_with_content_id
 from claimtrack._validation import (
     Batch,
     Finding,
     surely_valid,
 )
 from claimtrack.exceptions import (
-    Conflict,
     InvalidValueError,
-    MergeConflictError,
 )
 
 
@@ -255,26 +249,23 @@ class Recording(Queries):
             relative_to = self._require(
                 self._store.documents, document, "document", id
             ).date
-        placeholder = "pending"
-        if id is None:
-            derives_from = text_tuple(derives_from)
-            while placeholder in derives_from:
-                placeholder += "-"
-        statement = Statement(
-            id=placeholder if id is None else id,
-            claim=claim,
-            source=source,
-            stance=stance,
-            date=optional_date(date, relative_to),
-            document=document,
-            derives_from=derives_from,
-            via=via,
-            quote=quote,
-            modality=modality,
-            target=target,
+        fields: dict[str, Any] = {
+            "claim": claim,
+            "source": source,
+            "stance": stance,
+            "date": optional_date(date, relative_to),
+            "document": document,
+            "derives_from": derives_from,
+            "via": via,
+            "quote": quote,
+            "modality": modality,
+            "target": target,
+        }
+        statement = (
+            statement_with_content_id(**fields)
+            if id is None
+            else Statement(id=id, **fields)
         )
-        if id is None:
-            statement = attrs.evolve(statement, id=_statement_id(statement))
         return self._record_one(statement)
 
     def link(
@@ -477,33 +468,6 @@ class Recording(Queries):
     def _forget(self, record: Record) -> None:
         """Forget what *record* may change above the store (nothing here)."""
 
-    def merge(self, other: Self) -> None:
-        """
-        Add every record of *other* that this set does not have.
-
-        Records present in both under one id must be identical. The set's
-        policy is kept. Nothing is added if anything is wrong.
-
-        Raises:
-            MergeConflictError: Listing every id that names different
-                records in the two sets, with how they differ.
-            ClaimtrackError: If the union breaks a rule, such as an
-                affiliation cycle made of links from both sets.
-        """
-        conflicts = []
-        new = []
-        for record in other:
-            mine = self._store.records.get(record.id)
-            if mine is None:
-                new.append(record)
-            elif mine != record:
-                conflicts.append(
-                    Conflict(record.id, differences(mine, record))
-                )
-        if conflicts:
-            raise MergeConflictError(sorted(conflicts))
-        self.record_many(new)
-
     def copy(self) -> Self:
         """An independent copy of the set (records are immutable, shared)."""
         other = self._empty()
@@ -529,24 +493,3 @@ def _listed(records: Iterable[Record]) -> list[Record]:
         raise InvalidValueError(
             "records", records, "expected an iterable of records"
         ) from None
-
-
-def _statement_id(statement: Statement) -> str:
-    """An id made from a statement's content: same content, same id."""
-    parts = []
-    for field in attrs.fields(Statement)[1:]:
-        value = getattr(statement, field.name)
-        if isinstance(value, tuple):
-            value = ",".join(value)
-        parts.append(f"{field.name}={'' if value is None else value}")
-    digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
-    return f"stmt-{digest[:16]}"
-
-
-def checked_policy(value: object) -> CorroborationPolicy:
-    """*value*, if it is a `CorroborationPolicy`; else `InvalidValueError`."""
-    if not isinstance(value, CorroborationPolicy):
-        raise InvalidValueError(
-            "policy", value, "expected a CorroborationPolicy"
-        )
-    return value

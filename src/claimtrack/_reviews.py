@@ -11,12 +11,11 @@ from typing import Any
 
 import attrs
 
-from claimtrack._dates import PartialDate
+from claimtrack._dates import PartialDate, optional_date
 from claimtrack._field_checks import (
     check_id,
     check_optional_text,
     enum_converter,
-    optional_date,
     text_tuple,
 )
 from claimtrack._verdicts import Verdict, verdict_of

@@ -4,15 +4,17 @@
 from __future__ import annotations
 
 import enum
+import hashlib
+
+from typing import Any
 
 import attrs
 
-from claimtrack._dates import PartialDate
+from claimtrack._dates import PartialDate, optional_date
 from claimtrack._field_checks import (
     check_id,
     check_optional_text,
     enum_converter,
-    optional_date,
     text_tuple,
 )
 from claimtrack.exceptions import InvalidValueError, RelayCycleError
@@ -155,3 +157,31 @@ class Statement:
         from other statements: `ClaimSet.implied_derivations` lists those.
         """
         return not self.derives_from and self.stance is not Stance.RETRACTS
+
+
+def content_id(statement: Statement) -> str:
+    """An id made from a statement's content: same content, same id."""
+    parts = []
+    for field in attrs.fields(Statement)[1:]:
+        value = getattr(statement, field.name)
+        if isinstance(value, tuple):
+            value = ",".join(value)
+        parts.append(f"{field.name}={'' if value is None else value}")
+    digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+    return f"stmt-{digest[:16]}"
+
+
+def statement_with_content_id(**fields: Any) -> Statement:
+    """
+    A `Statement` of *fields* whose id is made from them (`content_id`).
+
+    The statement is built once under a stand-in id that none of its
+    parents has, so that its fields are checked and converted, then given
+    its own.
+    """
+    stand_in = "pending"
+    parents = text_tuple(fields.get("derives_from", ()))
+    while stand_in in parents:
+        stand_in += "-"
+    draft = Statement(id=stand_in, **fields)
+    return attrs.evolve(draft, id=content_id(draft))

@@ -41,11 +41,10 @@ from claimtrack._claims import Claim
 from claimtrack._claimset import ClaimSet
 from claimtrack._dates import PartialDate
 from claimtrack._documents import Document
-from claimtrack._recording import _statement_id
 from claimtrack._records import KIND_NAMES, Record, differences
 from claimtrack._reviews import Rating, Review
 from claimtrack._sources import Source, identifier_key
-from claimtrack._statements import Statement
+from claimtrack._statements import statement_with_content_id
 from claimtrack._text import fold
 from claimtrack._text import slug as text_slug
 from claimtrack._verdicts import Verdict, verdict_of
@@ -302,32 +301,20 @@ class _Importer:
             found.claim_date, f"{found.path}.itemReviewed.datePublished"
         )
         statements = [
-            Statement(
-                id="pending",
-                claim=claim,
-                source=claimant,
-                date=claim_date,
-                document=first,
+            statement_with_content_id(
+                claim=claim, source=claimant, date=claim_date, document=first
             )
             for claimant in dict.fromkeys(claimants)
         ]
         if claimants:
             statements.extend(
-                Statement(
-                    id="pending",
-                    claim=claim,
-                    source=claimants[0],
-                    document=document,
+                statement_with_content_id(
+                    claim=claim, source=claimants[0], document=document
                 )
                 for document in dict.fromkeys(appearances)
                 if document != first
             )
-        reviewed = [
-            self._reuse(
-                attrs.evolve(statement, id=_statement_id(statement)), new
-            ).id
-            for statement in statements
-        ]
+        reviewed = [self._reuse(statement, new).id for statement in statements]
         rating = Rating(
             label=found.label,
             value=found.value,

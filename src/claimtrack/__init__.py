@@ -11,6 +11,7 @@ from __future__ import annotations
 from claimtrack import claimreview as claimreview
 from claimtrack import html as html
 from claimtrack._affiliations import Independence, Tie
+from claimtrack._batch_base import Finding
 from claimtrack._claims import Claim
 from claimtrack._claimset import ClaimSet
 from claimtrack._corroboration import credibility_of
@@ -43,7 +44,6 @@ from claimtrack._sources import (
 )
 from claimtrack._statements import Stance, Statement, Via
 from claimtrack._suspicions import Suspicion, SuspicionKind
-from claimtrack._validation import Finding
 from claimtrack._verdicts import (
     RATING_LABELS,
     Verdict,

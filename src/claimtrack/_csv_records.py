@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
+from claimtrack._batch_base import Finding
 from claimtrack._claimset import ClaimSet
 from claimtrack._csv_io import check_header, csv_text, read_table
 from claimtrack._files import write_atomically
@@ -36,7 +37,6 @@ from claimtrack._table_schema import (
     columns_of,
     descriptor,
 )
-from claimtrack._validation import Finding
 from claimtrack.exceptions import (
     ClaimtrackError,
     FormatError,

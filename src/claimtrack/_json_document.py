@@ -28,6 +28,7 @@ from cattrs.errors import (
     IterableValidationError,
 )
 
+from claimtrack._batch_base import Finding
 from claimtrack._claims import Claim
 from claimtrack._converter import CONVERTER, json_type
 from claimtrack._documents import Document
@@ -37,7 +38,6 @@ from claimtrack._records import RECORD_KINDS, Record
 from claimtrack._reviews import Evidence, Rating, Review
 from claimtrack._sources import Source
 from claimtrack._statements import Statement
-from claimtrack._validation import Finding
 from claimtrack.exceptions import ClaimtrackError, FormatError, FormatProblem
 
 

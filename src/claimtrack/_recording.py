@@ -8,6 +8,7 @@ from typing import Any, Self, TypeVar, cast
 
 import attrs
 
+from claimtrack._batch_base import Finding
 from claimtrack._claims import Claim
 from claimtrack._dates import DateLike, optional_date
 from claimtrack._documents import Document
@@ -19,6 +20,7 @@ from claimtrack._links import (
 )
 from claimtrack._policy import CorroborationPolicy, checked_policy
 from claimtrack._queries import Queries
+from claimtrack._quick_check import surely_valid
 from claimtrack._records import (
     RECORD_TYPES,
     Record,
@@ -26,11 +28,7 @@ from claimtrack._records import (
 from claimtrack._reviews import Evidence, Rating, Review
 from claimtrack._sources import Source
 from claimtrack._statements import Stance, Statement, statement_with_content_id
-from claimtrack._validation import (
-    Batch,
-    Finding,
-    surely_valid,
-)
+from claimtrack._validation import Batch
 from claimtrack.exceptions import (
     InvalidValueError,
 )

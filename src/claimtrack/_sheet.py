@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Final, NamedTuple
 
+from claimtrack._batch_base import Finding
 from claimtrack._claims import Claim
 from claimtrack._claimset import ClaimSet
 from claimtrack._csv_io import check_header, csv_text, read_table
@@ -24,7 +25,6 @@ from claimtrack._records import Record
 from claimtrack._sources import Source
 from claimtrack._statements import Statement
 from claimtrack._text import fold
-from claimtrack._validation import Finding
 from claimtrack.exceptions import (
     ClaimtrackError,
     InvalidValueError,

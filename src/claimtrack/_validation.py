@@ -3,32 +3,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import NamedTuple, Protocol
+from collections.abc import Iterator
 
 from claimtrack._affiliations import (
     controlled_by,
-    find_affiliation_cycle,
-    strong_components,
 )
+from claimtrack._batch_base import Finding
 from claimtrack._claims import Claim
 from claimtrack._dates import PartialDate, is_later
 from claimtrack._documents import Document
-from claimtrack._graphs import UnionFind
+from claimtrack._link_checks import LinkChecks
 from claimtrack._links import (
-    CLAIM_RELATIONS,
-    HIERARCHICAL_RELATIONS,
-    JUDGEMENT_RELATIONS,
-    SOURCE_RELATIONS,
     Link,
-    Relation,
 )
+from claimtrack._quick_check import effective_date, surely_valid
 from claimtrack._records import KIND_NAMES, RECORD_TYPES, Record
 from claimtrack._reviews import Review
 from claimtrack._sources import Source
 from claimtrack._statements import Stance, Statement
 from claimtrack.exceptions import (
-    AffiliationCycleError,
     ClaimtrackError,
     DuplicateIdError,
     InvalidRetractionError,
@@ -41,10 +34,7 @@ from claimtrack.exceptions import (
 
 __all__ = [
     "Batch",
-    "Finding",
     "describe",
-    "effective_date",
-    "surely_valid",
 ]
 
 
@@ -68,151 +58,13 @@ def describe(record: Record) -> str:
     return kind
 
 
-def effective_date(
-    statement: Statement, resolve: Callable[[str], Record | None]
-) -> PartialDate | None:
-    """
-    When *statement* counts as said: its own date, else its document's.
-
-    *resolve* finds a record by id; an unknown document gives None.
-    """
-    if statement.date is not None or statement.document is None:
-        return statement.date
-    document = resolve(statement.document)
-    return document.date if isinstance(document, Document) else None
-
-
-def surely_valid(
-    record: Record, resolve: Callable[[str], Record | None]
-) -> bool:
-    """
-    Whether a new *record* surely passes every check of a `Batch`.
-
-    A quick test for the common case: a source or a claim; a document
-    whose sources and cited documents are there, none published after
-    it; a statement (not a retraction) whose claim, source, document and
-    parents are there, no parent a retraction or dated after it (dates
-    are effective dates: a statement's own, else its document's). *resolve* finds a record by id
-    among those there. False means "let a `Batch` decide", not "invalid":
-    links, reviews and retractions always go to a `Batch`, and so does
-    every problem, which the `Batch` reports in full. The caller has
-    checked that the id is new.
-    """
-    kind = type(record)
-    if kind is Source or kind is Claim:
-        return True
-    if kind is Statement:
-        assert isinstance(record, Statement)  # for the type checker
-        return record.target is None and _plain_statement(record, resolve)
-    if kind is Document:
-        assert isinstance(record, Document)
-        return (
-            (
-                record.publisher is None
-                or type(resolve(record.publisher)) is Source
-            )
-            and _all_of(record.authors, Source, resolve)
-            and _all_of(record.cites, Document, resolve)
-            and not any(
-                _cites_later(record, cited, resolve) for cited in record.cites
-            )
-        )
-    return False
-
-
-def _plain_statement(
-    statement: Statement, resolve: Callable[[str], Record | None]
-) -> bool:
-    """Whether a statement's references and parents' dates are sound."""
-    if (
-        type(resolve(statement.claim)) is not Claim
-        or type(resolve(statement.source)) is not Source
-        or (
-            statement.document is not None
-            and type(resolve(statement.document)) is not Document
-        )
-    ):
-        return False
-    if not statement.derives_from:
-        return True
-    date = effective_date(statement, resolve)
-    for parent_id in statement.derives_from:
-        parent = resolve(parent_id)
-        if (
-            type(parent) is not Statement
-            or parent.stance is Stance.RETRACTS
-            or is_later(effective_date(parent, resolve), date)
-        ):
-            return False
-    return True
-
-
-def _cites_later(
-    document: Document,
-    cited_id: str,
-    resolve: Callable[[str], Record | None],
-) -> bool:
-    cited = resolve(cited_id)
-    return isinstance(cited, Document) and is_later(cited.date, document.date)
-
-
-def _all_of(
-    ids: tuple[str, ...],
-    kind: type[Record],
-    resolve: Callable[[str], Record | None],
-) -> bool:
-    return all(type(resolve(id)) is kind for id in ids)
-
-
-class Finding(NamedTuple):
-    """One problem with a batch, and where it lies."""
-
-    record: str | None
-    """The id of the record at fault (None if it is not a record)."""
-    field: str | None
-    """The field of that record at fault, e.g. ``"derives_from[1]"``."""
-    error: ClaimtrackError
-    """The error to raise."""
-
-
-class Recorded(Protocol):
-    """What a `Batch` reads of the records already there (a store)."""
-
-    @property
-    def records(self) -> Mapping[str, Record]:
-        """Every record by id."""
-
-    @property
-    def same_source(self) -> UnionFind:
-        """The ``same_as`` classes of sources."""
-
-    @property
-    def source_links(self) -> Mapping[str, Sequence[Link]]:
-        """The affiliations from each source, ``same_as`` aside."""
-
-    @property
-    def subordinates(self) -> Mapping[str, int]:
-        """How many hierarchical links point at each source."""
-
-
-class Batch:
+class Batch(LinkChecks):
     """
     New records, checked together against the records already there.
 
     `problems` yields every error it finds, in a stable order; a batch
     with no problems can be applied record by record in any order.
     """
-
-    def __init__(self, recorded: Recorded, new: Sequence[Record]) -> None:
-        self._records = recorded.records
-        self._same_source = recorded.same_source
-        self._source_links = recorded.source_links
-        self._subordinates = recorded.subordinates
-        self._new = new
-        self._staged: dict[str, Record] = {}
-        self.new_records: list[Record] = []
-        self._partition: UnionFind | None = None
-        self._overlay: _Overlay | None = None
 
     def problems(self) -> Iterator[Finding]:
         """Every problem with the batch; none means it can be applied."""
@@ -271,25 +123,6 @@ class Batch:
                         new=describe(record),
                     ),
                 )
-
-    def _resolve(self, id: str) -> Record | None:
-        return self._staged.get(id) or self._records.get(id)
-
-    def _expect(
-        self, id: str, kind: type[Record], referrer: str, field: str
-    ) -> Iterator[Finding]:
-        found = self._resolve(id)
-        if not isinstance(found, kind):
-            yield Finding(
-                referrer,
-                field,
-                UnknownReferenceError(
-                    KIND_NAMES[kind],
-                    id,
-                    found=None if found is None else KIND_NAMES[type(found)],
-                    referrer=referrer,
-                ),
-            )
 
     # -- references ----------------------------------------------------
 
@@ -367,205 +200,6 @@ class Batch:
                     ),
                 )
 
-    def _link_ends(self, link: Link) -> Iterator[Finding]:
-        if link.relation in JUDGEMENT_RELATIONS:
-            yield from self._judgement_ends(link)
-            return
-        subject, obj = self._resolve(link.subject), self._resolve(link.object)
-        for field, end, found in (
-            ("subject", link.subject, subject),
-            ("object", link.object, obj),
-        ):
-            if not isinstance(found, (Source, Claim)):
-                yield Finding(
-                    link.id,
-                    field,
-                    UnknownReferenceError(
-                        "source or claim",
-                        end,
-                        found=None
-                        if found is None
-                        else KIND_NAMES[type(found)],
-                        referrer=link.id,
-                    ),
-                )
-        if not isinstance(subject, (Source, Claim)) or not isinstance(
-            obj, (Source, Claim)
-        ):
-            return
-        relation = link.relation
-        problem: tuple[str, object, str] | None = None
-        if type(subject) is not type(obj):
-            problem = (
-                "relation",
-                relation.value,
-                (
-                    f"link {link.id!r} joins a {KIND_NAMES[type(subject)]} to "
-                    f"a {KIND_NAMES[type(obj)]}; links join two sources or "
-                    "two claims"
-                ),
-            )
-        elif isinstance(subject, Source) and relation not in SOURCE_RELATIONS:
-            problem = (
-                "relation",
-                relation.value,
-                (
-                    f"link {link.id!r}: {relation.value} relates claims, not "
-                    f"sources (source relations: {_names(SOURCE_RELATIONS)})"
-                ),
-            )
-        elif isinstance(subject, Claim) and relation not in CLAIM_RELATIONS:
-            problem = (
-                "relation",
-                relation.value,
-                (
-                    f"link {link.id!r}: {relation.value} relates sources, not "
-                    f"claims (claim relations: {_names(CLAIM_RELATIONS)})"
-                ),
-            )
-        elif link.is_dated and (
-            isinstance(subject, Claim) or relation is Relation.SAME_AS
-        ):
-            problem = (
-                "valid_from" if link.valid_from else "valid_to",
-                link.valid_from or link.valid_to,
-                (
-                    f"link {link.id!r}: only affiliations between sources "
-                    "hold between dates"
-                ),
-            )
-        elif link.subject == link.object and (
-            isinstance(subject, Claim)
-            or relation not in HIERARCHICAL_RELATIONS
-        ):
-            problem = (
-                "object",
-                link.object,
-                f"link {link.id!r} links a record to itself",
-            )
-        if problem is not None:
-            field, value, reason = problem
-            yield Finding(
-                link.id, field, InvalidValueError(field, value, reason)
-            )
-
-    def _judgement_ends(self, link: Link) -> Iterator[Finding]:
-        """The ends of a ``copies`` or ``distinct_from`` link."""
-        allowed: tuple[type[Record], ...] = (Statement, Document)
-        if link.relation is Relation.DISTINCT_FROM:
-            allowed = (Source, Claim, Statement, Document)
-        ends = (
-            ("subject", link.subject, self._resolve(link.subject)),
-            ("object", link.object, self._resolve(link.object)),
-        )
-        for field, end, found in ends:
-            if not isinstance(found, allowed):
-                yield Finding(
-                    link.id,
-                    field,
-                    UnknownReferenceError(
-                        " or ".join(KIND_NAMES[kind] for kind in allowed),
-                        end,
-                        found=None
-                        if found is None
-                        else KIND_NAMES[type(found)],
-                        referrer=link.id,
-                    ),
-                )
-                return
-        subject, obj = ends[0][2], ends[1][2]
-        problem: tuple[str, object, str] | None = None
-        distinct = link.relation is Relation.DISTINCT_FROM
-        if type(subject) is not type(obj) and not distinct:
-            problem = (
-                "object",
-                link.object,
-                (
-                    f"link {link.id!r}: {link.relation.value} joins two "
-                    f"records of one kind, not a {KIND_NAMES[type(subject)]} "
-                    f"and a {KIND_NAMES[type(obj)]}"
-                ),
-            )
-        elif link.subject == link.object and not (
-            distinct and isinstance(subject, Document)
-        ):
-            # A document distinct_from itself: its credit lines are judged
-            # not to mean it copies anyone (a rejected wire credit).
-            problem = (
-                "object",
-                link.object,
-                f"link {link.id!r} links a record to itself",
-            )
-        elif link.is_dated:
-            problem = (
-                "valid_from" if link.valid_from else "valid_to",
-                link.valid_from or link.valid_to,
-                (
-                    f"link {link.id!r}: only affiliations between sources "
-                    "hold between dates"
-                ),
-            )
-        if problem is not None:
-            field, value, reason = problem
-            yield Finding(
-                link.id, field, InvalidValueError(field, value, reason)
-            )
-            return
-        if (
-            link.relation is Relation.COPIES
-            and subject is not None
-            and obj is not None
-        ):
-            yield from self._copy_rules(link, subject, obj)
-
-    def _copy_rules(
-        self, link: Link, copier: Record, copied: Record
-    ) -> Iterator[Finding]:
-        """A copy is of a record not later, and never of a retraction."""
-        if isinstance(copier, Statement) and isinstance(copied, Statement):
-            if Stance.RETRACTS in (copier.stance, copied.stance):
-                yield Finding(
-                    link.id,
-                    "object",
-                    InvalidValueError(
-                        "object",
-                        link.object,
-                        f"link {link.id!r}: a retraction neither copies nor "
-                        "is copied",
-                    ),
-                )
-                return
-            if is_later(
-                effective_date(copied, self._resolve),
-                effective_date(copier, self._resolve),
-            ):
-                yield Finding(
-                    link.id,
-                    "object",
-                    TemporalInconsistencyError(
-                        copier.id,
-                        copied.id,
-                        f"it is {self._dated(copier)} and copies a "
-                        f"statement {self._dated(copied)}",
-                    ),
-                )
-        elif (
-            isinstance(copier, Document)
-            and isinstance(copied, Document)
-            and is_later(copied.date, copier.date)
-        ):
-            yield Finding(
-                link.id,
-                "object",
-                TemporalInconsistencyError(
-                    copier.id,
-                    copied.id,
-                    f"it is dated {copier.date} and copies a document dated "
-                    f"{copied.date}",
-                    kind="document",
-                ),
-            )
-
     # -- statements ----------------------------------------------------
 
     def _relay_cycles(self, statements: list[Statement]) -> Iterator[Finding]:
@@ -601,26 +235,6 @@ class Batch:
                     state[node] = 2
                     path.pop()
 
-    def _canonical(self, source: str) -> str:
-        return self._merged_partition().find(source)
-
-    def _merged_partition(self) -> UnionFind:
-        if self._partition is None:
-            merges = [
-                r
-                for r in self.new_records
-                if isinstance(r, Link)
-                and r.relation is Relation.SAME_AS
-                and isinstance(self._resolve(r.subject), Source)
-            ]
-            if merges:
-                self._partition = self._same_source.copy()
-                for link in merges:
-                    self._partition.union(link.subject, link.object)
-            else:
-                self._partition = self._same_source
-        return self._partition
-
     def _document_rules(self, document: Document) -> Iterator[Finding]:
         for i, cited_id in enumerate(document.cites):
             cited = self._resolve(cited_id)
@@ -637,16 +251,6 @@ class Batch:
                         kind="document",
                     ),
                 )
-
-    def _dated(self, statement: Statement) -> str:
-        """*statement*'s effective date in words, for messages."""
-        own = statement.date
-        if own is not None or statement.document is None:
-            return f"dated {own}"
-        return (
-            f"dated {effective_date(statement, self._resolve)} (the date "
-            f"of its document {statement.document!r})"
-        )
 
     def _statement_rules(self, statement: Statement) -> Iterator[Finding]:
         date = effective_date(statement, self._resolve)
@@ -718,125 +322,6 @@ class Batch:
             graph.canonical_source(ancestor),
             when,
         )
-
-    def _new_source_links(self) -> list[Link]:
-        return [
-            r
-            for r in self.new_records
-            if isinstance(r, Link)
-            and isinstance(self._resolve(r.subject), Source)
-        ]
-
-    def _graph(self) -> _Overlay:
-        """The affiliation graph with the batch's links (made once)."""
-        if self._overlay is None:
-            self._overlay = _Overlay(self, self._new_source_links())
-        return self._overlay
-
-    # -- affiliations --------------------------------------------------
-
-    def _affiliation_cycles(self) -> Iterator[Finding]:
-        links = self._new_source_links()
-        if not links:
-            return
-        graph = self._graph()
-        candidates = [
-            lk for lk in links if lk.relation in HIERARCHICAL_RELATIONS
-        ]
-        merged = {
-            self._canonical(lk.subject)
-            for lk in links
-            if lk.relation is Relation.SAME_AS
-        }
-        # A same_as can close a cycle made wholly of older links.
-        for root in sorted(merged):
-            candidates.extend(
-                lk
-                for lk in graph.links_from(root)
-                if lk.relation in HIERARCHICAL_RELATIONS
-            )
-        # A cycle through a link must come back into its subject: with
-        # nothing under the subject, there is nothing to search. Else,
-        # ignoring time, its two ends must be in one strong component.
-        candidates = [
-            lk
-            for lk in dict.fromkeys(candidates)
-            if graph.has_subordinates(graph.canonical_source(lk.subject))
-        ]
-        if not candidates:
-            return
-        component = strong_components(
-            graph,
-            (graph.canonical_source(lk.subject) for lk in candidates),
-            _is_hierarchical,
-        )
-        reported: set[frozenset[str]] = set()
-        for link in candidates:
-            subject = component.get(graph.canonical_source(link.subject))
-            if subject != component.get(graph.canonical_source(link.object)):
-                continue
-            cycle = find_affiliation_cycle(graph, link, HIERARCHICAL_RELATIONS)
-            if cycle is None:
-                continue
-            key = frozenset(lk.id for lk in cycle)
-            if key not in reported:
-                reported.add(key)
-                yield Finding(
-                    cycle[0].id,
-                    "object",
-                    AffiliationCycleError(
-                        [lk.subject for lk in cycle], [lk.id for lk in cycle]
-                    ),
-                )
-
-
-class _Overlay:
-    """The affiliation graph as it would be with a batch's links added."""
-
-    def __init__(self, batch: Batch, links: list[Link]) -> None:
-        self._batch = batch
-        self._partition = batch._merged_partition()  # noqa: SLF001
-        self._extra: dict[str, list[Link]] = {}
-        self._extra_under: dict[str, int] = {}
-        for link in links:
-            if link.relation is not Relation.SAME_AS:
-                self._extra.setdefault(link.subject, []).append(link)
-            if link.relation in HIERARCHICAL_RELATIONS:
-                under = self._extra_under
-                under[link.object] = under.get(link.object, 0) + 1
-        self._sorted: dict[str, list[Link]] = {}
-
-    def canonical_source(self, source: str) -> str:
-        """The representative of *source*'s ``same_as`` class."""
-        return self._partition.find(source)
-
-    def links_from(self, canonical: str) -> Sequence[Link]:
-        found = self._sorted.get(canonical)
-        if found is None:
-            old = self._batch._source_links  # noqa: SLF001
-            found = []
-            for member in self._partition.members(canonical):
-                found.extend(old.get(member, ()))
-                found.extend(self._extra.get(member, ()))
-            found.sort(key=lambda lk: (lk.relation.value, lk.object, lk.id))
-            self._sorted[canonical] = found
-        return found
-
-    def has_subordinates(self, canonical: str) -> bool:
-        """Whether any hierarchical link points into the class."""
-        old = self._batch._subordinates  # noqa: SLF001
-        return any(
-            old.get(member) or self._extra_under.get(member)
-            for member in self._partition.members(canonical)
-        )
-
-
-def _is_hierarchical(link: Link) -> bool:
-    return link.relation in HIERARCHICAL_RELATIONS
-
-
-def _names(relations: frozenset[Relation]) -> str:
-    return ", ".join(sorted(r.value for r in relations))
 
 
 def _derivations_loop(statements: list[Statement]) -> bool:

@@ -1,0 +1,115 @@
+# SPDX-License-Identifier: MIT
+"""The quick test most new records pass: surely valid, no batch needed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from claimtrack._claims import Claim
+from claimtrack._dates import PartialDate, is_later
+from claimtrack._documents import Document
+from claimtrack._records import Record
+from claimtrack._sources import Source
+from claimtrack._statements import Stance, Statement
+
+
+__all__ = [
+    "effective_date",
+    "surely_valid",
+]
+
+
+def effective_date(
+    statement: Statement, resolve: Callable[[str], Record | None]
+) -> PartialDate | None:
+    """
+    When *statement* counts as said: its own date, else its document's.
+
+    *resolve* finds a record by id; an unknown document gives None.
+    """
+    if statement.date is not None or statement.document is None:
+        return statement.date
+    document = resolve(statement.document)
+    return document.date if isinstance(document, Document) else None
+
+
+def surely_valid(
+    record: Record, resolve: Callable[[str], Record | None]
+) -> bool:
+    """
+    Whether a new *record* surely passes every check of a `Batch`.
+
+    A quick test for the common case: a source or a claim; a document
+    whose sources and cited documents are there, none published after
+    it; a statement (not a retraction) whose claim, source, document and
+    parents are there, no parent a retraction or dated after it (dates
+    are effective dates: a statement's own, else its document's). *resolve* finds a record by id
+    among those there. False means "let a `Batch` decide", not "invalid":
+    links, reviews and retractions always go to a `Batch`, and so does
+    every problem, which the `Batch` reports in full. The caller has
+    checked that the id is new.
+    """
+    kind = type(record)
+    if kind is Source or kind is Claim:
+        return True
+    if kind is Statement:
+        assert isinstance(record, Statement)  # for the type checker
+        return record.target is None and _plain_statement(record, resolve)
+    if kind is Document:
+        assert isinstance(record, Document)
+        return (
+            (
+                record.publisher is None
+                or type(resolve(record.publisher)) is Source
+            )
+            and _all_of(record.authors, Source, resolve)
+            and _all_of(record.cites, Document, resolve)
+            and not any(
+                _cites_later(record, cited, resolve) for cited in record.cites
+            )
+        )
+    return False
+
+
+def _plain_statement(
+    statement: Statement, resolve: Callable[[str], Record | None]
+) -> bool:
+    """Whether a statement's references and parents' dates are sound."""
+    if (
+        type(resolve(statement.claim)) is not Claim
+        or type(resolve(statement.source)) is not Source
+        or (
+            statement.document is not None
+            and type(resolve(statement.document)) is not Document
+        )
+    ):
+        return False
+    if not statement.derives_from:
+        return True
+    date = effective_date(statement, resolve)
+    for parent_id in statement.derives_from:
+        parent = resolve(parent_id)
+        if (
+            type(parent) is not Statement
+            or parent.stance is Stance.RETRACTS
+            or is_later(effective_date(parent, resolve), date)
+        ):
+            return False
+    return True
+
+
+def _cites_later(
+    document: Document,
+    cited_id: str,
+    resolve: Callable[[str], Record | None],
+) -> bool:
+    cited = resolve(cited_id)
+    return isinstance(cited, Document) and is_later(cited.date, document.date)
+
+
+def _all_of(
+    ids: tuple[str, ...],
+    kind: type[Record],
+    resolve: Callable[[str], Record | None],
+) -> bool:
+    return all(type(resolve(id)) is kind for id in ids)

@@ -9,7 +9,12 @@ from typing import TypeVar
 import attrs
 
 
-__all__ = ["UnionFind", "shortest_path", "strongly_connected"]
+__all__ = [
+    "UnionFind",
+    "longest_path_layers",
+    "shortest_path",
+    "strongly_connected",
+]
 
 N = TypeVar("N", bound=Hashable)
 E = TypeVar("E")
@@ -99,6 +104,45 @@ def _edges_to(goal: N, came: dict[N, tuple[N, E] | None]) -> list[E]:
         path.append(edge)
     path.reverse()
     return path
+
+
+def longest_path_layers(
+    nodes: Sequence[str], edges: Iterable[tuple[str, str]]
+) -> dict[str, int]:
+    """
+    The column of every node: one more than the deepest node it points to.
+
+    Edges run ``(child, parent)``; a node with no parent among *nodes* is
+    in column 0. Kahn's topological order, so each node and edge is
+    visited once; nodes left on a cycle go one column past their placed
+    parents, in *nodes* order.
+    """
+    known = set(nodes)
+    parents: dict[str, list[str]] = {node: [] for node in nodes}
+    children: dict[str, list[str]] = {node: [] for node in nodes}
+    for child, parent in edges:
+        if child in known and parent in known and child != parent:
+            parents[child].append(parent)
+            children[parent].append(child)
+    waiting = {node: len(parents[node]) for node in nodes}
+    column = dict.fromkeys(nodes, 0)
+    ready = [node for node in nodes if waiting[node] == 0]
+    placed: set[str] = set()
+    while ready:
+        node = ready.pop()
+        placed.add(node)
+        for child in children[node]:
+            column[child] = max(column[child], column[node] + 1)
+            waiting[child] -= 1
+            if waiting[child] == 0:
+                ready.append(child)
+    for node in nodes:
+        if node not in placed:
+            column[node] = 1 + max(
+                (column[p] for p in parents[node] if p in placed), default=-1
+            )
+            placed.add(node)
+    return column
 
 
 @attrs.define

@@ -16,16 +16,17 @@ from __future__ import annotations
 import html
 import unicodedata
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 
 import attrs
 
 from claimtrack._attribution import AttributionGraph, Box
+from claimtrack._graphs import longest_path_layers
 from claimtrack._statements import Stance
 from claimtrack._xml import xml_safe
 
 
-__all__ = ["layered_svg", "layers"]
+__all__ = ["layered_svg"]
 
 FONT_SIZE = 12
 LINE_HEIGHT = 15
@@ -71,45 +72,6 @@ def cut(text: str, limit: int) -> str:
     if len(one_line) <= limit:
         return one_line
     return one_line[: limit - 1] + "…"
-
-
-def layers(
-    nodes: Sequence[str], edges: Iterable[tuple[str, str]]
-) -> dict[str, int]:
-    """
-    The column of every node: one more than the deepest node it points to.
-
-    Edges run ``(child, parent)``; a node with no parent among *nodes* is
-    in column 0. Kahn's topological order, so each node and edge is
-    visited once; nodes left on a cycle go one column past their placed
-    parents, in *nodes* order.
-    """
-    known = set(nodes)
-    parents: dict[str, list[str]] = {node: [] for node in nodes}
-    children: dict[str, list[str]] = {node: [] for node in nodes}
-    for child, parent in edges:
-        if child in known and parent in known and child != parent:
-            parents[child].append(parent)
-            children[parent].append(child)
-    waiting = {node: len(parents[node]) for node in nodes}
-    column = dict.fromkeys(nodes, 0)
-    ready = [node for node in nodes if waiting[node] == 0]
-    placed: set[str] = set()
-    while ready:
-        node = ready.pop()
-        placed.add(node)
-        for child in children[node]:
-            column[child] = max(column[child], column[node] + 1)
-            waiting[child] -= 1
-            if waiting[child] == 0:
-                ready.append(child)
-    for node in nodes:
-        if node not in placed:
-            column[node] = 1 + max(
-                (column[p] for p in parents[node] if p in placed), default=-1
-            )
-            placed.add(node)
-    return column
 
 
 @attrs.define
@@ -204,7 +166,7 @@ def _statement_nodes(
             node.stroke = GREY
         nodes.append(node)
     nodes += _missing_nodes(graph, missing, nodes)
-    column = layers(sorted(node.key for node in nodes), arrows)
+    column = longest_path_layers(sorted(node.key for node in nodes), arrows)
     for node in nodes:
         node.column = column[node.key]
     return nodes, bands
@@ -236,7 +198,7 @@ def _missing_nodes(
 
 def _source_nodes(graph: AttributionGraph) -> list[_Node]:
     edges = [(subject, obj) for subject, obj, _ in graph.ties]
-    column = layers(list(graph.sources), edges)
+    column = longest_path_layers(list(graph.sources), edges)
     nodes = []
     for number, source in enumerate(graph.sources):
         name = graph.report.name(source)

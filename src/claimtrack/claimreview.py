@@ -24,7 +24,6 @@ from claimtrack._claimreview_reading import (
     Party,
     Work,
     find_reviews,
-    repair_offset,
 )
 from claimtrack._claimreview_rules import (
     ADVISED_CLAIM_LENGTH,
@@ -32,6 +31,7 @@ from claimtrack._claimreview_rules import (
     Severity,
     check_claimreviews,
 )
+from claimtrack._claimreview_values import repair_offset
 from claimtrack._claimreview_writing import (
     DataFeedResult,
     ExportResult,

@@ -3,8 +3,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import NamedTuple
+from collections.abc import Sequence
+from typing import Generic, TypeVar
+
+from claimtrack._problems import (
+    ClaimReviewProblem,
+    Conflict,
+    FormatProblem,
+    TableProblem,
+)
 
 
 __all__ = [
@@ -29,6 +36,8 @@ __all__ = [
     "TemporalInconsistencyError",
     "UnknownReferenceError",
 ]
+
+P = TypeVar("P")
 
 
 class ClaimtrackError(Exception):
@@ -261,31 +270,11 @@ class InvalidIntervalError(InvalidValueError):
         )
 
 
-class FormatProblem(NamedTuple):
-    """One problem found in a claimtrack JSON document."""
+class _ProblemsError(ClaimtrackError, ValueError, Generic[P]):
+    """Input that cannot be loaded, with every problem found in it."""
 
-    path: str
-    """Where it is, as a JSON path: ``$.statements[3].source``."""
-    message: str
-    """What is wrong there."""
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
-
-
-class FormatError(ClaimtrackError, ValueError):
-    """
-    A claimtrack JSON document cannot be loaded.
-
-    Loading is all or nothing, and reports every problem it finds, each
-    with its JSON path, rather than stopping at the first.
-
-    Attributes:
-        problems: Every problem found, in document order.
-    """
-
-    def __init__(self, problems: Sequence[FormatProblem]) -> None:
-        self.problems = tuple(problems)
+    def __init__(self, problems: Sequence[P]) -> None:
+        self.problems: tuple[P, ...] = tuple(problems)
         super().__init__(self.problems)
 
     def __str__(self) -> str:
@@ -296,20 +285,16 @@ class FormatError(ClaimtrackError, ValueError):
         return "\n".join(lines)
 
 
-class Conflict(NamedTuple):
-    """One id that two claim sets use for different records."""
+class FormatError(_ProblemsError[FormatProblem]):
+    """
+    A claimtrack JSON document cannot be loaded.
 
-    id: str
-    """The id in conflict."""
-    differences: Mapping[str, tuple[object, object]]
-    """For each differing field, the value here and the value there."""
+    Loading is all or nothing, and reports every problem it finds, each
+    with its JSON path, rather than stopping at the first.
 
-    def __str__(self) -> str:
-        fields = "; ".join(
-            f"{name}: {ours!r} here, {theirs!r} there"
-            for name, (ours, theirs) in self.differences.items()
-        )
-        return f"{self.id!r} ({fields})"
+    Attributes:
+        problems: Every problem found, in document order.
+    """
 
 
 class ClaimReviewError(ClaimtrackError, ValueError):
@@ -339,28 +324,6 @@ class ClaimReviewError(ClaimtrackError, ValueError):
     def __str__(self) -> str:
         where = f" ({self.url})" if self.url else ""
         return f"ClaimReview at {self.path}{where}: {self.reason}"
-
-
-class ClaimReviewProblem(NamedTuple):
-    """
-    One property Google requires that an exported ClaimReview lacks.
-
-    Google Search refuses ClaimReview markup without ``claimReviewed``,
-    ``url``, ``author`` (with its ``name``) or ``reviewRating`` with its
-    ``alternateName`` (the rating's label).
-    """
-
-    review: str
-    """The id of the review in the claim set."""
-    position: int
-    """Where its ClaimReview is in the exported list: ``$[position]``."""
-    property: str
-    """The missing property, dotted: ``url``, ``reviewRating.alternateName``."""
-    reason: str
-    """What it is and how to supply it."""
-
-    def __str__(self) -> str:
-        return f"review {self.review!r}: no {self.property} ({self.reason})"
 
 
 class ClaimReviewExportError(ClaimReviewError):
@@ -440,34 +403,7 @@ class MergeConflictError(ClaimtrackError, ValueError):
         )
 
 
-class TableProblem(NamedTuple):
-    """One problem found in a CSV table or its descriptor."""
-
-    file: str | None
-    """The file's name (``statements.csv``), or None for the whole set."""
-    row: int | None
-    """The row as a spreadsheet numbers it (the header is row 1), if any."""
-    column: str | None
-    """The column's header, if the problem lies in one column."""
-    message: str
-    """What is wrong there."""
-
-    def __str__(self) -> str:
-        where = [
-            part
-            for part in (
-                self.file,
-                None if self.row is None else f"row {self.row}",
-                None if self.column is None else f"column {self.column}",
-            )
-            if part is not None
-        ]
-        if not where:
-            return self.message
-        return f"{', '.join(where)}: {self.message}"
-
-
-class TableError(ClaimtrackError, ValueError):
+class TableError(_ProblemsError[TableProblem]):
     """
     CSV tables (a folder or a one-sheet form) cannot be loaded.
 
@@ -477,17 +413,6 @@ class TableError(ClaimtrackError, ValueError):
     Attributes:
         problems: Every problem found, file by file, in row order.
     """
-
-    def __init__(self, problems: Sequence[TableProblem]) -> None:
-        self.problems = tuple(problems)
-        super().__init__(self.problems)
-
-    def __str__(self) -> str:
-        if len(self.problems) == 1:
-            return str(self.problems[0])
-        lines = [f"{len(self.problems)} problems:"]
-        lines.extend(str(problem) for problem in self.problems)
-        return "\n".join(lines)
 
 
 class MissingExtraError(ClaimtrackError, ImportError):

@@ -567,3 +567,16 @@ def claim_sets_with_identifiers(draw: st.DrawFn) -> ct.ClaimSet:
     cs = ct.ClaimSet()
     cs.record_many(records)
     return cs
+
+
+# -- graphs --------------------------------------------------------------------
+
+
+@st.composite
+def small_digraphs(draw: st.DrawFn) -> dict[int, list[int]]:
+    """A directed graph of up to 12 numbered nodes, as successor lists."""
+    size = draw(st.integers(1, 12))
+    return {
+        node: draw(st.lists(st.integers(0, size - 1), max_size=4, unique=True))
+        for node in range(size)
+    }

@@ -103,20 +103,18 @@ def test_union_find_copy_is_independent() -> None:
 def test_layers_put_each_node_past_its_parents_off_cycles(
     graph: dict[int, list[int]],
 ) -> None:
-    """Off cycles, a node's column is one more than its deepest parent's."""
+    """Clear of cycles, a node's column is one past its deepest parent's."""
     nodes = [str(n) for n in graph]
-    edges = [
-        (str(child), str(parent)) for child in graph for parent in graph[child]
-    ]
+    edges = [(str(c), str(p)) for c, parents in graph.items() for p in parents]
     column = longest_path_layers(nodes, edges)
     on_cycle = {
-        n for n in graph if any(n in reachable(graph, t) for t in graph[n])
+        n
+        for n, parents in graph.items()
+        if any(n in reachable(graph, p) for p in parents)
     }
-    for child in graph:
-        if child in on_cycle:
-            continue
-        parents = [p for p in graph[child] if p != child]
-        if any(p in on_cycle for p in parents):
+    for child, parents in graph.items():
+        # Edges run child -> parent: what the child reaches is above it.
+        if on_cycle.intersection(reachable(graph, child)):
             continue
         expected = 1 + max((column[str(p)] for p in parents), default=-1)
         assert column[str(child)] == expected

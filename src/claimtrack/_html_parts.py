@@ -40,7 +40,6 @@ __all__ = [
     "groups_list",
     "safe_url",
     "status_table",
-    "summary_text",
     "suspicion_body",
     "when_text",
 ]
@@ -159,19 +158,6 @@ LEGEND = (
     "asserting sources, relays included. Credibility: Admiralty number, "
     "1 (confirmed by other sources) to 6 (truth cannot be judged)."
 )
-
-
-def summary_text(reports: Sequence[CorroborationReport]) -> str:
-    counts = dict.fromkeys(EvidenceStatus, 0)
-    for report in reports:
-        counts[report.status] += 1
-    parts = [
-        f"{counts[s]} {s.value.replace('_', ' ')}"
-        for s in EvidenceStatus
-        if counts[s] or s is EvidenceStatus.CORROBORATED
-    ]
-    noun = "claim" if len(reports) == 1 else "claims"
-    return f"{len(reports)} {noun}: " + ", ".join(parts)
 
 
 def counts_text(claim_set: ClaimSet) -> str:

@@ -16,7 +16,6 @@ from typing import (
     Any,
     Final,
     NamedTuple,
-    Protocol,
     get_type_hints,
 )
 
@@ -35,9 +34,10 @@ from claimtrack._documents import Document
 from claimtrack._links import JUDGEMENT_RELATIONS, Link
 from claimtrack._policy import DEFAULT_POLICY, CorroborationPolicy
 from claimtrack._records import RECORD_KINDS, Record
-from claimtrack._reviews import Evidence, Rating, Review
+from claimtrack._reviews import Evidence, Rating
 from claimtrack._sources import Source
 from claimtrack._statements import Statement
+from claimtrack._views import RecordLists
 from claimtrack.exceptions import ClaimtrackError, FormatError, FormatProblem
 
 
@@ -46,7 +46,6 @@ __all__ = [
     "FORMAT_VERSION",
     "RECORD_LISTS",
     "ParsedDocument",
-    "RecordLists",
     "chunks",
     "parse_document",
     "problems_at",
@@ -91,38 +90,6 @@ _FIELD_NAMES = frozenset(
 _TOP_KEYS = frozenset(
     {"format", "version", "policy", *(key for key, _ in RECORD_LISTS)}
 )
-
-
-class RecordLists(Protocol):
-    """What a document is written from: a policy and the record lists."""
-
-    @property
-    def policy(self) -> CorroborationPolicy:
-        """The corroboration policy."""
-
-    @property
-    def sources(self) -> tuple[Source, ...]:
-        """Every source."""
-
-    @property
-    def documents(self) -> tuple[Document, ...]:
-        """Every document."""
-
-    @property
-    def claims(self) -> tuple[Claim, ...]:
-        """Every claim."""
-
-    @property
-    def statements(self) -> tuple[Statement, ...]:
-        """Every statement."""
-
-    @property
-    def links(self) -> tuple[Link, ...]:
-        """Every link."""
-
-    @property
-    def reviews(self) -> tuple[Review, ...]:
-        """Every review."""
 
 
 # -- writing ------------------------------------------------------------

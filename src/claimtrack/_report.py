@@ -3,9 +3,7 @@
 
 from __future__ import annotations
 
-import enum
-
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import attrs
 
@@ -14,9 +12,16 @@ from claimtrack._dates import PartialDate
 from claimtrack._derivations import Derivation
 from claimtrack._display import html_of
 from claimtrack._policy import CorroborationPolicy
+from claimtrack._report_parts import (
+    CREDIBILITY_LABELS,
+    BlockedPath,
+    ClaimChange,
+    EvidenceStatus,
+    OriginGroup,
+)
 from claimtrack._reviews import Review
 from claimtrack._sources import Source
-from claimtrack._statements import Stance, Statement
+from claimtrack._statements import Statement
 from claimtrack._suspicions import Suspicion
 
 
@@ -27,100 +32,8 @@ __all__ = [
     "CorroborationReport",
     "EvidenceStatus",
     "OriginGroup",
+    "status_summary",
 ]
-
-
-class EvidenceStatus(enum.StrEnum):
-    """Where the evidence for a claim stands; computed, never typed in."""
-
-    CORROBORATED = "corroborated"
-    """At least the policy's minimum (2) independent groups assert it."""
-    CONTESTED = "contested"
-    """At least one independent group asserts it and one denies it."""
-    SINGLE_ORIGIN = "single_origin"
-    """Every assertion leads back to one origin group."""
-    INSUFFICIENT = "insufficient"
-    """More than one group, fewer than a policy minimum above 2."""
-    DENIED = "denied"
-    """Only denials are live."""
-    UNSUPPORTED = "unsupported"
-    """No live origin: nothing said, all of it retracted or not yet said."""
-
-
-CREDIBILITY_LABELS = {
-    1: "confirmed by other sources",
-    2: "probably true",
-    3: "possibly true",
-    4: "doubtful",
-    5: "improbable",
-    6: "truth cannot be judged",
-}
-"""The Admiralty information-credibility numbers and their meanings."""
-
-
-@attrs.frozen
-class BlockedPath:
-    """
-    A derivation that does not reach an origin.
-
-    Attributes:
-        statement: The id of the statement whose source is unusable.
-        derives_from: The id of the statement it derives from.
-        reason: Why that statement does not count ("retracted by s9 on
-            2025-06-10", "dated after 2025-06-01").
-    """
-
-    statement: str
-    derives_from: str
-    reason: str
-
-
-@attrs.frozen
-class ClaimChange:
-    """
-    Where a chain leaves the claim asked about for another claim.
-
-    Attributes:
-        statement: The id of the statement about the claim (or its
-            ``same_as`` class).
-        claim: Its claim.
-        parent: The id of the statement it rests on, about another claim.
-        parent_claim: That statement's claim.
-        parent_source: That statement's source.
-    """
-
-    statement: str
-    claim: str
-    parent: str
-    parent_claim: str
-    parent_source: str
-
-
-@attrs.frozen
-class OriginGroup:
-    """
-    Origins whose sources are one voice, and the statements that carry them.
-
-    Attributes:
-        stance: `Stance.ASSERTS` or `Stance.DENIES`.
-        origins: The origin statements (deriving from nothing), by id.
-        sources: The ids of the origins' sources.
-        carriers: The statements that relay, cite, copy or quote the
-            origins, nearest first.
-        ties: Why the origins' sources count as one voice: one
-            `Independence` (falsy) per merge.
-        carrier_ties: Carriers whose sources would not be independent of
-            an origin's source even had they spoken in their own voice,
-            with the path that ties them (the FAMa General Staff citing
-            an AES inquiry, when Mali is a member of the AES).
-    """
-
-    stance: Stance
-    origins: tuple[Statement, ...]
-    sources: frozenset[str]
-    carriers: tuple[Statement, ...] = ()
-    ties: tuple[Independence, ...] = ()
-    carrier_ties: tuple[Independence, ...] = ()
 
 
 @attrs.frozen
@@ -487,3 +400,17 @@ def _on(date: PartialDate | None) -> str:
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def status_summary(reports: Sequence[CorroborationReport]) -> str:
+    """How many *reports* have each status, in one line."""
+    counts = dict.fromkeys(EvidenceStatus, 0)
+    for report in reports:
+        counts[report.status] += 1
+    parts = [
+        f"{counts[s]} {s.value.replace('_', ' ')}"
+        for s in EvidenceStatus
+        if counts[s] or s is EvidenceStatus.CORROBORATED
+    ]
+    noun = "claim" if len(reports) == 1 else "claims"
+    return f"{len(reports)} {noun}: " + ", ".join(parts)

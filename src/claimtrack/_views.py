@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-"""What discovery reads of a claim set, as a protocol the rules can name."""
+"""What rules and formats below the claim set read of it, as protocols."""
 
 from __future__ import annotations
 
@@ -11,29 +11,33 @@ if TYPE_CHECKING:
     from claimtrack._dates import PartialDate
     from claimtrack._documents import Document
     from claimtrack._links import Link
+    from claimtrack._policy import CorroborationPolicy
     from claimtrack._reviews import Review
     from claimtrack._sources import Source
     from claimtrack._statements import Statement
 
 
-__all__ = ["ClaimSetView"]
+__all__ = ["ClaimSetView", "RecordLists"]
 
 
-class ClaimSetView(Protocol):
-    """
-    The claim set's public queries that suspicions and judgements read.
-
-    `ClaimSet` provides them; naming them here keeps the rules below the
-    claim set, importing nothing from it.
-    """
+class RecordLists(Protocol):
+    """A policy and the six record lists: what a document is written from."""
 
     @property
-    def claims(self) -> tuple[Claim, ...]:
-        """Every claim, in recording order."""
+    def policy(self) -> CorroborationPolicy:
+        """The corroboration policy."""
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """Every source, in recording order."""
 
     @property
     def documents(self) -> tuple[Document, ...]:
         """Every document, in recording order."""
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        """Every claim, in recording order."""
 
     @property
     def statements(self) -> tuple[Statement, ...]:
@@ -46,6 +50,15 @@ class ClaimSetView(Protocol):
     @property
     def reviews(self) -> tuple[Review, ...]:
         """Every review, in recording order."""
+
+
+class ClaimSetView(RecordLists, Protocol):
+    """
+    The claim set's public queries that suspicions and judgements read.
+
+    `ClaimSet` provides them; naming them here keeps the rules below the
+    claim set, importing nothing from it.
+    """
 
     def statement(self, id: str) -> Statement:
         """The statement with *id*."""

@@ -44,7 +44,6 @@ from claimtrack._html_parts import (
     groups_list,
     safe_url,
     status_table,
-    summary_text,
     suspicion_body,
     when_text,
 )
@@ -52,6 +51,7 @@ from claimtrack._ordering import natural_key
 from claimtrack._policy import CorroborationPolicy
 from claimtrack._report import (
     CorroborationReport,
+    status_summary,
 )
 from claimtrack._suspicions import Suspicion
 from claimtrack.exceptions import InvalidValueError
@@ -112,7 +112,7 @@ def claim_set_html(
     when = when_text(reports[0].as_of) if reports else when_text(None)
     body = [
         f"<p><strong>ClaimSet</strong>: {esc(counts_text(claim_set))}</p>\n",
-        f"<p>{esc(summary_text(reports))} ({esc(when)})</p>\n",
+        f"<p>{esc(status_summary(reports))} ({esc(when)})</p>\n",
     ]
     if reports:
         body.append(status_table(reports, texts))
@@ -310,7 +310,7 @@ def report_page(
     main = [
         '<section id="status" aria-labelledby="status-title">\n',
         '<h2 id="status-title">Every claim</h2>\n',
-        f"<p>{esc(summary_text(reports))} ({esc(when)}).</p>\n",
+        f"<p>{esc(status_summary(reports))} ({esc(when)}).</p>\n",
         status_table(reports, texts, anchors, sortable=True),
         f'<p class="ct-muted">{esc(LEGEND)}</p>\n',
         "</section>\n",

@@ -26,7 +26,11 @@ from claimtrack._cli.common import (
 from claimtrack._example import ASSUMED_ARTICLE_DATE
 from claimtrack._gc_pause import pause_cyclic_gc
 from claimtrack._ordering import natural_key
-from claimtrack._report import CorroborationReport, EvidenceStatus
+from claimtrack._report import (
+    CorroborationReport,
+    EvidenceStatus,
+    status_summary,
+)
 from claimtrack.graph import to_dot, to_mermaid
 from claimtrack.html import report_page
 from claimtrack.serialization import report_to_json
@@ -158,7 +162,7 @@ def _report(args: argparse.Namespace) -> None:
         if note:
             document["note"] = note
         document["claims"] = [report_to_json(r) for r in reports]
-        document["summary"] = _summary(reports)
+        document["summary"] = status_summary(reports)
         write_output(args.output, json_text(document), "the report as JSON")
         return
     out = io.StringIO()
@@ -194,7 +198,7 @@ def _report(args: argparse.Namespace) -> None:
             cell.ljust(width) for cell, width in zip(row, widths, strict=False)
         ]
         out.write("  ".join((*cells, row[padded])).rstrip() + "\n")
-    out.write("\n" + _summary(reports) + "\n")
+    out.write("\n" + status_summary(reports) + "\n")
     out.write(
         "groups: independent origin groups asserting/denying; naive: "
         "distinct asserting sources; cred: Admiralty credibility 1-6\n"
@@ -285,16 +289,3 @@ def _graph(args: argparse.Namespace) -> None:
         draw(claim_set, args.claim, as_of=args.as_of),
         f"the {name} diagram of claim {args.claim!r}",
     )
-
-
-def _summary(reports: Sequence[CorroborationReport]) -> str:
-    counts = dict.fromkeys(EvidenceStatus, 0)
-    for report in reports:
-        counts[report.status] += 1
-    parts = [
-        f"{counts[s]} {s.value.replace('_', ' ')}"
-        for s in EvidenceStatus
-        if counts[s] or s is EvidenceStatus.CORROBORATED
-    ]
-    noun = "claim" if len(reports) == 1 else "claims"
-    return f"{len(reports)} {noun}: " + ", ".join(parts)

@@ -1,0 +1,113 @@
+# SPDX-License-Identifier: MIT
+"""The parts of a corroboration report: status, origin groups, changes."""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from claimtrack._affiliations import Independence
+from claimtrack._statements import Stance, Statement
+
+
+__all__ = [
+    "CREDIBILITY_LABELS",
+    "BlockedPath",
+    "ClaimChange",
+    "EvidenceStatus",
+    "OriginGroup",
+]
+
+
+class EvidenceStatus(enum.StrEnum):
+    """Where the evidence for a claim stands; computed, never typed in."""
+
+    CORROBORATED = "corroborated"
+    """At least the policy's minimum (2) independent groups assert it."""
+    CONTESTED = "contested"
+    """At least one independent group asserts it and one denies it."""
+    SINGLE_ORIGIN = "single_origin"
+    """Every assertion leads back to one origin group."""
+    INSUFFICIENT = "insufficient"
+    """More than one group, fewer than a policy minimum above 2."""
+    DENIED = "denied"
+    """Only denials are live."""
+    UNSUPPORTED = "unsupported"
+    """No live origin: nothing said, all of it retracted or not yet said."""
+
+
+CREDIBILITY_LABELS = {
+    1: "confirmed by other sources",
+    2: "probably true",
+    3: "possibly true",
+    4: "doubtful",
+    5: "improbable",
+    6: "truth cannot be judged",
+}
+"""The Admiralty information-credibility numbers and their meanings."""
+
+
+@attrs.frozen
+class BlockedPath:
+    """
+    A derivation that does not reach an origin.
+
+    Attributes:
+        statement: The id of the statement whose source is unusable.
+        derives_from: The id of the statement it derives from.
+        reason: Why that statement does not count ("retracted by s9 on
+            2025-06-10", "dated after 2025-06-01").
+    """
+
+    statement: str
+    derives_from: str
+    reason: str
+
+
+@attrs.frozen
+class ClaimChange:
+    """
+    Where a chain leaves the claim asked about for another claim.
+
+    Attributes:
+        statement: The id of the statement about the claim (or its
+            ``same_as`` class).
+        claim: Its claim.
+        parent: The id of the statement it rests on, about another claim.
+        parent_claim: That statement's claim.
+        parent_source: That statement's source.
+    """
+
+    statement: str
+    claim: str
+    parent: str
+    parent_claim: str
+    parent_source: str
+
+
+@attrs.frozen
+class OriginGroup:
+    """
+    Origins whose sources are one voice, and the statements that carry them.
+
+    Attributes:
+        stance: `Stance.ASSERTS` or `Stance.DENIES`.
+        origins: The origin statements (deriving from nothing), by id.
+        sources: The ids of the origins' sources.
+        carriers: The statements that relay, cite, copy or quote the
+            origins, nearest first.
+        ties: Why the origins' sources count as one voice: one
+            `Independence` (falsy) per merge.
+        carrier_ties: Carriers whose sources would not be independent of
+            an origin's source even had they spoken in their own voice,
+            with the path that ties them (the FAMa General Staff citing
+            an AES inquiry, when Mali is a member of the AES).
+    """
+
+    stance: Stance
+    origins: tuple[Statement, ...]
+    sources: frozenset[str]
+    carriers: tuple[Statement, ...] = ()
+    ties: tuple[Independence, ...] = ()
+    carrier_ties: tuple[Independence, ...] = ()

@@ -71,8 +71,8 @@ class BatchBase:
     def __init__(self, recorded: Recorded, new: Sequence[Record]) -> None:
         self._records = recorded.records
         self._same_source = recorded.same_source
-        self._source_links = recorded.source_links
-        self._subordinates = recorded.subordinates
+        self.source_links = recorded.source_links
+        self.subordinates = recorded.subordinates
         self._new = new
         self._staged: dict[str, Record] = {}
         self.new_records: list[Record] = []
@@ -98,9 +98,10 @@ class BatchBase:
             )
 
     def _canonical(self, source: str) -> str:
-        return self._merged_partition().find(source)
+        return self.merged_sources().find(source)
 
-    def _merged_partition(self) -> UnionFind:
+    def merged_sources(self) -> UnionFind:
+        """The ``same_as`` classes of sources with the batch's links."""
         if self._partition is None:
             merges = [
                 r

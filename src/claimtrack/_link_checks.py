@@ -318,7 +318,7 @@ class _Overlay:
 
     def __init__(self, batch: BatchBase, links: list[Link]) -> None:
         self._batch = batch
-        self._partition = batch._merged_partition()  # noqa: SLF001
+        self._partition = batch.merged_sources()
         self._extra: dict[str, list[Link]] = {}
         self._extra_under: dict[str, int] = {}
         for link in links:
@@ -336,7 +336,7 @@ class _Overlay:
     def links_from(self, canonical: str) -> Sequence[Link]:
         found = self._sorted.get(canonical)
         if found is None:
-            old = self._batch._source_links  # noqa: SLF001
+            old = self._batch.source_links
             found = []
             for member in self._partition.members(canonical):
                 found.extend(old.get(member, ()))
@@ -347,7 +347,7 @@ class _Overlay:
 
     def has_subordinates(self, canonical: str) -> bool:
         """Whether any hierarchical link points into the class."""
-        old = self._batch._subordinates  # noqa: SLF001
+        old = self._batch.subordinates
         return any(
             old.get(member) or self._extra_under.get(member)
             for member in self._partition.members(canonical)

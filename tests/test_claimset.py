@@ -363,3 +363,59 @@ class TestDateOf:
             "date of its document article), after 2025-06-04." in text
         )
         assert "None" not in text
+
+
+class _BrokenHash(str):
+    """A string whose own hash and equality fail, as a hostile id might."""
+
+    __slots__ = ()
+
+    def __hash__(self) -> int:
+        raise RuntimeError("no hash")
+
+    def __eq__(self, other: object) -> bool:
+        raise RuntimeError("no equality")
+
+
+class TestHostileArguments:
+    """Bad arguments give a ClaimtrackError or a clean answer, never more."""
+
+    @pytest.mark.parametrize("other", [None, ["x"], "claims.json", 3])
+    def test_merge_refuses_what_is_not_a_claim_set(
+        self, other: object
+    ) -> None:
+        """merge() names its argument instead of failing inside."""
+        cs = ct.example()
+        before = cs.to_json()
+        with pytest.raises(ct.InvalidValueError, match="other"):
+            cs.merge(other)  # type: ignore[arg-type]
+        assert cs.to_json() == before
+
+    def test_ids_with_a_failing_hash_are_looked_up_by_their_text(
+        self,
+    ) -> None:
+        """A str subclass is looked up by its text, never its own hash."""
+        cs = ct.example()
+        claim = _BrokenHash("c1")
+        assert claim in cs
+        assert cs[claim].id == "c1"
+        assert cs.get(claim) is not None
+        assert cs.corroboration(claim).claim == "c1"
+        assert cs.statements_about(claim) == cs.statements_about("c1")
+        assert cs.links_of(claim) == cs.links_of("c1")
+        assert cs.get(_BrokenHash("nothing")) is None
+        with pytest.raises(ct.UnknownReferenceError):
+            cs.source(_BrokenHash("nothing"))
+
+    @pytest.mark.parametrize("id", [None, [], {}, 3, b"c1"])
+    def test_ids_that_are_not_strings_name_nothing(self, id: object) -> None:
+        """Look-ups answer 'not there' for ids that are not strings."""
+        cs = ct.example()
+        assert id not in cs
+        assert cs.get(id) is None  # type: ignore[arg-type]
+        with pytest.raises(ct.UnknownReferenceError):
+            cs[id]  # type: ignore[index]
+        with pytest.raises(ct.UnknownReferenceError):
+            cs.claim(id)  # type: ignore[arg-type]
+        with pytest.raises(ct.UnknownReferenceError):
+            cs.canonical_source(id)  # type: ignore[arg-type]

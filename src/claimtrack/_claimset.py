@@ -37,6 +37,7 @@ from claimtrack._suspecting import Suspecting, SuspicionCache
 from claimtrack.exceptions import (
     Conflict,
     FormatError,
+    InvalidValueError,
     MergeConflictError,
 )
 
@@ -116,7 +117,7 @@ class ClaimSet(Suspecting):
             UnknownReferenceError: If *claim* is not recorded.
             InvalidValueError: If *as_of* is not a date.
         """
-        self.claim(claim)
+        claim = self.claim(claim).id
         chosen = self._chosen(policy)
         when = optional_date(as_of, None)
         return self._with_suspicions(
@@ -197,8 +198,8 @@ class ClaimSet(Suspecting):
         Raises:
             UnknownReferenceError: If a source is not recorded.
         """
-        self.source(a)
-        self.source(b)
+        a = self.source(a).id
+        b = self.source(b).id
         when, chosen = optional_date(at, None), self._chosen(policy)
         return independence(
             a,
@@ -220,6 +221,10 @@ class ClaimSet(Suspecting):
             ClaimtrackError: If the union breaks a rule, such as an
                 affiliation cycle made of links from both sets.
         """
+        if not isinstance(other, ClaimSet):
+            raise InvalidValueError(
+                "other", other, "expected a ClaimSet to merge"
+            )
         conflicts = []
         new = []
         for record in other:

@@ -45,20 +45,23 @@ class Queries:
         return len(self._store.records)
 
     def __contains__(self, id: object) -> bool:
-        return id in self._store.records
+        key = _as_key(id)
+        return key is not None and key in self._store.records
 
     def __iter__(self) -> Iterator[Record]:
         return iter(self._store.records.values())
 
     def __getitem__(self, id: str) -> Record:
-        try:
-            return self._store.records[id]
-        except (KeyError, TypeError):  # an unhashable id names nothing
-            raise UnknownReferenceError("record", id) from None
+        key = _as_key(id)
+        record = None if key is None else self._store.records.get(key)
+        if record is None:
+            raise UnknownReferenceError("record", id)
+        return record
 
     def get(self, id: str) -> Record | None:
         """The record with *id*, of any kind, or None."""
-        return self._store.records.get(id)
+        key = _as_key(id)
+        return None if key is None else self._store.records.get(key)
 
     def _require(
         self,
@@ -67,15 +70,15 @@ class Queries:
         kind: str,
         referrer: str | None,
     ) -> R:
+        key = _as_key(id)
         found: str | None = None
-        try:
-            return table[id]
-        except KeyError:
-            other = self._store.records.get(id)
+        if key is not None:
+            record = table.get(key)
+            if record is not None:
+                return record
+            other = self._store.records.get(key)
             if other is not None:
                 found = KIND_NAMES[type(other)]
-        except TypeError:  # an unhashable id names nothing
-            pass
         raise UnknownReferenceError(kind, id, found=found, referrer=referrer)
 
     def source(self, id: str) -> Source:
@@ -134,7 +137,7 @@ class Queries:
 
     def reviews_about(self, claim: str) -> tuple[Review, ...]:
         """The reviews recorded of *claim* itself, in recording order."""
-        self.claim(claim)
+        claim = self.claim(claim).id
         return tuple(self._store.reviews_by_claim.get(claim, ()))
 
     def reviews_for(self, claim: str) -> tuple[Review, ...]:
@@ -155,7 +158,7 @@ class Queries:
 
     def statements_about(self, claim: str) -> tuple[Statement, ...]:
         """The statements recorded about *claim* itself."""
-        self.claim(claim)
+        claim = self.claim(claim).id
         return tuple(self._store.by_claim.get(claim, ()))
 
     def statements_for(self, claim: str) -> tuple[Statement, ...]:
@@ -168,12 +171,12 @@ class Queries:
 
     def claim_class(self, claim: str) -> tuple[str, ...]:
         """The ids of every claim ``same_as`` *claim* (itself too), sorted."""
-        self.claim(claim)
+        claim = self.claim(claim).id
         return self._store.claim_class(claim)
 
     def same_source(self, source: str) -> tuple[str, ...]:
         """The ids of every source ``same_as`` *source*, sorted."""
-        self.source(source)
+        source = self.source(source).id
         return tuple(sorted(self._store.same_source.members(source)))
 
     def date_of(self, statement: str | Statement) -> PartialDate | None:
@@ -201,12 +204,12 @@ class Queries:
         Raises:
             UnknownReferenceError: If *document* is not recorded.
         """
-        self.document(document)
+        document = self.document(document).id
         return tuple(self._store.by_document.get(document, ()))
 
     def retractions_of(self, statement: str) -> tuple[Statement, ...]:
         """The retractions that withdraw *statement*."""
-        self.statement(statement)
+        statement = self.statement(statement).id
         return tuple(self._store.retractions.get(statement, ()))
 
     def links_of(self, id: str) -> tuple[Link, ...]:
@@ -220,14 +223,14 @@ class Queries:
         Raises:
             UnknownReferenceError: If no record has that id.
         """
-        self[id]
+        id = self[id].id
         return tuple(self._store.links_by_end.get(id, ()))
 
     def affiliations(
         self, source: str, *, at: DateLike | None = None
     ) -> tuple[Link, ...]:
         """The links from *source* (not its ``same_as`` twins) holding *at*."""
-        self.source(source)
+        source = self.source(source).id
         when = optional_date(at, None)
         return tuple(
             link
@@ -245,7 +248,7 @@ class Queries:
             claim: A claim id.
             relation: Only links of this relation, if given.
         """
-        self.claim(claim)
+        claim = self.claim(claim).id
         wanted = None if relation is None else to_relation(relation)
         return tuple(
             (link, link.object if link.subject == claim else link.subject)
@@ -324,5 +327,29 @@ class Queries:
         return tuple(found)
 
     def canonical_source(self, source: str) -> str:
-        """The representative id of *source*'s ``same_as`` class."""
-        return self._store.same_source.find(source)
+        """
+        The representative id of *source*'s ``same_as`` class.
+
+        An id no source has is its own representative.
+
+        Raises:
+            UnknownReferenceError: If *source* is not a string.
+        """
+        key = _as_key(source)
+        if key is None:
+            raise UnknownReferenceError("source", source)
+        return self._store.same_source.find(key)
+
+
+def _as_key(id: object) -> str | None:
+    """
+    *id* as a plain string to look up, or None if it can name nothing.
+
+    Only strings name records. A subclass of `str` is looked up by its
+    text, never by its own ``__hash__`` or ``__eq__``, which may fail.
+    """
+    if type(id) is str:
+        return id
+    if isinstance(id, str):
+        return str.__str__(id)
+    return None

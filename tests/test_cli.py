@@ -3,11 +3,16 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import json
+import os
+import shlex
 import shutil
+import signal
 import subprocess
 import sys
+import time
 
 from pathlib import Path
 
@@ -989,7 +994,10 @@ class TestExportAndDraw:
 
         out = capsys.readouterr().out
         assert out.startswith('digraph "attribution of c3" {')
-        assert '"c3-outlet" -> "c3-fama" [label="relays"];' in out
+        assert (
+            '"statement:c3-outlet" -> "statement:c3-fama" [label="relays"];'
+            in out
+        )
 
     def test_graph_mermaid_to_a_file(
         self,
@@ -1196,3 +1204,221 @@ class TestClaimReview:
         assert capsys.readouterr().err.startswith(
             f"claimtrack: error: {page}: not JSON:"
         )
+
+
+def run_shell(line: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
+    """Run ``claimtrack`` (as ``$CT``) in a shell *line*, captured."""
+    command = f"{shlex.quote(sys.executable)} -m claimtrack"
+    return subprocess.run(
+        ["/bin/sh", "-c", line.replace("$CT", command)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX shell")
+class TestHostileEnvironment:
+    @pytest.mark.parametrize(
+        ("line", "message"),
+        [
+            (
+                "$CT report --example >&-",
+                "cannot write standard output: it is closed",
+            ),
+            (
+                "$CT validate - <&-",
+                "cannot read standard input: it is closed",
+            ),
+            (
+                "$CT report --example > /dev/full",
+                "cannot write standard output: No space left on device",
+            ),
+            (
+                "$CT example > /dev/full",
+                "cannot write standard output: No space left on device",
+            ),
+            (
+                "$CT --max-input 64K validate /dev/zero",
+                "/dev/zero is larger than the input limit of 65,536 bytes",
+            ),
+        ],
+    )
+    def test_one_line_exit_1(self, line: str, message: str) -> None:
+        """Closed streams, a full disk, endless input: one line, exit 1."""
+        done = run_shell(line)
+
+        assert done.returncode == 1
+        assert done.stderr.startswith(f"claimtrack: error: {message}")
+        assert len(done.stderr.splitlines()) == 1
+
+    def test_closed_stderr(self) -> None:
+        """With standard error closed, errors still give their exit code."""
+        done = run_shell("$CT validate /nonexistent 2>&-")
+
+        assert done.returncode == 1
+        assert done.stdout == ""
+
+    def test_interrupt(self) -> None:
+        """Ctrl-C: one line, exit 130, no traceback."""
+        worker = subprocess.Popen(
+            [sys.executable, "-m", "claimtrack", "validate", "-"],
+            stdin=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert worker.stdin is not None
+        worker.stdin.write("{")
+        worker.stdin.flush()
+        # Wait until claimtrack is reading, not still importing.
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            stack = Path(f"/proc/{worker.pid}/wchan")
+            if stack.exists() and "pipe" in stack.read_text():
+                break
+            time.sleep(0.1)
+        else:
+            time.sleep(3)
+        worker.send_signal(signal.SIGINT)
+        _, err = worker.communicate(timeout=60)
+
+        assert worker.returncode == 130
+        assert err == "claimtrack: interrupted\n"
+
+
+class TestInputLimit:
+    def test_option(
+        self, claims_file: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A file over --max-input is refused before it is read."""
+        assert main(["--max-input", "1000", "validate", str(claims_file)]) == 1
+
+        err = capsys.readouterr().err
+        assert "larger than the input limit of 1,000 bytes" in err
+        assert "--max-input" in err
+
+    def test_environment(
+        self,
+        claims_file: Path,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        """CLAIMTRACK_MAX_INPUT sets the limit; --max-input overrides it."""
+        monkeypatch.setenv("CLAIMTRACK_MAX_INPUT", "1K")
+        assert main(["report", str(claims_file)]) == 1
+        assert "1,024 bytes" in capsys.readouterr().err
+
+        assert main(["--max-input", "1M", "report", str(claims_file)]) == 0
+
+    def test_standard_input(
+        self,
+        claims_file: Path,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        """Standard input is read only up to the limit."""
+        monkeypatch.setattr(
+            "sys.stdin", io.TextIOWrapper(io.BytesIO(claims_file.read_bytes()))
+        )
+
+        assert main(["--max-input", "100", "validate", "-"]) == 1
+        assert "standard input is larger" in capsys.readouterr().err
+
+    @pytest.mark.parametrize("size", ["lots", "-5", "1T", ""])
+    def test_bad_sizes(
+        self,
+        size: str,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        """A size that cannot be read is a usage error, from either place."""
+        assert main(["--max-input", size, "report", "--example"]) == 2
+        monkeypatch.setenv("CLAIMTRACK_MAX_INPUT", size)
+        assert main(["report", "--example"]) == 2
+        assert "CLAIMTRACK_MAX_INPUT" in capsys.readouterr().err
+
+    def test_folder_as_input(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A folder given as FILE is one error line, exit 1."""
+        assert main(["validate", str(tmp_path)]) == 1
+
+        assert capsys.readouterr().err == (
+            f"claimtrack: error: cannot read {tmp_path}: Is a directory\n"
+        )
+
+
+WRITING_COMMANDS = [
+    ["report", "--example", "-o"],
+    ["report", "--example", "--format", "html", "-o"],
+    ["graph", "--example", "c3", "-o"],
+    ["graph", "--example", "c3", "--format", "mermaid", "-o"],
+    ["suspect", "--example", "--format", "json", "-o"],
+    ["export-prov", "--example", "-o"],
+    ["export-claimreview", "--example", "--allow-incomplete", "-o"],
+    ["example", "-o"],
+    ["template", "-o"],
+]
+
+
+class TestOutputs:
+    @pytest.mark.parametrize("command", WRITING_COMMANDS, ids=" ".join)
+    def test_dev_stdout(
+        self, command: list[str], capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """-o /dev/stdout writes what '-' writes, for every command."""
+        assert main([*command, "-"]) == 0
+        expected = capsys.readouterr().out
+
+        assert main([*command, "/dev/stdout"]) == 0
+        assert capsys.readouterr().out == expected
+        assert expected
+
+    def test_import_to_dev_stdout(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """import-claimreview -o /dev/stdout writes, never reads, stdout."""
+        fixture = str(FIXTURES / "jsonld_afp_en.json")
+
+        assert main(["import-claimreview", fixture, "-o", "/dev/stdout"]) == 0
+        assert ct.ClaimSet.from_json(capsys.readouterr().out).reviews
+
+    @pytest.mark.parametrize("command", WRITING_COMMANDS, ids=" ".join)
+    def test_folder_as_output(
+        self,
+        command: list[str],
+        tmp_path: Path,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """-o naming a folder is one error line, exit 1."""
+        assert main([*command, str(tmp_path)]) == 1
+
+        err = capsys.readouterr().err
+        assert err.startswith("claimtrack: error: cannot write")
+        assert "folder" in err
+        assert list(tmp_path.iterdir()) == []
+
+    @pytest.mark.parametrize("command", WRITING_COMMANDS, ids=" ".join)
+    def test_full_disk_keeps_the_old_file(
+        self,
+        command: list[str],
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """Every -o writes atomically: a full disk keeps what was there."""
+        output = tmp_path / "out"
+        output.write_text("good", encoding="utf-8")
+
+        def full(descriptor: int) -> None:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(os, "fsync", full)
+        assert main([*command, str(output)]) == 1
+        monkeypatch.undo()
+
+        assert output.read_text(encoding="utf-8") == "good"
+        assert [p.name for p in tmp_path.iterdir()] == ["out"]
+        assert "No space left on device" in capsys.readouterr().err

@@ -63,6 +63,7 @@ class TestHierarchy:
             "InvalidValueError",
             "MergeConflictError",
             "MissingExtraError",
+            "PathError",
             "RelayCycleError",
             "TableError",
             "TableProblem",

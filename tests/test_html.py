@@ -979,3 +979,45 @@ class TestInBrowser:
             assert any("img-src" in p or "x.png" in p for p in problems)
         finally:
             page.close()
+
+
+class TestNoScriptLinks:
+    @pytest.mark.parametrize(
+        "url",
+        [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            "data:text/html,<script>alert(2)</script>",
+            "java\tscript:alert(3)",
+        ],
+    )
+    def test_imported_urls_are_never_links(
+        self, url: str, no_dot: None
+    ) -> None:
+        """Script and data URLs of documents and reviews are never links."""
+        cs = ct.ClaimSet()
+        cs.record_source("a", name="A")
+        cs.record_source("checker", name="Checker")
+        cs.record_document("d", publisher="a", url=url)
+        cs.record_claim("c", text="C")
+        cs.record_statement("s", claim="c", source="a", document="d")
+        cs.record_review(
+            "r",
+            claim="c",
+            reviewer="checker",
+            date=None,
+            rating="False",
+            url=url,
+        )
+
+        assert cs.document("d").url == url  # kept as data
+        report = cs.corroboration("c")
+        for markup in (
+            report_page(cs),
+            report_html(report, claim_set=cs),
+            claim_set_html(cs),
+            attribution_svg(cs, "c"),
+        ):
+            parsed = assert_inert(markup)
+            hrefs = [a.get("href") or "" for a in parsed.named("a")]
+            assert not [h for h in hrefs if not h.startswith("#")]

@@ -19,6 +19,7 @@ from claimtrack._dates import DateLike, PartialDate, Precision, compare_dates
 from claimtrack._derivations import Derivation
 from claimtrack._documents import Document
 from claimtrack._example import example
+from claimtrack._files import file_lock
 from claimtrack._links import (
     CLAIM_RELATIONS,
     HIERARCHICAL_RELATIONS,
@@ -67,6 +68,7 @@ from claimtrack.exceptions import (
     InvalidValueError,
     MergeConflictError,
     MissingExtraError,
+    PathError,
     RelayCycleError,
     TableError,
     TableProblem,
@@ -116,6 +118,7 @@ __all__ = [
     "MissingExtraError",
     "OriginGroup",
     "PartialDate",
+    "PathError",
     "Precision",
     "Rating",
     "Record",
@@ -138,6 +141,7 @@ __all__ = [
     "compare_dates",
     "credibility_of",
     "example",
+    "file_lock",
     "label_key",
     "verdict_of",
 ]

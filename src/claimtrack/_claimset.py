@@ -39,6 +39,7 @@ from claimtrack.exceptions import (
     FormatError,
     InvalidValueError,
     MergeConflictError,
+    PathError,
 )
 
 
@@ -150,11 +151,21 @@ class ClaimSet(Suspecting):
         when = optional_date(as_of, None)
         chosen = self._chosen(policy)
         index = self._store
+        # Every claim of a same_as class has the same answer but for the
+        # claim asked about: the class is walked once, not once a member.
+        answered: dict[str, CorroborationReport] = {}
+        reports = []
         with pause_cyclic_gc():
-            return tuple(
-                self._with_suspicions(corroborate(index, claim, when, chosen))
-                for claim in sorted(self._store.claims, key=natural_key)
-            )
+            for claim in sorted(index.claims, key=natural_key):
+                root = index.claim_root(claim)
+                report = answered.get(root)
+                if report is None:
+                    report = corroborate(index, claim, when, chosen)
+                    answered[root] = report
+                else:
+                    report = attrs.evolve(report, claim=claim)
+                reports.append(self._with_suspicions(report))
+        return tuple(reports)
 
     def is_corroborated(
         self,
@@ -274,15 +285,27 @@ class ClaimSet(Suspecting):
             claim_set._apply_batch(batch)
         return claim_set
 
-    def save(self, path: str | os.PathLike[str]) -> None:
+    def save(
+        self, path: str | os.PathLike[str], *, lock: bool = False
+    ) -> None:
         """
         Write the set to *path* as claimtrack JSON, atomically.
 
-        A temporary file in the same folder is written, synced to disk and
-        renamed over *path*; if anything fails, the file that was at *path*
-        is untouched.
+        A temporary file in the target's folder is written, synced to disk
+        and renamed over the target; if anything fails, the file that was
+        there is untouched. A symbolic link is followed and stays a link.
+
+        Args:
+            path: The file to write.
+            lock: Wait for, and hold while writing, the lock that
+                `file_lock` takes. Off by default: the last save wins.
+
+        Raises:
+            PathError: If *path* names a folder, FIFO or device, or cannot
+                be a file name.
+            OSError: If writing fails (a full disk, no permission).
         """
-        write_atomically(path, chunks(self))
+        write_atomically(path, chunks(self), lock=lock)
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> ClaimSet:
@@ -293,4 +316,12 @@ class ClaimSet(Suspecting):
             FormatError: As `from_json` does.
             OSError: If the file cannot be read.
         """
-        return cls.from_json(Path(path).read_bytes())
+        try:
+            data = Path(path).read_bytes()
+        except ValueError:
+            raise PathError(
+                str(path), "a path cannot hold a NUL character", action="read"
+            ) from None
+        except TypeError:
+            raise PathError(repr(path), "not a path", action="read") from None
+        return cls.from_json(data)

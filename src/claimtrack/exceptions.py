@@ -30,6 +30,7 @@ __all__ = [
     "InvalidValueError",
     "MergeConflictError",
     "MissingExtraError",
+    "PathError",
     "RelayCycleError",
     "TableError",
     "TableProblem",
@@ -131,19 +132,41 @@ class RelayCycleError(ClaimtrackError, ValueError):
     """
     Statements derive from each other in a circle.
 
+    One cycle is named (a shortest one through the first statement of
+    the batch on a cycle) and the others are counted, so the message
+    stays short whatever the input: a long cycle is shown by its first
+    and last statements.
+
     Attributes:
         cycle: The ids of exactly the statements on the cycle, in
             derivation order, each deriving from the next and the last
             from the first.
+        others: How many other derivations (a statement's entry in
+            ``derives_from``) lie on a cycle too.
+
+    .. versionchanged:: Unreleased
+       *others*; long cycles are shortened in the message.
     """
 
-    def __init__(self, cycle: Sequence[str]) -> None:
+    def __init__(self, cycle: Sequence[str], others: int = 0) -> None:
         self.cycle = tuple(cycle)
-        super().__init__(self.cycle)
+        self.others = others
+        super().__init__(self.cycle, self.others)
 
     def __str__(self) -> str:
-        ring = " -> ".join(repr(s) for s in (*self.cycle, self.cycle[0]))
-        return f"statements derive from each other in a cycle: {ring}"
+        ring = [repr(s) for s in (*self.cycle, self.cycle[0])]
+        if len(ring) > _SHOWN:
+            hidden = len(ring) - _SHOWN
+            ring[_SHOWN // 2 : -_SHOWN // 2] = [f"({hidden} more)"]
+        text = f"statements derive from each other in a cycle: {' -> '.join(ring)}"
+        if self.others:
+            noun = "derivation lies" if self.others == 1 else "derivations lie"
+            text += f" ({self.others} other {noun} on cycles)"
+        return text
+
+
+_SHOWN = 12
+"""How many statements of a long relay cycle its message shows."""
 
 
 class AffiliationCycleError(ClaimtrackError, ValueError):
@@ -437,3 +460,30 @@ class MissingExtraError(ClaimtrackError, ImportError):
             f"{self.feature} needs {self.package}: "
             f"pip install 'claimtrack[{self.extra}]'"
         )
+
+
+class PathError(ClaimtrackError, ValueError):
+    """
+    A path that claimtrack refuses to write (or, for ``load``, to read).
+
+    ``save`` and the command line's ``-o`` write regular files only: a
+    folder, a FIFO, a device or a socket as the target (after following
+    symbolic links), a loop of links, an empty path or one holding a NUL
+    character is refused before anything is written.
+
+    Attributes:
+        path: The path as given.
+        reason: Why it was refused.
+        action: ``"write"``, or ``"read"`` for a path given to ``load``.
+    """
+
+    def __init__(
+        self, path: str, reason: str, *, action: str = "write"
+    ) -> None:
+        self.path = path
+        self.reason = reason
+        self.action = action
+        super().__init__(path, reason)
+
+    def __str__(self) -> str:
+        return f"cannot {self.action} {self.path!r}: {self.reason}"

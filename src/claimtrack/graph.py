@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import html
 import importlib
+import re
 
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -128,8 +129,37 @@ def _write(graph: AttributionGraph, dialect: _Dialect) -> str:
 # -- DOT ----------------------------------------------------------------------
 
 
+_STATEMENT_NODE = "statement:"
+_SOURCE_NODE = "source:"
+"""DOT node ids: a prefix per kind, so no record id can name another's node."""
+
+
+def _printable(text: str) -> str:
+    """*text* with control characters and line breaks as U+FFFD."""
+    return _CONTROL.sub("\ufffd", text)
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+"""What must never reach a diagram raw: it ends lines, or the parser."""
+
+
 def _dot_id(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """*text* as a quoted DOT string, its controls replaced, escapes literal."""
+    escaped = _printable(text).replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{escaped}"'
+
+
+def _dot_node(prefix: str, record_id: str) -> str:
+    r"""
+    The quoted DOT id of a record's node: *prefix* and *record_id*.
+
+    Unlike a label, an id must stay unique: a control character becomes
+    ``\uXXXX`` (a backslash in the id itself is doubled, so the two
+    cannot meet).
+    """
+    escaped = record_id.replace("\\", "\\\\").replace('"', '\\"')
+    escaped = _CONTROL.sub(lambda m: f"\\u{ord(m[0]):04x}", escaped)
+    return f'"{prefix}{escaped}"'
 
 
 def to_dot(
@@ -142,8 +172,10 @@ def to_dot(
     (``cluster_denial_N`` for denying groups), each holding one cluster per
     source; origins have a double border; denials are dashed and red;
     retracted statements are grey and struck through; affiliation ties are
-    dashed arrows between source nodes (``source:ID``). The text is
-    deterministic.
+    dashed arrows between source nodes. Node ids carry their kind,
+    ``statement:ID`` and ``source:ID``, so no id can name another
+    record's node; control characters in ids and labels become U+FFFD.
+    The text is deterministic.
     """
     graph = attribution_graph(claim_set, claim, as_of=as_of)
     return _write(graph, _Dot(graph))
@@ -169,7 +201,7 @@ class _Dot:
 
     def box_start(self, box: Box, indent: str) -> list[str]:
         return [
-            f"{indent}subgraph {_dot_id('cluster_' + box.key)} {{",
+            f"{indent}subgraph {_dot_node('cluster_', box.key)} {{",
             f"{indent}  label={_dot_id(box.label)};",
         ]
 
@@ -177,12 +209,13 @@ class _Dot:
         return f"{indent}}}"
 
     def statement(self, statement_id: str, indent: str) -> str:
-        return f"{indent}{_dot_node(self.graph, statement_id)}"
+        return f"{indent}{_dot_statement(self.graph, statement_id)}"
 
     def arrow(self, child: str, parent: str, label: str) -> str:
         style = ", style=dotted" if label == "retracts" else ""
         return (
-            f"  {_dot_id(child)} -> {_dot_id(parent)} "
+            f"  {_dot_node(_STATEMENT_NODE, child)} -> "
+            f"{_dot_node(_STATEMENT_NODE, parent)} "
             f"[label={_dot_id(label)}{style}];"
         )
 
@@ -196,7 +229,7 @@ class _Dot:
     def tie_source(self, source: str) -> str:
         name = self.graph.report.name(source)
         return (
-            f"    {_dot_id('source:' + source)} [label={_dot_id(name)}, "
+            f"    {_dot_node(_SOURCE_NODE, source)} [label={_dot_id(name)}, "
             "shape=ellipse, style=dashed];"
         )
 
@@ -205,7 +238,8 @@ class _Dot:
 
     def tie(self, subject: str, obj: str, label: str) -> str:
         return (
-            f"  {_dot_id('source:' + subject)} -> {_dot_id('source:' + obj)} "
+            f"  {_dot_node(_SOURCE_NODE, subject)} -> "
+            f"{_dot_node(_SOURCE_NODE, obj)} "
             f"[label={_dot_id(label)}, style=dashed];"
         )
 
@@ -213,12 +247,14 @@ class _Dot:
         return ["}"]
 
 
-def _dot_node(graph: AttributionGraph, statement_id: str) -> str:
+def _dot_statement(graph: AttributionGraph, statement_id: str) -> str:
     statement = graph.statements[statement_id]
     lines = label_lines(graph, statement)
     attributes = []
     if statement_id in graph.retracted:
-        body = "<BR/>".join(f"<S>{html.escape(line)}</S>" for line in lines)
+        body = "<BR/>".join(
+            f"<S>{html.escape(_printable(line))}</S>" for line in lines
+        )
         attributes += [
             f"label=<{body}>",
             'color="grey50"',
@@ -233,14 +269,33 @@ def _dot_node(graph: AttributionGraph, statement_id: str) -> str:
         attributes += ['style="rounded,dashed"', 'color="firebrick"']
     elif statement.stance is Stance.RETRACTS:
         attributes.append("shape=note")
-    return f"{_dot_id(statement_id)} [{', '.join(attributes)}];"
+    node = _dot_node(_STATEMENT_NODE, statement_id)
+    return f"{node} [{', '.join(attributes)}];"
 
 
 # -- Mermaid ------------------------------------------------------------------
 
 
-def _mermaid_text(text: str) -> str:
-    return '"' + html.escape(text, quote=True).replace("\n", "<br/>") + '"'
+_MERMAID_SPECIAL = re.compile("[\"#%&'<>`\\[\\]{}|\\\\]")
+"""
+What a Mermaid label must not hold as itself: quotes end it, ``#...;``
+is an entity code, ``%%{...}%%`` a directive, ``<`` and ``&`` HTML,
+backticks Markdown; brackets, braces and bars shapes and edge labels.
+"""
+
+
+def _mermaid_text(*lines: str) -> str:
+    """*lines* as a quoted Mermaid label: special characters as ``#NN;``."""
+    escaped = (
+        _MERMAID_SPECIAL.sub(lambda m: f"#{ord(m[0])};", _printable(line))
+        for line in lines
+    )
+    return '"' + "<br/>".join(escaped) + '"'
+
+
+def _mermaid_comment(text: str) -> str:
+    """*text* for a ``%%`` comment: one line, no directive."""
+    return _printable(text).replace("%", "#37;")
 
 
 def to_mermaid(
@@ -276,7 +331,10 @@ class _Mermaid:
         claim, report = self.graph.claim, self.graph.report
         return [
             "flowchart RL",
-            f"  %% {claim}: {report.status.value} - {report.reason}",
+            "  %% "
+            + _mermaid_comment(
+                f"{claim}: {report.status.value} - {report.reason}"
+            ),
         ]
 
     def box_start(self, box: Box, indent: str) -> list[str]:
@@ -289,7 +347,7 @@ class _Mermaid:
 
     def statement(self, statement_id: str, indent: str) -> str:
         lines = label_lines(self.graph, self.graph.statements[statement_id])
-        text = _mermaid_text("\n".join(lines))
+        text = _mermaid_text(*lines)
         return f"{indent}{self.names[statement_id]}[{text}]"
 
     def arrow(self, child: str, parent: str, label: str) -> str:

@@ -13,7 +13,6 @@ import json
 import os
 
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 from claimtrack._claimset import ClaimSet
@@ -50,15 +49,18 @@ def dumps(claim_set: ClaimSet) -> str:
     return "".join(chunks(claim_set))
 
 
-def save(claim_set: ClaimSet, path: str | os.PathLike[str]) -> None:
+def save(
+    claim_set: ClaimSet, path: str | os.PathLike[str], *, lock: bool = False
+) -> None:
     """
     Write the claim set to *path* atomically.
 
-    The text goes to a temporary file in the same folder, which is flushed
-    and synced to disk, then renamed over *path*. If anything fails, the
-    temporary file is removed and whatever was at *path* is untouched.
+    The text goes to a temporary file in the target's folder, which is
+    flushed and synced to disk, then renamed over the target. If anything
+    fails, the temporary file is removed and whatever was there is
+    untouched. `ClaimSet.save` says more, *lock* included.
     """
-    write_atomically(path, chunks(claim_set))
+    write_atomically(path, chunks(claim_set), lock=lock)
 
 
 def report_to_json(report: CorroborationReport) -> dict[str, object]:
@@ -90,8 +92,8 @@ def loads(text: str | bytes) -> ClaimSet:
 
 
 def load(path: str | os.PathLike[str]) -> ClaimSet:
-    """Load a claim set from a claimtrack JSON file."""
-    return loads(Path(path).read_bytes())
+    """Load a claim set from a claimtrack JSON file; see `ClaimSet.load`."""
+    return ClaimSet.load(path)
 
 
 def schema() -> dict[str, Any]:

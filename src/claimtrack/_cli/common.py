@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
 import stat
 import sys
 import time
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from claimtrack._claimset import ClaimSet
 from claimtrack._dates import PartialDate, _parse_absolute
@@ -21,6 +23,8 @@ from claimtrack.exceptions import FormatError, InvalidValueError
 
 
 __all__ = [
+    "DEFAULT_MAX_INPUT",
+    "MAX_INPUT_VARIABLE",
     "PROGRESS_THRESHOLD",
     "Commands",
     "DataError",
@@ -33,10 +37,14 @@ __all__ = [
     "check_as_of",
     "claim_set_of",
     "command",
+    "is_standard_output",
+    "is_stream",
     "is_terminal",
     "json_text",
     "load_input",
+    "parse_size",
     "read_input",
+    "set_max_input",
     "write_output",
 ]
 
@@ -183,15 +191,88 @@ def check_as_of(text: str | None) -> None:
     raise DataError([f"invalid date {text!r} for --as-of: {reason}"])
 
 
+DEFAULT_MAX_INPUT = 1 << 30
+"""The most bytes a command reads from one input, unless told otherwise."""
+
+MAX_INPUT_VARIABLE = "CLAIMTRACK_MAX_INPUT"
+"""The environment variable that sets the input limit (``--max-input``)."""
+
+_SIZE = re.compile(r"\s*(\d+)\s*([kmg]?)i?b?\s*", re.IGNORECASE)
+_UNITS = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
+_READ_CHUNK = 1 << 20
+
+_limit = DEFAULT_MAX_INPUT
+
+
+def parse_size(text: str) -> int:
+    """
+    A size such as ``500000``, ``64K``, ``200M`` or ``2G`` in bytes.
+
+    K, M and G are binary (KiB, MiB, GiB); a trailing ``B`` or ``iB`` is
+    allowed.
+
+    Raises:
+        ValueError: If *text* is not such a size.
+    """
+    match = _SIZE.fullmatch(text)
+    if match is None or len(match[1]) > 18:
+        raise ValueError(
+            f"invalid size {text!r}: expected bytes, or 64K, 200M, 2G"
+        )
+    return int(match[1]) * _UNITS[match[2].lower()]
+
+
+def set_max_input(limit: int) -> int:
+    """Set the input limit for `read_input`; return the one it replaces."""
+    global _limit
+    previous, _limit = _limit, limit
+    return previous
+
+
 def read_input(file: str) -> bytes:
-    """The bytes of *file* ('-': standard input), or a DataError."""
-    if file == "-":
-        return sys.stdin.buffer.read()
+    """
+    The bytes of *file* ('-': standard input), or a DataError.
+
+    At most the input limit is read (see `set_max_input`): a regular file
+    larger than that is refused before reading, anything else (a pipe, a
+    device such as /dev/zero) once the limit is passed.
+    """
+    limit = _limit
+    name = "standard input" if file == "-" else file
     try:
-        return Path(file).read_bytes()
+        if file == "-":
+            if sys.stdin is None:
+                raise DataError(["cannot read standard input: it is closed"])
+            return _read_limited(sys.stdin.buffer, name, limit)
+        with Path(file).open("rb") as stream:
+            info = os.fstat(stream.fileno())
+            if stat.S_ISREG(info.st_mode) and info.st_size > limit:
+                raise DataError([_too_large(name, limit)])
+            return _read_limited(stream, name, limit)
     except OSError as e:
         reason = e.strerror or str(e)
-        raise DataError([f"cannot read {file}: {reason}"]) from None
+        raise DataError([f"cannot read {name}: {reason}"]) from None
+
+
+def _read_limited(stream: BinaryIO, name: str, limit: int) -> bytes:
+    """Everything in *stream*, or a DataError once over *limit* bytes."""
+    chunks: list[bytes] = []
+    total = 0
+    while True:
+        chunk = stream.read(min(_READ_CHUNK, limit + 1 - total))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > limit:
+            raise DataError([_too_large(name, limit)])
+
+
+def _too_large(name: str, limit: int) -> str:
+    return (
+        f"{name} is larger than the input limit of {limit:,} bytes: "
+        f"raise it with --max-input SIZE or {MAX_INPUT_VARIABLE}=SIZE"
+    )
 
 
 def load_input(file: str, data: bytes | None = None) -> ClaimSet:
@@ -220,16 +301,18 @@ def write_output(output: str, text: str, what: str | None = None) -> None:
     """
     Write *text* to standard output ('-') or a file.
 
-    With *what*, writing a file is confirmed on standard error, as
+    A file is written atomically, as ``save`` writes; standard output
+    (``/dev/stdout``), devices and pipes are written directly. With
+    *what*, writing a file is confirmed on standard error, as
     ``claimtrack example -o`` does.
     """
-    if output == "-":
+    if is_standard_output(output):
         sys.stdout.write(text)
         return
     try:
-        if _is_stream(output):
-            # /dev/stdout, a pipe, a terminal: there is nothing to replace.
-            with Path(output).open("w", encoding="utf-8") as stream:
+        if is_stream(output):
+            # A device or a pipe: there is nothing to replace.
+            with Path(output).open("a", encoding="utf-8") as stream:
                 stream.write(text)
         else:
             write_atomically(output, (text,))
@@ -240,11 +323,30 @@ def write_output(output: str, text: str, what: str | None = None) -> None:
         sys.stderr.write(f"claimtrack: wrote {what} to {output}\n")
 
 
-def _is_stream(output: str) -> bool:
-    """Whether *output* names a character device or a pipe, not a file."""
+_STANDARD_OUTPUT = frozenset(
+    ("-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1")
+)
+"""Names of standard output: written through ``sys.stdout``, in order."""
+
+
+def is_standard_output(output: str) -> bool:
+    """Whether *output* ('-', ``/dev/stdout``) names standard output."""
+    return output in _STANDARD_OUTPUT
+
+
+def is_stream(output: str) -> bool:
+    """
+    Whether *output* is standard output, a device or a pipe, not a file.
+
+    Names under /dev/ and /proc/ count as streams whatever they lead to:
+    ``-o /dev/stderr`` with standard error sent to a file appends to it
+    rather than replacing the file.
+    """
+    if output == "-" or output.startswith(("/dev/", "/proc/")):
+        return True
     try:
         mode = Path(output).stat().st_mode
-    except OSError:
+    except (OSError, ValueError):
         return False
     return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
 

@@ -20,6 +20,8 @@ from claimtrack._cli.common import (
     add_output,
     claim_set_of,
     command,
+    is_standard_output,
+    is_stream,
     json_text,
     load_input,
     read_input,
@@ -212,7 +214,8 @@ def _example(args: argparse.Namespace) -> None:
 
 
 def _import_claimreview(args: argparse.Namespace) -> None:
-    existing = args.output != "-" and Path(args.output).exists()
+    # Only a file is read back and added to; a stream is written to.
+    existing = not is_stream(args.output) and Path(args.output).exists()
     claim_set = load_input(args.output) if existing else ClaimSet()
     imported = 0
     for file in args.files:
@@ -234,7 +237,7 @@ def _import_claimreview(args: argparse.Namespace) -> None:
         for note in result.notes:
             sys.stderr.write(f"claimtrack: note: {file}: {note}\n")
     write_output(args.output, claim_set.to_json())
-    if args.output != "-":
+    if not is_standard_output(args.output):
         noun = "review" if imported == 1 else "reviews"
         sys.stderr.write(
             f"claimtrack: imported {imported} {noun} from {len(args.files)} "
@@ -243,7 +246,7 @@ def _import_claimreview(args: argparse.Namespace) -> None:
 
 
 def _check_claimreview(args: argparse.Namespace) -> None:
-    if args.output != "-":
+    if not is_standard_output(args.output):
         raise UsageError("--check writes nothing: leave out -o")
     claim_set = claim_set_of(args)
     with warnings.catch_warnings():

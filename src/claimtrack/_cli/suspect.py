@@ -19,6 +19,7 @@ from claimtrack._cli.common import (
     add_output,
     claim_set_of,
     command,
+    is_standard_output,
     json_text,
     write_output,
 )
@@ -105,7 +106,7 @@ def _suspect(args: argparse.Namespace) -> None:
         text = json_text([s.to_json() for s in found])
         write_output(args.output, text, f"{what} as JSON")
         return
-    if not found and args.output == "-":
+    if not found and is_standard_output(args.output):
         sys.stderr.write(f"claimtrack: {_nothing_found(claim_set, kinds)}\n")
         return
     text = "".join(_suspicion_block(s) + "\n" for s in found)

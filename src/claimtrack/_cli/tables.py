@@ -13,6 +13,7 @@ from claimtrack._cli.common import (
     add_output,
     claim_set_of,
     command,
+    is_standard_output,
     write_output,
 )
 from claimtrack.exceptions import TableError
@@ -122,5 +123,5 @@ def _import_csv(args: argparse.Namespace) -> None:
 
 
 def _template(args: argparse.Namespace) -> None:
-    what = "the one-sheet form" if args.output != "-" else None
+    what = None if is_standard_output(args.output) else "the one-sheet form"
     write_output(args.output, template_text(example=args.example), what)

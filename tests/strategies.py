@@ -580,3 +580,136 @@ def small_digraphs(draw: st.DrawFn) -> dict[int, list[int]]:
         node: draw(st.lists(st.integers(0, size - 1), max_size=4, unique=True))
         for node in range(size)
     }
+
+
+# -- hostile input ---------------------------------------------------------------
+
+HOSTILE_VALUES = st.one_of(
+    st.none(),
+    st.just([]),
+    st.just({}),
+    st.booleans(),
+    st.integers(),
+    st.just(10**400),
+    st.just(-(10**30)),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "x",
+            "a\ud800",
+            "\udfff",
+            " 2025-06 ",
+            "2025-06",
+            "2025-06-04",
+            "2025-06-04T10",
+            "2025-06-04T10:30Z",
+            "2025-06-04T10:30:00,5",
+            "2025-06-04T10:30:00.1234567890123",
+            "2025-06-04T10:30:00.123456+05:30",
+            "2025-06-04T24:00",
+            "2025-06-04T10:00+24:00",
+            "0000",
+            "٢٠٢٥",
+            "today",
+            "<![a]>",
+            "<a" * 50,
+            "http://[::1/x",
+            "http://[oops]/",
+            "1" * 400,
+            "Mostly false",
+        ]
+    ),
+    st.text(max_size=8),
+    st.lists(st.sampled_from(["x", "", "a\ud800", "s1"]), max_size=3),
+)
+"""Values an attacker would try in any slot of a document or a feed."""
+
+
+@st.composite
+def hostile_documents(draw: st.DrawFn) -> dict[str, Any]:
+    """A valid claimtrack document with one to three fields replaced."""
+    cs = draw(claim_sets_with_policy())
+    document = ct.serialization.to_document(cs)
+    records: list[dict[str, Any]] = [
+        record
+        for value in document.values()
+        if isinstance(value, list)
+        for record in value
+    ]
+    records.extend(
+        [record["rating"] for record in records if "rating" in record]
+    )
+    for _ in range(draw(st.integers(1, 3))):
+        if not records:
+            break
+        record = draw(st.sampled_from(records))
+        field = draw(
+            st.sampled_from(
+                [
+                    *record,
+                    "event_date",
+                    "date",
+                    "valid_from",
+                    "valid_to",
+                    "evidence",
+                    "reviewed",
+                    "derives_from",
+                    "label",
+                    "value",
+                ]
+            )
+        )
+        record[field] = draw(HOSTILE_VALUES)
+    return document
+
+
+@st.composite
+def hostile_claimreviews(draw: st.DrawFn) -> list[Any]:
+    """A ClaimReview feed of one to four reviews, each possibly damaged."""
+    feed: list[Any] = []
+    for index in range(draw(st.integers(1, 4))):
+        node: dict[str, Any] = {
+            "@type": "ClaimReview",
+            "url": f"https://check.example/{index}",
+            "claimReviewed": f"Claim number {index}",
+            "author": {"@type": "Organization", "name": "Example Check"},
+            "reviewRating": {"@type": "Rating", "alternateName": "False"},
+            "itemReviewed": {
+                "@type": "Claim",
+                "author": {"@type": "Person", "name": "Someone"},
+                "datePublished": "2025-06-04",
+                "appearance": [{"url": "https://news.example/a"}],
+            },
+        }
+        for _ in range(draw(st.integers(0, 3))):
+            target = draw(
+                st.sampled_from(
+                    [
+                        value
+                        for value in (
+                            node,
+                            node.get("reviewRating"),
+                            node.get("itemReviewed"),
+                        )
+                        if isinstance(value, dict)
+                    ]
+                )
+            )
+            field = draw(
+                st.sampled_from(
+                    [
+                        *target,
+                        "description",
+                        "ratingValue",
+                        "bestRating",
+                        "worstRating",
+                        "datePublished",
+                        "sameAs",
+                    ]
+                )
+            )
+            target[field] = draw(HOSTILE_VALUES)
+        feed.append(node)
+    return feed

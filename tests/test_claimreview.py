@@ -1860,3 +1860,101 @@ class TestCheck:
         """Data that is not ClaimReview is refused, not passed."""
         with pytest.raises(ct.ClaimReviewError, match=message):
             check_claimreviews(data)
+
+
+class TestHostileFeeds:
+    @pytest.mark.parametrize(
+        ("fields", "reason"),
+        [
+            (
+                {"reviewRating": {"ratingValue": 10**400}},
+                "no rating",
+            ),
+            ({"claimReviewed": "a\ud800"}, "lone surrogate"),
+            (
+                {"author": {"@type": "Organization", "name": "x\udfff"}},
+                "lone surrogate",
+            ),
+        ],
+    )
+    def test_one_bad_review_is_skipped(
+        self, fields: dict[str, Any], reason: str
+    ) -> None:
+        """One bad review is skipped with its reason; the others go in."""
+        feed = [
+            review_json(url="https://check.example/1", claimReviewed="A"),
+            review_json(url="https://check.example/2", **fields),
+            review_json(url="https://check.example/3", claimReviewed="C"),
+        ]
+
+        cs, result = imported(feed, errors="collect")
+
+        assert len(result.reviews) == 2
+        (skipped,) = result.skipped
+        assert skipped.path == "$[1]"
+        assert reason in skipped.reason
+        str(skipped).encode()
+        cs.to_json().encode()
+
+    @pytest.mark.parametrize("url", ["http://[::1/x", "http://[oops]/"])
+    def test_unreadable_url(self, url: str) -> None:
+        """A URL urllib cannot split is no URL, and no crash."""
+        feed = [review_json(url=url), review_json(url="https://c.example/b")]
+
+        _, result = imported(feed, errors="collect")
+
+        assert [review.url for review in result.reviews] == [
+            None,
+            "https://c.example/b",
+        ]
+
+    def test_markup_html_parser_cannot_read(self) -> None:
+        """A description html.parser stops on is read as text."""
+        _, review = only_review([review_json(description="<![a]>Fine")])
+
+        assert review.summary == "Fine"
+
+    def test_raise_names_the_review(self) -> None:
+        """With errors="raise", the bad review is named in the error."""
+        feed = [review_json(claimReviewed="a\ud800")]
+
+        cs = ct.ClaimSet()
+        with pytest.raises(ct.ClaimReviewError, match=r"\$\[0\]"):
+            import_claimreviews(cs, feed)
+        assert len(cs) == 0
+
+    def test_self_reference_refused(self) -> None:
+        """Data that contains itself is refused, not walked forever."""
+        data: dict[str, Any] = {"items": [review_json()]}
+        data["items"].append(data)
+
+        cs = ct.ClaimSet()
+        with pytest.raises(ct.ClaimReviewError, match="contains itself"):
+            import_claimreviews(cs, data, errors="collect")
+        assert len(cs) == 0
+
+    def test_shared_parts_read_once(self) -> None:
+        """A node shared by two places in Python data is read once."""
+        node = review_json()
+
+        _, result = imported([node, {"@graph": [node]}])
+
+        assert len(result.reviews) == 1
+
+    def test_many_authors(self) -> None:
+        """8,000 claimants import in linear time (89 s before)."""
+        authors = [
+            {"@type": "Person", "name": f"Person {i}"} for i in range(8000)
+        ]
+        item = {"@type": "Claim", "author": authors}
+
+        cs, result = imported([review_json(itemReviewed=item)])
+
+        assert len(cs.sources) == 8001
+        assert len(result.reviews[0].reviewed) == 8000
+
+    def test_unclosed_tags(self) -> None:
+        """A description of 80,000 unclosed tags is read in linear time."""
+        _, review = only_review([review_json(description="<a" * 80_000)])
+
+        assert review.summary == "<a" * 80_000

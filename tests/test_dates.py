@@ -9,6 +9,8 @@ import pytest
 
 import claimtrack as ct
 
+from claimtrack._dates import WRITTEN_DATE
+
 
 def parse(
     text: ct.DateLike, reference: ct.DateLike | None = None
@@ -511,3 +513,41 @@ class TestClaimSetDates:
             cs.record_document("memo", date="June-ish")
         assert len(cs) == size
         assert cs == before
+
+
+class TestRefusedRatherThanChanged:
+    @pytest.mark.parametrize(
+        "text", ["2025-06-04T10:00:00.1234567", "2025-06-04T24:00"]
+    )
+    def test_never_rounded_or_moved(self, text: str) -> None:
+        """Seven decimals of a second, or hour 24, are refused."""
+        with pytest.raises(ct.InvalidValueError):
+            ct.PartialDate.parse(text)
+
+    def test_offset_of_a_day(self) -> None:
+        """An aware datetime whose offset is 24 hours or more is refused."""
+
+        class Far(dt.tzinfo):
+            def utcoffset(self, _: dt.datetime | None) -> dt.timedelta:
+                return dt.timedelta(hours=25)
+
+        with pytest.raises(ct.InvalidValueError, match="no instant"):
+            ct.PartialDate.parse(dt.datetime(2020, 1, 1, tzinfo=Far()))
+
+    def test_offset_with_seconds(self) -> None:
+        """An offset ISO 8601 text cannot hold is refused."""
+        zone = dt.timezone(dt.timedelta(hours=5, seconds=15))
+
+        with pytest.raises(ct.InvalidValueError, match="whole number"):
+            ct.PartialDate.parse(dt.datetime(2020, 1, 1, tzinfo=zone))
+
+    def test_only_ascii_digits(self) -> None:
+        """Arabic-Indic digits are not read as a year."""
+        with pytest.raises(ct.InvalidValueError):
+            ct.PartialDate.parse("٢٠٢٥")
+
+    def test_schema_pattern_is_the_written_form(self) -> None:
+        """The schema's date pattern is the loader's, character for character."""
+        schema = ct.serialization.schema()
+
+        assert schema["$defs"]["date"]["pattern"] == WRITTEN_DATE

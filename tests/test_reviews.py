@@ -719,3 +719,41 @@ class TestGenerated:
         assert ct.verdict_of(None, value=best, best=best, worst=worst) == (
             "true"
         )
+
+
+class TestHugeNumbers:
+    def test_rating_beyond_float(self) -> None:
+        """A rating number beyond any float is refused, not overflowed."""
+        with pytest.raises(ct.InvalidValueError, match="too large"):
+            ct.Rating(value=10**400, best=5, worst=1)
+
+    def test_verdict_of_huge_numbers(self) -> None:
+        """verdict_of places huge integers without overflowing."""
+        assert (
+            ct.verdict_of(value=10**400, best=5, worst=1) is ct.Verdict.OTHER
+        )
+        assert (
+            ct.verdict_of(value=1, best=10**400, worst=0) is ct.Verdict.FALSE
+        )
+
+    @pytest.mark.parametrize(
+        "arguments", [{"value": "3"}, {"best": True}, {"label": 3}]
+    )
+    def test_verdict_of_wrong_types(self, arguments: dict[str, Any]) -> None:
+        """verdict_of refuses what is not a label or a number."""
+        with pytest.raises(ct.InvalidValueError):
+            ct.verdict_of(**arguments)
+
+
+class TestLoneSurrogates:
+    @pytest.mark.parametrize("field", ["title", "summary", "url"])
+    def test_refused_when_recorded(self, field: str) -> None:
+        """A lone surrogate in a review's text is refused, naming the field."""
+        with pytest.raises(ct.InvalidValueError, match=field):
+            ct.Review(
+                id="r",
+                claim="c",
+                reviewer="s",
+                rating="False",
+                **{field: "a\ud800"},
+            )

@@ -948,3 +948,110 @@ class TestVersionOne:
         cs.record_document("d", text=text)
 
         assert ct.ClaimSet.from_json(cs.to_json()).document("d").text == text
+
+
+def _claim_document(**fields: Any) -> dict[str, Any]:
+    """A document holding one claim with *fields* added."""
+    return {
+        "format": "claimtrack",
+        "version": 2,
+        "claims": [{"id": "c", "text": "x", **fields}],
+    }
+
+
+class TestRefusedInput:
+    def test_huge_integer(self) -> None:
+        """An integer too long for Python to read is a FormatError."""
+        text = '{"format": "claimtrack", "version": ' + "1" * 5000 + "}"
+
+        assert problems_of(text) == [
+            "$: an integer of 5000 digits is too long to be claimtrack JSON"
+        ]
+
+    def test_unknown_key_of_many_digits(self) -> None:
+        """A 5,000-digit key is reported as unknown, not as a crash."""
+        (problem,) = problems_of(_claim_document(**{"1" * 5000: 1}))
+
+        assert problem.endswith("unknown key")
+
+    @pytest.mark.parametrize(
+        ("fields", "path"),
+        [
+            ({"text": "a\ud800"}, "$.claims[0].text"),
+            ({"tags": ["ok", "\udfff"]}, "$.claims[0].tags[1]"),
+            ({"\ud800": 1}, "$.claims[0] (a key)"),
+        ],
+    )
+    def test_lone_surrogate(self, fields: dict[str, Any], path: str) -> None:
+        """A lone surrogate is refused at its JSON path."""
+        (problem,) = problems_of(_claim_document(**fields))
+
+        assert problem.startswith(f"{path}: holds a lone surrogate")
+        problem.encode()
+
+    @pytest.mark.parametrize("text", [None, 12, ["{}"]])
+    def test_not_text(self, text: Any) -> None:
+        """Anything but text or bytes is a FormatError."""
+        with pytest.raises(ct.FormatError, match="expected JSON text"):
+            ct.ClaimSet.from_json(text)
+
+    def test_memoryview(self) -> None:
+        """A memoryview is read as the bytes it shows."""
+        text = ct.example().to_json().encode()
+
+        assert ct.ClaimSet.from_json(memoryview(text)) == ct.example()
+
+    @pytest.mark.parametrize(
+        ("fields", "expected"),
+        [
+            ({"event_date": None}, "$.claims[0].event_date: null"),
+            ({"event_date": " 2025-06 "}, "$.claims[0].event_date: invalid"),
+            (
+                {"event_date": "2025-06-04T10:00:00,5"},
+                "$.claims[0].event_date: invalid",
+            ),
+            (
+                {"event_date": "2025-06-04T10:00:00.1234567890123"},
+                (
+                    "$.claims[0].event_date: invalid date "
+                    "'2025-06-04T10:00:00.1234567890123': more than 6 "
+                    "decimals"
+                ),
+            ),
+            ({"event_date": "today"}, "$.claims[0].event_date: invalid"),
+            ({"event_date": "nope"}, "$.claims[0].event_date: invalid"),
+        ],
+    )
+    def test_lenient_values_refused(
+        self, fields: dict[str, Any], expected: str
+    ) -> None:
+        """What the schema refuses, the loader refuses, at the right path."""
+        (problem,) = problems_of(_claim_document(**fields))
+
+        assert problem.startswith(expected)
+
+    @pytest.mark.parametrize("field", ["valid_from", "valid_to"])
+    def test_link_date_path(self, field: str) -> None:
+        """A bad link date is reported at the field, not at `.date`."""
+        document = example_document()
+        document["links"][0][field] = "nope"
+
+        (problem,) = problems_of(document)
+
+        assert problem.startswith(f"$.links[0].{field}: invalid date")
+
+    @pytest.mark.parametrize("field", ["evidence", "reviewed"])
+    def test_empty_review_lists(self, field: str) -> None:
+        """An empty evidence or reviewed list is refused, as the schema does."""
+        cs = ct.example()
+        cs.record_source("checker", name="Checker")
+        claim = cs.claims[0].id
+        cs.record_review(
+            "r", claim=claim, reviewer="checker", rating="False", date=None
+        )
+        document = json.loads(cs.to_json())
+        document["reviews"][0][field] = []
+
+        assert problems_of(document) == [
+            f"$.reviews[0].{field}: an empty list: leave the key out"
+        ]

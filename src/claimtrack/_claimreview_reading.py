@@ -7,7 +7,6 @@ import re
 
 from collections.abc import Iterator, Mapping
 from typing import Any, TypeVar
-from urllib.parse import urlsplit
 
 import attrs
 
@@ -15,6 +14,7 @@ from claimtrack._claimreview_values import (
     claim_text_of,
     first_of,
     head_of,
+    host_of,
     is_absolute,
     number_of,
     prose_of,
@@ -23,6 +23,7 @@ from claimtrack._claimreview_values import (
     url_of,
 )
 from claimtrack._sources import identifier_key, uri_problem
+from claimtrack.exceptions import ClaimReviewError
 
 
 __all__ = [
@@ -31,6 +32,8 @@ __all__ = [
     "Work",
     "claimreview_nodes",
     "find_reviews",
+    "read_node",
+    "review_nodes",
 ]
 
 T = TypeVar("T")
@@ -179,7 +182,7 @@ def _host_party(url: str | None) -> Party | None:
     if not is_absolute(url):
         return None
     assert url is not None
-    host = urlsplit(url).hostname or ""
+    host = host_of(url) or ""
     host = host.removeprefix("www.")
     return Party(host) if host else None
 
@@ -330,6 +333,9 @@ def _key(key: object) -> str:
     return f"[{key!r}]"
 
 
+_LEAVE = object()
+"""Marks the end of a list's or object's search in `_walk`."""
+
 _Step = tuple[Any, str] | None
 """A path as a chain of (parent step, piece), built only when needed."""
 
@@ -350,10 +356,36 @@ def _walk(data: Any) -> Iterator[tuple[str, Mapping[str, Any], str]]:
     Check Tools API claim) or ``"claimskg"`` (a ClaimsKG binding). Nodes
     come in document order; nothing inside a review node is searched, and
     nothing recurses.
+
+    A list or object met again (Python data may share parts) is not
+    searched again.
+
+    Raises:
+        ClaimReviewError: If a list or object contains itself, which
+            parsed JSON never does.
     """
     stack: list[tuple[_Step, Any]] = [(None, data)]
+    # The lists and objects being searched (the current one's parents),
+    # and those searched to the end.
+    inside: dict[int, _Step] = {}
+    done: set[int] = set()
     while stack:
         step, node = stack.pop()
+        if node is _LEAVE:
+            assert step is not None
+            done.add(id(step[0]))
+            del inside[id(step[0])]
+            continue
+        if id(node) in inside:
+            raise ClaimReviewError(
+                _path(step),
+                f"this list or object is also at {_path(inside[id(node)])}"
+                ", which holds it: the data contains itself",
+            )
+        if id(node) in done:
+            continue
+        inside[id(node)] = step
+        stack.append(((node, ""), _LEAVE))
         if isinstance(node, list):
             stack.extend(
                 ((step, f"[{i}]"), item)
@@ -375,15 +407,33 @@ def _walk(data: Any) -> Iterator[tuple[str, Mapping[str, Any], str]]:
                 )
 
 
+def review_nodes(data: Any) -> Iterator[tuple[str, Mapping[str, Any], str]]:
+    """
+    Every review node in *data*: its JSON path, itself, and its kind.
+
+    Read each with `read_node`, which may fail on one node alone.
+
+    Raises:
+        ClaimReviewError: If *data* contains itself.
+    """
+    return _walk(data)
+
+
+def read_node(
+    path: str, node: Mapping[str, Any], kind: str, base: str | None
+) -> list[Found]:
+    """The reviews in one node `review_nodes` found (an API item: many)."""
+    if kind == "claimreview":
+        return [_read_claimreview(node, path, base)]
+    if kind == "api":
+        return list(_read_fact_check_api(node, path, base))
+    return [_read_claimskg(node, path, base)]
+
+
 def find_reviews(data: Any, base: str | None) -> Iterator[Found]:
     """Every review in *data*, in document order, without recursion."""
     for path, node, kind in _walk(data):
-        if kind == "claimreview":
-            yield _read_claimreview(node, path, base)
-        elif kind == "api":
-            yield from _read_fact_check_api(node, path, base)
-        else:
-            yield _read_claimskg(node, path, base)
+        yield from read_node(path, node, kind, base)
 
 
 def claimreview_nodes(data: Any) -> Iterator[tuple[str, Mapping[str, Any]]]:

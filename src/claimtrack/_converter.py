@@ -27,7 +27,7 @@ from cattrs.gen import make_dict_unstructure_fn, override
 from cattrs.preconf.json import JsonConverter
 from cattrs.preconf.json import make_converter as make_json_converter
 
-from claimtrack._dates import PartialDate
+from claimtrack._dates import PartialDate, parse_written
 from claimtrack._links import Relation
 from claimtrack._policy import CorroborationPolicy
 from claimtrack._records import RECORD_KINDS
@@ -95,7 +95,7 @@ def _strict_evidence(
 
 
 def _strict_date(value: object, _: type) -> PartialDate:
-    return PartialDate.parse(_strict_str(value, str))
+    return parse_written(_strict_str(value, str))
 
 
 def _strict_enum(cls: type[E]) -> Callable[[object, type], E]:

@@ -37,6 +37,7 @@ __all__ = [
     "is_later",
     "last_day",
     "not_after",
+    "parse_written",
 ]
 
 
@@ -82,6 +83,10 @@ class PartialDate:
         names (``"Wednesday"``, ``"on Wednesday"``, ``"last Wednesday"``),
         which resolve to the latest such day on or before *reference*.
 
+        Nothing is rounded or moved: more than six decimals of a second,
+        hour 24, an offset of 24 hours or more, or one in seconds, are
+        refused rather than changed.
+
         Raises:
             InvalidValueError: If *text* cannot be read, or is relative
                 and no *reference* is given.
@@ -89,12 +94,7 @@ class PartialDate:
         if isinstance(text, PartialDate):
             return text
         if isinstance(text, dt.datetime):
-            try:
-                _utc(text)
-            except OverflowError:
-                raise InvalidValueError(
-                    "date", text, "out of range once converted to UTC"
-                ) from None
+            _check_datetime(text)
             return cls(text, Precision.TIME)
         if isinstance(text, dt.date):
             return cls(text, Precision.DAY)
@@ -155,10 +155,26 @@ DateLike = str | dt.date | PartialDate
 _CACHE_LIMIT = 100_000
 _PARSED: dict[str, PartialDate] = {}
 
-_YEAR = re.compile(r"\d{4}")
-_YEAR_MONTH = re.compile(r"(\d{4})-(\d{2})")
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-_TIME_START = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}")
+# ASCII digits only: "٢٠٢٥" is not read as 2025.
+_YEAR = re.compile(r"\d{4}", re.ASCII)
+_YEAR_MONTH = re.compile(r"(\d{4})-(\d{2})", re.ASCII)
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+_TIME_START = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}", re.ASCII)
+_LONG_FRACTION = re.compile(r"[.,]\d{7}", re.ASCII)
+_HOUR_24 = re.compile(r"\d{4}-\d{2}-\d{2}[T ]24", re.ASCII)
+
+WRITTEN_DATE = (
+    "^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2}(?:[T ][0-9]{2}(?::[0-9]{2}"
+    "(?::[0-9]{2}(?:\\.[0-9]{1,6})?)?)?(?:Z|[+-][0-9]{2}(?::?[0-9]{2})?)?"
+    ")?)?)?$"
+)
+"""
+The dates a claimtrack document may hold, as a regular expression.
+
+The JSON Schema's ``date`` pattern is this one, character for character.
+"""
+
+_WRITTEN = re.compile(WRITTEN_DATE)
 
 _WEEKDAYS: dict[str, weekday] = {
     "monday": MO,
@@ -178,9 +194,71 @@ def _invalid(text: str, reason: str) -> InvalidValueError:
     return InvalidValueError("date", text, reason)
 
 
+def _check_datetime(value: dt.datetime) -> None:
+    """Refuse a datetime that cannot be written and read back as it is."""
+    try:
+        offset = value.utcoffset()
+        _utc(value)
+    except (OverflowError, ValueError, TypeError) as e:
+        # An offset of 24 hours or more, or one past the ends of time.
+        raise InvalidValueError(
+            "date", value, f"has no instant in UTC ({e})"
+        ) from None
+    if offset is not None and offset % dt.timedelta(minutes=1):
+        raise InvalidValueError(
+            "date",
+            value,
+            "its UTC offset is not a whole number of minutes, which "
+            "ISO 8601 text cannot hold",
+        )
+
+
+def parse_written(text: str) -> PartialDate:
+    """
+    Read a date as a claimtrack document must hold it, and nothing else.
+
+    Unlike `PartialDate.parse`, no spaces around it, no relative words,
+    no decimal comma: the form of `WRITTEN_DATE`.
+
+    Raises:
+        InvalidValueError: If *text* is not of that form, or not a date.
+    """
+    if not _WRITTEN.fullmatch(text):
+        if text != text.strip():
+            reason = "spaces around a date are not allowed here"
+        elif _LONG_FRACTION.search(text):
+            reason = _TOO_FINE
+        else:
+            # Not a date at all: the usual message says what is wanted.
+            PartialDate.parse(text)
+            reason = (
+                "expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm:ss"
+                " (minutes, seconds and up to 6 decimals of a second "
+                "optional; a decimal point, not a comma) with an optional "
+                "zone (Z, +hh, +hhmm or +hh:mm)"
+            )
+        raise _invalid(text, reason)
+    return PartialDate.parse(text)
+
+
+_TOO_FINE = (
+    "more than 6 decimals of a second: claimtrack keeps microseconds "
+    "and will not round"
+)
+
+
 def _parse_absolute(text: str) -> PartialDate | None:
     """Parse ISO 8601 text; None when it is not ISO 8601 at all."""
     stripped = text.strip()
+    if _TIME_START.match(stripped):
+        # Refused rather than changed: dateutil would round the one and
+        # move the other to the next day.
+        if _LONG_FRACTION.search(stripped):
+            raise _invalid(text, _TOO_FINE)
+        if _HOUR_24.match(stripped):
+            raise _invalid(
+                text, "hour 24 is 00:00 of the next day: write that"
+            )
     try:
         if _YEAR.fullmatch(stripped):
             year = int(stripped)
@@ -192,7 +270,7 @@ def _parse_absolute(text: str) -> PartialDate | None:
             return PartialDate(dt.date.fromisoformat(stripped), Precision.DAY)
         if _TIME_START.match(stripped):
             value = du_parser.isoparse(stripped.replace(" ", "T", 1))
-            _utc(value)  # a time that has no UTC instant is refused here
+            _check_datetime(value)  # one with no UTC instant is refused
             return PartialDate(value, Precision.TIME)
     except (ValueError, OverflowError) as e:
         raise _invalid(text, f"not a valid ISO 8601 date ({e})") from None

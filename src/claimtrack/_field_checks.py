@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import enum
+import re
 
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
@@ -12,6 +13,7 @@ from claimtrack.exceptions import InvalidValueError
 
 
 __all__ = [
+    "SURROGATE",
     "check_id",
     "check_optional_text",
     "check_text",
@@ -20,6 +22,22 @@ __all__ = [
 ]
 
 E = TypeVar("E", bound=enum.Enum)
+
+SURROGATE = re.compile("[\ud800-\udfff]")
+"""
+A lone surrogate: a code point that is no character.
+
+Python strings may hold one (from ``"\\ud800"`` in JSON, or a file read
+with ``errors="surrogateescape"``), but no UTF-8 text can: a record
+holding one could never be saved, hashed or exported.
+"""
+
+_NO_SURROGATES = "a lone surrogate is not a character and cannot be saved"
+
+
+def _refuse_surrogates(field: str, value: str) -> None:
+    if not value.isascii() and SURROGATE.search(value):
+        raise InvalidValueError(field, value, _NO_SURROGATES)
 
 
 def check_id(instance: object, attribute: Any, value: Any) -> None:
@@ -30,6 +48,7 @@ def check_id(instance: object, attribute: Any, value: Any) -> None:
             value,
             "an id must be a non-empty string without surrounding spaces",
         )
+    _refuse_surrogates(attribute.name, value)
 
 
 def check_text(instance: object, attribute: Any, value: Any) -> None:
@@ -38,6 +57,7 @@ def check_text(instance: object, attribute: Any, value: Any) -> None:
         raise InvalidValueError(
             attribute.name, value, "expected a non-empty string"
         )
+    _refuse_surrogates(attribute.name, value)
 
 
 def check_optional_text(instance: object, attribute: Any, value: Any) -> None:
@@ -63,6 +83,7 @@ def text_tuple(values: Iterable[str] | None) -> tuple[str, ...]:
             raise InvalidValueError(
                 "list item", value, "expected a non-empty string"
             )
+        _refuse_surrogates("list item", value)
     return result
 
 

@@ -10,12 +10,14 @@ and the six record lists, reading gives records and where each was, and
 from __future__ import annotations
 
 import json
+import re
 
 from collections.abc import Iterable, Iterator
 from typing import (
     Any,
     Final,
     NamedTuple,
+    get_origin,
     get_type_hints,
 )
 
@@ -30,7 +32,9 @@ from cattrs.errors import (
 from claimtrack._batch_base import Finding
 from claimtrack._claims import Claim
 from claimtrack._converter import CONVERTER, json_type
+from claimtrack._dates import PartialDate, parse_written
 from claimtrack._documents import Document
+from claimtrack._field_checks import SURROGATE
 from claimtrack._links import JUDGEMENT_RELATIONS, Link
 from claimtrack._policy import DEFAULT_POLICY, CorroborationPolicy
 from claimtrack._records import RECORD_KINDS, Record
@@ -146,19 +150,29 @@ def read_json(text: str | bytes) -> Any:
     Parse JSON text strictly.
 
     Raises:
-        FormatError: If *text* is not UTF-8, not JSON, nested too deeply,
-            or repeats a key within one object.
+        FormatError: If *text* is not text or bytes, not UTF-8, not JSON,
+            nested too deeply, repeats a key within one object, holds an
+            integer too long to read or a lone surrogate (naming its
+            JSON path).
     """
+    if isinstance(text, memoryview):
+        text = text.tobytes()
     if isinstance(text, (bytes, bytearray)):
         try:
             text = bytes(text).decode("utf-8")
         except UnicodeDecodeError as e:
             raise _fail("$", f"not UTF-8 text (byte {e.start})") from None
+    if not isinstance(text, str):
+        raise _fail(
+            "$",
+            f"expected JSON text (a str or bytes), got {type(text).__name__}",
+        )
     try:
-        return json.loads(
+        data = json.loads(
             text,
             object_pairs_hook=_unique_keys,
             parse_constant=_no_constants,
+            parse_int=_integer,
         )
     except json.JSONDecodeError as e:
         raise _fail(
@@ -166,12 +180,61 @@ def read_json(text: str | bytes) -> Any:
         ) from None
     except RecursionError:
         raise _fail("$", "nested too deeply to be claimtrack JSON") from None
-    except _DuplicateKeyError as e:
+    except _RefusedError as e:
         raise _fail("$", str(e)) from None
+    if _MAY_HOLD_SURROGATE.search(text):
+        where = _surrogate_path(data)
+        if where is not None:
+            raise _fail(
+                where,
+                "holds a lone surrogate (a \\ud800-\\udfff escape without "
+                "its pair), which is not a character and cannot be saved",
+            )
+    return data
 
 
-class _DuplicateKeyError(ValueError):
-    pass
+# A lone surrogate comes from an escape, or from text decoded with
+# "surrogateescape"; without either, the walk is skipped.
+_MAY_HOLD_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]|[\ud800-\udfff]")
+
+
+def _surrogate_path(data: Any) -> str | None:
+    """The JSON path of the first lone surrogate in *data*, if any."""
+    pending: list[tuple[Any, str]] = [(data, "$")]
+    while pending:
+        value, where = pending.pop()
+        if isinstance(value, str):
+            if SURROGATE.search(value):
+                return where
+        elif isinstance(value, list):
+            pending.extend(
+                (item, f"{where}[{index}]")
+                for index, item in reversed(list(enumerate(value)))
+            )
+        elif isinstance(value, dict):
+            for key in value:
+                if SURROGATE.search(key):
+                    return f"{where} (a key)"
+            pending.extend(
+                (item, f"{where}.{key}")
+                for key, item in reversed(list(value.items()))
+            )
+    return None
+
+
+def _integer(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        # Longer than sys.get_int_max_str_digits() allows.
+        raise _RefusedError(
+            f"an integer of {len(text.lstrip('-'))} digits is too long to "
+            "be claimtrack JSON"
+        ) from None
+
+
+class _RefusedError(ValueError):
+    """JSON that `json.loads` would read, but claimtrack refuses."""
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -180,13 +243,13 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         for key, _ in pairs:
             if key in seen:
-                raise _DuplicateKeyError(f"key {key!r} repeated in an object")
+                raise _RefusedError(f"key {key!r} repeated in an object")
             seen.add(key)
     return result
 
 
 def _no_constants(name: str) -> None:
-    raise _DuplicateKeyError(f"{name} is not a JSON number")
+    raise _RefusedError(f"{name} is not a JSON number")
 
 
 def _fail(path: str, message: str) -> FormatError:
@@ -263,6 +326,10 @@ def parse_document(data: Any) -> ParsedDocument:
                     )
                 )
                 continue
+            refused = _refused_values(item, path)
+            if refused:
+                problems.extend(refused)
+                continue
             record = _plain_record(item, cls)
             if record is None:
                 try:
@@ -306,11 +373,57 @@ def _newer_than_1(record: Record, path: str) -> Iterator[FormatProblem]:
             )
 
 
+_LIST_FIELDS = frozenset(
+    name
+    for _, cls in RECORD_LISTS
+    for name, kind in get_type_hints(cls).items()
+    if get_origin(kind) is tuple
+)
+"""Fields read from lists, for which the converter names a null itself."""
+
+_NON_EMPTY = ("derives_from", "evidence", "reviewed")
+"""Lists that, when present, must hold something (as the schema says)."""
+
+
+def _refused_values(item: dict[str, Any], path: str) -> list[FormatProblem]:
+    """
+    Values the schema refuses and the records would quietly accept.
+
+    A null or an empty list would be read as the field's absence and
+    vanish when written back: the key must be left out instead.
+    """
+    found: list[FormatProblem] = []
+    nested = [(item, path)]
+    rating = item.get("rating")
+    if type(rating) is dict:
+        nested.append((rating, f"{path}.rating"))
+    evidence = item.get("evidence")
+    if type(evidence) is list:
+        nested.extend(
+            (entry, f"{path}.evidence[{index}]")
+            for index, entry in enumerate(evidence)
+            if type(entry) is dict
+        )
+    for values, where in nested:
+        found.extend(
+            FormatProblem(f"{where}.{key}", "null: leave the key out")
+            for key, value in values.items()
+            if value is None and key not in _LIST_FIELDS
+        )
+    found.extend(
+        FormatProblem(f"{path}.{key}", "an empty list: leave the key out")
+        for key in _NON_EMPTY
+        if item.get(key) == []
+    )
+    return found
+
+
 class _FlatFields(NamedTuple):
     """What a record made only of strings and lists of strings may hold."""
 
     names: frozenset[str]
     lists: tuple[str, ...]
+    dates: tuple[str, ...]
 
 
 _FLAT: dict[type[Record], _FlatFields] = {
@@ -320,6 +433,11 @@ _FLAT: dict[type[Record], _FlatFields] = {
             name
             for name, kind in get_type_hints(cls).items()
             if kind == tuple[str, ...]
+        ),
+        tuple(
+            name
+            for name, kind in get_type_hints(cls).items()
+            if kind == PartialDate | None
         ),
     )
     for cls in (Source, Document, Claim, Link, Statement)
@@ -341,8 +459,22 @@ def _plain_record(item: dict[str, Any], cls: type[Record]) -> Record | None:
     for name in flat.lists:
         if name in item and type(item[name]) is not list:
             return None
+    fields = item
+    for name in flat.dates:
+        if name in item:
+            if fields is item:
+                fields = dict(item)
+            # Read as strictly as the converter reads it: the records
+            # themselves also take "today" or " 2025 ".
+            value = item[name]
+            if type(value) is not str:
+                return None
+            try:
+                fields[name] = parse_written(value)
+            except ClaimtrackError:
+                return None
     try:
-        return cls(**item)
+        return cls(**fields)
     except Exception:  # noqa: BLE001 - the converter reports any failure
         return None
 
@@ -350,21 +482,25 @@ def _plain_record(item: dict[str, Any], cls: type[Record]) -> Record | None:
 def _problems(error: BaseException, path: str) -> list[FormatProblem]:
     """Flatten a cattrs error tree into problems with JSON paths."""
     found: list[FormatProblem] = []
-    pending: list[tuple[BaseException, str]] = [(error, path)]
+    # Each error with its path, and whether that path already names the
+    # field it was raised for.
+    pending: list[tuple[BaseException, str, bool]] = [(error, path, False)]
     while pending:
-        exception, where = pending.pop()
+        exception, where, at_field = pending.pop()
         if isinstance(exception, ClassValidationError):
             with_notes, without = exception.group_exceptions()
             pending.extend(
-                (inner, f"{where}.{note.name}") for inner, note in with_notes
+                (inner, f"{where}.{note.name}", True)
+                for inner, note in with_notes
             )
-            pending.extend((inner, where) for inner in without)
+            pending.extend((inner, where, at_field) for inner in without)
         elif isinstance(exception, IterableValidationError):
             indexed, unindexed = exception.group_exceptions()
             pending.extend(
-                (inner, f"{where}[{note.index}]") for inner, note in indexed
+                (inner, f"{where}[{note.index}]", True)
+                for inner, note in indexed
             )
-            pending.extend((inner, where) for inner in unindexed)
+            pending.extend((inner, where, at_field) for inner in unindexed)
         elif isinstance(exception, ForbiddenExtraKeysError):
             found.extend(
                 FormatProblem(f"{where}.{key}", "unknown key")
@@ -374,7 +510,7 @@ def _problems(error: BaseException, path: str) -> list[FormatProblem]:
             found.append(FormatProblem(where, "required field missing"))
         elif isinstance(exception, ClaimtrackError):
             field = getattr(exception, "field", None)
-            if field in _FIELD_NAMES and not where.endswith(f".{field}"):
+            if not at_field and field in _FIELD_NAMES:
                 # Raised by the record's own checks, after its fields
                 # were read: point at the field it names.
                 where = f"{where}.{field}"
@@ -388,9 +524,11 @@ def _problems(error: BaseException, path: str) -> list[FormatProblem]:
 def _path_key(path: str) -> tuple[tuple[int, int, str], ...]:
     # Indexes sort by number, before keys; a key made of digits ("0")
     # must never be compared with a number.
+    # Numbers compare by length, then digits, never through int(): a key
+    # of 5,000 digits is too long for it.
     return tuple(
         # Only ASCII digits are an index: "²" is a digit int() refuses.
-        (0, int(part), "")
+        (0, len(part.lstrip("0")), part.lstrip("0"))
         if part.isascii() and part.isdigit()
         else (1, 0, part)
         for part in path.replace("[", ".").replace("]", "").split(".")

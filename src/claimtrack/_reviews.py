@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import enum
 import math
+import sys
 
 from collections.abc import Iterable
 from typing import Any
@@ -34,6 +35,8 @@ class EvidenceRole(enum.StrEnum):
     """It goes against the claim."""
 
 
+_LARGEST = int(sys.float_info.max)
+
 _to_role = enum_converter(EvidenceRole, "role")
 _to_verdict = enum_converter(Verdict, "verdict")
 
@@ -51,6 +54,14 @@ def _number(value: float | None) -> float | None:
     if value is None:
         return None
     if type(value) is int:
+        if abs(value) > _LARGEST:
+            # Written as it is, it could not be read back by most JSON
+            # readers (nor by Python past 4,300 digits).
+            raise InvalidValueError(
+                "rating",
+                f"<an integer of {value.bit_length()} bits>",
+                "too large: a rating number must fit in a float",
+            )
         return value
     if type(value) is not float or not math.isfinite(value):
         raise InvalidValueError(

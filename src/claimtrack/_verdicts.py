@@ -222,7 +222,10 @@ def _position_verdict(
     value: float, best: float, worst: float
 ) -> Verdict | None:
     """The verdict for *value*'s place on the scale, if it is on it."""
-    if not all(math.isfinite(x) for x in (value, best, worst)):
+    # An int of any size is a fraction; only a float can be inf or nan.
+    if not all(
+        type(x) is int or math.isfinite(x) for x in (value, best, worst)
+    ):
         return None
     span = Fraction(best) - Fraction(worst)
     if span == 0:
@@ -277,9 +280,15 @@ def verdict_of(
         labels: Extra labels and their verdicts, for this call only.
 
     Raises:
-        InvalidValueError: If *labels* holds an empty label or an
+        InvalidValueError: If *label* is not a string, a number is not an
+            int or a float, or *labels* holds an empty label or an
             unknown verdict.
     """
+    if label is not None and type(label) is not str:
+        raise InvalidValueError("label", label, "expected a string or None")
+    for name, number in (("value", value), ("best", best), ("worst", worst)):
+        if number is not None and type(number) not in (int, float):
+            raise InvalidValueError(name, number, "expected a number or None")
     extra = None if labels is None else _keyed(labels)
     if label is not None:
         key = label_key(label)

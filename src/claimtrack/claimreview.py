@@ -23,7 +23,8 @@ from claimtrack._claimreview_reading import (
     Found,
     Party,
     Work,
-    find_reviews,
+    read_node,
+    review_nodes,
 )
 from claimtrack._claimreview_rules import (
     ADVISED_CLAIM_LENGTH,
@@ -48,7 +49,11 @@ from claimtrack._statements import statement_with_content_id
 from claimtrack._text import fold
 from claimtrack._text import slug as text_slug
 from claimtrack._verdicts import Verdict, verdict_of
-from claimtrack.exceptions import ClaimReviewError, InvalidValueError
+from claimtrack.exceptions import (
+    ClaimReviewError,
+    ClaimtrackError,
+    InvalidValueError,
+)
 
 
 __all__ = [
@@ -126,7 +131,9 @@ class ImportResult:
 
 
 def _digest(*parts: str) -> str:
-    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
+    # A lone surrogate is hashed here, and refused when its record is made.
+    joined = "\x1f".join(parts).encode(errors="surrogatepass")
+    return hashlib.sha256(joined).hexdigest()[:16]
 
 
 def _source_id(name: str) -> str:
@@ -162,6 +169,18 @@ class _Importer:
         self.pending: dict[str, Record] = {}
         self.names: dict[str, list[str]] = {}
         self.notes: list[str] = []
+        # Sources of the set and of the review being built, by folded
+        # name or alias: every look-up is one dict access.
+        self.recorded_names: dict[str, list[str]] | None = None
+        self.new_names: dict[str, list[str]] = {}
+
+    def _recorded_names(self) -> dict[str, list[str]]:
+        if self.recorded_names is None:
+            self.recorded_names = {}
+            for source in self.claim_set.sources:
+                for name in dict.fromkeys(fold(n) for n in source.names):
+                    self.recorded_names.setdefault(name, []).append(source.id)
+        return self.recorded_names
 
     def _existing(self, id: str) -> Record | None:
         return self.pending.get(id) or self.claim_set.get(id)
@@ -216,19 +235,15 @@ class _Importer:
             # Only a whole name or alias counts: find_sources also finds
             # names that merely contain this one ("AFP" in "AFP India").
             key = fold(party.name)
-            found = [
-                s.id
-                for s in self.claim_set.find_sources(party.name)
-                if key in (fold(name) for name in s.names)
-            ]
-            found.extend(self.names.get(key, ()))
-            found.extend(
-                record.id
-                for record in new.values()
-                if isinstance(record, Source)
-                and key in (fold(name) for name in record.names)
+            matches: list[str] = list(
+                dict.fromkeys(
+                    (
+                        *self._recorded_names().get(key, ()),
+                        *self.names.get(key, ()),
+                        *self.new_names.get(key, ()),
+                    )
+                )
             )
-            matches = list(dict.fromkeys(found))
             if len(matches) == 1:
                 return matches[0]
         source = Source(
@@ -238,6 +253,9 @@ class _Importer:
             kind="person" if party.person else None,
             identifiers=party.identifiers,
         )
+        if source.id not in new and self._existing(source.id) is None:
+            for name in dict.fromkeys(fold(n) for n in source.names):
+                self.new_names.setdefault(name, []).append(source.id)
         return self._reuse(source, new).id
 
     def _document(self, work: Work, path: str, new: dict[str, Record]) -> str:
@@ -280,6 +298,7 @@ class _Importer:
         if found.reviewer is None:
             raise _SkipError("no reviewer (no author, publisher or url)")
         new: dict[str, Record] = {}
+        self.new_names = {}
         claim = self._reuse(
             Claim(id=f"claim-{_digest(fold(found.claim))}", text=found.claim),
             new,
@@ -358,6 +377,22 @@ class _Importer:
         return result
 
 
+_UNREADABLE = (ValueError, TypeError, OverflowError, AssertionError)
+"""
+What reading or building one review may raise on data nobody foresaw.
+
+Each stops that review alone: the feed goes on (``errors="collect"``),
+or stops with a `ClaimReviewError` naming the review (``"raise"``).
+Claimtrack's own errors (an invalid value) are `ValueError` too.
+"""
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, (_SkipError, ClaimtrackError)):
+        return str(error)
+    return f"cannot be read ({type(error).__name__}: {error})"
+
+
 def import_claimreviews(
     claim_set: ClaimSet,
     data: Any,
@@ -406,7 +441,10 @@ def import_claimreviews(
         data: Parsed JSON (`json.load`'s result), not JSON text.
         errors: ``"raise"`` to stop at the first review that cannot be
             imported; ``"collect"`` to leave such reviews out and list
-            them in the result's *skipped*.
+            them in the result's *skipped*, each with its reason. A
+            review is left out for anything in it that cannot be read
+            or recorded: a lone surrogate in a text, a number beyond a
+            float, an invalid value of any kind.
         base_url: What relative review URLs are resolved against.
         labels: Extra rating labels and their verdicts for this import
             (see `verdict_of`).
@@ -418,7 +456,10 @@ def import_claimreviews(
         ClaimReviewError: If a review has no claim text, no rating (a
             label or a numeric value) or no reviewer, or clashes with a
             different record already in the set, naming it by its JSON
-            path and URL; or if *data* holds no review at all.
+            path and URL; if *data* holds no review at all; or if it
+            contains itself (a list or object inside itself, which only
+            Python data can do). Lists and objects shared by two places
+            in Python data are searched once.
         InvalidValueError: If *errors* or *labels* is invalid.
     """
     if errors not in ("raise", "collect"):
@@ -437,20 +478,30 @@ def import_claimreviews(
     reviews: dict[str, Review] = {}
     skipped: list[Skipped] = []
     count = 0
-    for found in find_reviews(data, base_url):
+    for path, node, kind in review_nodes(data):
         count += 1
-        noted = len(importer.notes)
         try:
-            review = importer.build(found)
-        except _SkipError as e:
-            del importer.notes[noted:]
+            founds = read_node(path, node, kind, base_url)
+        except _UNREADABLE as e:
             if errors == "raise":
-                raise ClaimReviewError(
-                    found.path, str(e), url=found.url
-                ) from None
-            skipped.append(Skipped(found.path, found.url, str(e), found.data))
+                raise ClaimReviewError(path, _reason(e)) from None
+            skipped.append(Skipped(path, None, _reason(e), node))
             continue
-        reviews.setdefault(review.id, review)
+        for found in founds:
+            noted = len(importer.notes)
+            try:
+                review = importer.build(found)
+            except (_SkipError, *_UNREADABLE) as e:
+                del importer.notes[noted:]
+                if errors == "raise":
+                    raise ClaimReviewError(
+                        found.path, _reason(e), url=found.url
+                    ) from None
+                skipped.append(
+                    Skipped(found.path, found.url, _reason(e), found.data)
+                )
+                continue
+            reviews.setdefault(review.id, review)
     if count == 0 and data:
         raise ClaimReviewError(
             "$",

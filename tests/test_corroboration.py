@@ -652,6 +652,15 @@ class TestStatus:
 
 
 class TestPolicy:
+    @pytest.mark.parametrize("ids", [["\ud800"], [None], [["a"]], [""]])
+    @pytest.mark.parametrize("field", ["one_voice", "arms_length"])
+    def test_source_ids_are_checked_before_use(
+        self, field: str, ids: list[object]
+    ) -> None:
+        """Policy source ids: plain, non-empty, savable strings only."""
+        with pytest.raises(ct.InvalidValueError, match=field):
+            ct.CorroborationPolicy(**{field: ids})  # type: ignore[arg-type]
+
     def test_minimum(self) -> None:
         """is_corroborated honours a higher minimum."""
         cs = two_voices()

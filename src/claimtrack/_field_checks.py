@@ -18,6 +18,7 @@ __all__ = [
     "check_optional_text",
     "check_text",
     "enum_converter",
+    "refuse_surrogates",
     "text_tuple",
 ]
 
@@ -35,7 +36,8 @@ holding one could never be saved, hashed or exported.
 _NO_SURROGATES = "a lone surrogate is not a character and cannot be saved"
 
 
-def _refuse_surrogates(field: str, value: str) -> None:
+def refuse_surrogates(field: str, value: str) -> None:
+    """Refuse *value* for *field* if it holds a lone surrogate."""
     if not value.isascii() and SURROGATE.search(value):
         raise InvalidValueError(field, value, _NO_SURROGATES)
 
@@ -48,7 +50,7 @@ def check_id(instance: object, attribute: Any, value: Any) -> None:
             value,
             "an id must be a non-empty string without surrounding spaces",
         )
-    _refuse_surrogates(attribute.name, value)
+    refuse_surrogates(attribute.name, value)
 
 
 def check_text(instance: object, attribute: Any, value: Any) -> None:
@@ -57,7 +59,7 @@ def check_text(instance: object, attribute: Any, value: Any) -> None:
         raise InvalidValueError(
             attribute.name, value, "expected a non-empty string"
         )
-    _refuse_surrogates(attribute.name, value)
+    refuse_surrogates(attribute.name, value)
 
 
 def check_optional_text(instance: object, attribute: Any, value: Any) -> None:
@@ -83,7 +85,7 @@ def text_tuple(values: Iterable[str] | None) -> tuple[str, ...]:
             raise InvalidValueError(
                 "list item", value, "expected a non-empty string"
             )
-        _refuse_surrogates("list item", value)
+        refuse_surrogates("list item", value)
     return result
 
 

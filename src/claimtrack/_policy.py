@@ -8,6 +8,7 @@ from typing import TypeVar
 
 import attrs
 
+from claimtrack._field_checks import refuse_surrogates
 from claimtrack._links import (
     ASSOCIATION_RELATIONS,
     CONTROL_RELATIONS,
@@ -49,13 +50,15 @@ def _relations(values: Iterable[Relation | str]) -> frozenset[Relation]:
 def _ids(values: Iterable[str], field: str) -> frozenset[str]:
     if isinstance(values, str):
         values = (values,)
-    ids = frozenset(_iterable(values, field))
-    for value in ids:
+    given = _iterable(values, field)
+    for value in given:
+        # Checked before hashing: only plain strings go into the set.
         if type(value) is not str or not value:
             raise InvalidValueError(
                 field, value, "expected source ids (strings)"
             )
-    return ids
+        refuse_surrogates(field, value)
+    return frozenset(given)
 
 
 def _one_voice(values: Iterable[str]) -> frozenset[str]:

@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import claimtrack as ct
 
-from claimtrack._json_document import read_json
+from claimtrack._strict_json import read_json
 from claimtrack.prov import RECORD_NAMESPACE, TERMS_NAMESPACE
 from workload import record, rows
 

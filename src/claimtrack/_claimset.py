@@ -22,7 +22,6 @@ from claimtrack._json_document import (
     chunks,
     parse_document,
     problems_at,
-    read_json,
 )
 from claimtrack._ordering import natural_key
 from claimtrack._policy import (
@@ -33,6 +32,7 @@ from claimtrack._policy import (
 from claimtrack._records import differences
 from claimtrack._report import CorroborationReport
 from claimtrack._store import Store
+from claimtrack._strict_json import read_json
 from claimtrack._suspecting import Suspecting, SuspicionCache
 from claimtrack.exceptions import (
     Conflict,

@@ -27,9 +27,9 @@ from claimtrack._json_document import (
     FORMAT_VERSION,
     RECORD_LISTS,
     parse_document,
-    read_json,
     to_document,
 )
+from claimtrack._strict_json import read_json
 from claimtrack._table_schema import (
     DESCRIPTOR,
     Column,

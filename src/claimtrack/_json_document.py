@@ -10,7 +10,6 @@ and the six record lists, reading gives records and where each was, and
 from __future__ import annotations
 
 import json
-import re
 
 from collections.abc import Iterable, Iterator
 from typing import (
@@ -34,13 +33,13 @@ from claimtrack._claims import Claim
 from claimtrack._converter import CONVERTER, json_type
 from claimtrack._dates import PartialDate, parse_written
 from claimtrack._documents import Document
-from claimtrack._field_checks import SURROGATE
 from claimtrack._links import JUDGEMENT_RELATIONS, Link
 from claimtrack._policy import DEFAULT_POLICY, CorroborationPolicy
 from claimtrack._records import RECORD_KINDS, Record
 from claimtrack._reviews import Evidence, Rating
 from claimtrack._sources import Source
 from claimtrack._statements import Statement
+from claimtrack._strict_json import format_error
 from claimtrack._views import RecordLists
 from claimtrack.exceptions import ClaimtrackError, FormatError, FormatProblem
 
@@ -53,7 +52,6 @@ __all__ = [
     "chunks",
     "parse_document",
     "problems_at",
-    "read_json",
     "to_document",
 ]
 
@@ -145,117 +143,6 @@ class ParsedDocument(NamedTuple):
     """The JSON path of each record, by id."""
 
 
-def read_json(text: str | bytes) -> Any:
-    """
-    Parse JSON text strictly.
-
-    Raises:
-        FormatError: If *text* is not text or bytes, not UTF-8, not JSON,
-            nested too deeply, repeats a key within one object, holds an
-            integer too long to read or a lone surrogate (naming its
-            JSON path).
-    """
-    if isinstance(text, memoryview):
-        text = text.tobytes()
-    if isinstance(text, (bytes, bytearray)):
-        try:
-            text = bytes(text).decode("utf-8")
-        except UnicodeDecodeError as e:
-            raise _fail("$", f"not UTF-8 text (byte {e.start})") from None
-    if not isinstance(text, str):
-        raise _fail(
-            "$",
-            f"expected JSON text (a str or bytes), got {type(text).__name__}",
-        )
-    try:
-        data = json.loads(
-            text,
-            object_pairs_hook=_unique_keys,
-            parse_constant=_no_constants,
-            parse_int=_integer,
-        )
-    except json.JSONDecodeError as e:
-        raise _fail(
-            "$", f"not JSON: {e.msg} at line {e.lineno} column {e.colno}"
-        ) from None
-    except RecursionError:
-        raise _fail("$", "nested too deeply to be claimtrack JSON") from None
-    except _RefusedError as e:
-        raise _fail("$", str(e)) from None
-    if _MAY_HOLD_SURROGATE.search(text):
-        where = _surrogate_path(data)
-        if where is not None:
-            raise _fail(
-                where,
-                "holds a lone surrogate (a \\ud800-\\udfff escape without "
-                "its pair), which is not a character and cannot be saved",
-            )
-    return data
-
-
-# A lone surrogate comes from an escape, or from text decoded with
-# "surrogateescape"; without either, the walk is skipped.
-_MAY_HOLD_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]|[\ud800-\udfff]")
-
-
-def _surrogate_path(data: Any) -> str | None:
-    """The JSON path of the first lone surrogate in *data*, if any."""
-    pending: list[tuple[Any, str]] = [(data, "$")]
-    while pending:
-        value, where = pending.pop()
-        if isinstance(value, str):
-            if SURROGATE.search(value):
-                return where
-        elif isinstance(value, list):
-            pending.extend(
-                (item, f"{where}[{index}]")
-                for index, item in reversed(list(enumerate(value)))
-            )
-        elif isinstance(value, dict):
-            for key in value:
-                if SURROGATE.search(key):
-                    return f"{where} (a key)"
-            pending.extend(
-                (item, f"{where}.{key}")
-                for key, item in reversed(list(value.items()))
-            )
-    return None
-
-
-def _integer(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        # Longer than sys.get_int_max_str_digits() allows.
-        raise _RefusedError(
-            f"an integer of {len(text.lstrip('-'))} digits is too long to "
-            "be claimtrack JSON"
-        ) from None
-
-
-class _RefusedError(ValueError):
-    """JSON that `json.loads` would read, but claimtrack refuses."""
-
-
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        seen: set[str] = set()
-        for key, _ in pairs:
-            if key in seen:
-                raise _RefusedError(f"key {key!r} repeated in an object")
-            seen.add(key)
-    return result
-
-
-def _no_constants(name: str) -> None:
-    raise _RefusedError(f"{name} is not a JSON number")
-
-
-def _fail(path: str, message: str) -> FormatError:
-    return FormatError([FormatProblem(path, message)])
-
-
 def parse_document(data: Any) -> ParsedDocument:
     """
     Check the shape of a parsed claimtrack document and build its records.
@@ -268,11 +155,11 @@ def parse_document(data: Any) -> ParsedDocument:
             JSON path; or at once for a document of a newer version.
     """
     if type(data) is not dict:
-        raise _fail("$", f"expected an object, got {json_type(data)}")
+        raise format_error("$", f"expected an object, got {json_type(data)}")
     problems: list[FormatProblem] = []
     version = data.get("version")
     if type(version) is int and version > FORMAT_VERSION:
-        raise _fail(
+        raise format_error(
             "$.version",
             f"this document is claimtrack format version {version}, newer "
             f"than version {FORMAT_VERSION}, the newest this claimtrack "

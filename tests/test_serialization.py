@@ -20,6 +20,7 @@ import claimtrack as ct
 from claimtrack import serialization
 
 from .strategies import (
+    claim_sets,
     claim_sets_with_policy,
     mutated_documents,
     record_lists,
@@ -1055,3 +1056,38 @@ class TestRefusedInput:
         assert problems_of(document) == [
             f"$.reviews[0].{field}: an empty list: leave the key out"
         ]
+
+
+class TestCompactLayout:
+    """``indent=None``: one line, no spaces, the same document."""
+
+    @given(cs=claim_sets())
+    def test_compact_text_is_the_same_document(self, cs: ct.ClaimSet) -> None:
+        """Compact and indented text hold the same JSON and load alike."""
+        compact = cs.to_json(indent=None)
+
+        assert json.loads(compact) == json.loads(cs.to_json())
+        assert ct.ClaimSet.from_json(compact) == cs
+        assert compact.count("\n") == 1
+        assert compact == cs.copy().to_json(indent=None)
+
+    def test_save_and_dumps_take_the_layout(self, tmp_path: Path) -> None:
+        """save() and serialization.dumps() write the compact layout too."""
+        cs = ct.example()
+        path = tmp_path / "claims.json"
+
+        cs.save(path, indent=None)
+        serialization.save(cs, tmp_path / "other.json", indent=None)
+
+        compact = cs.to_json(indent=None)
+        assert path.read_text(encoding="utf-8") == compact
+        assert (tmp_path / "other.json").read_text(encoding="utf-8") == compact
+        assert serialization.dumps(cs, indent=None) == compact
+        assert len(compact) < len(cs.to_json()) * 3 // 4
+        assert ct.ClaimSet.load(path) == cs
+
+    @pytest.mark.parametrize("indent", [True, -1, 2.0, "2", 17])
+    def test_other_layouts_are_refused(self, indent: object) -> None:
+        """An indent that is not None or 0 to 16 spaces is refused."""
+        with pytest.raises(ct.InvalidValueError, match="indent"):
+            ct.example().to_json(indent=indent)  # type: ignore[arg-type]

@@ -19,6 +19,7 @@ from claimtrack._display import html_of
 from claimtrack._files import write_atomically
 from claimtrack._gc_pause import pause_cyclic_gc
 from claimtrack._json_document import (
+    checked_indent,
     chunks,
     parse_document,
     problems_at,
@@ -252,15 +253,23 @@ class ClaimSet(Suspecting):
 
     # -- JSON ------------------------------------------------------------
 
-    def to_json(self) -> str:
+    def to_json(self, *, indent: int | None = 2) -> str:
         """
         The set as claimtrack JSON text (the newest format version).
 
         The text is deterministic: equal sets give identical text, records
         sorted by id, keys in a fixed order, dates in their own precision,
         absent optional fields left out.
+
+        Args:
+            indent: Spaces per level (2 by default); None writes the
+                compact layout, one line with no spaces, about twice as
+                fast to write and a third smaller.
+
+        Raises:
+            InvalidValueError: If *indent* is neither None nor 0 to 16.
         """
-        return "".join(chunks(self))
+        return "".join(chunks(self, checked_indent(indent)))
 
     @classmethod
     def from_json(cls, text: str | bytes) -> ClaimSet:
@@ -286,7 +295,11 @@ class ClaimSet(Suspecting):
         return claim_set
 
     def save(
-        self, path: str | os.PathLike[str], *, lock: bool = False
+        self,
+        path: str | os.PathLike[str],
+        *,
+        lock: bool = False,
+        indent: int | None = 2,
     ) -> None:
         """
         Write the set to *path* as claimtrack JSON, atomically.
@@ -299,13 +312,15 @@ class ClaimSet(Suspecting):
             path: The file to write.
             lock: Wait for, and hold while writing, the lock that
                 `file_lock` takes. Off by default: the last save wins.
+            indent: As for `to_json`: None writes the compact layout.
 
         Raises:
             PathError: If *path* names a folder, FIFO or device, or cannot
                 be a file name.
             OSError: If writing fails (a full disk, no permission).
         """
-        write_atomically(path, chunks(self), lock=lock)
+        layout = checked_indent(indent)
+        write_atomically(path, chunks(self, layout), lock=lock)
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> ClaimSet:

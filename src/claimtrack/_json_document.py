@@ -41,7 +41,12 @@ from claimtrack._sources import Source
 from claimtrack._statements import Statement
 from claimtrack._strict_json import format_error
 from claimtrack._views import RecordLists
-from claimtrack.exceptions import ClaimtrackError, FormatError, FormatProblem
+from claimtrack.exceptions import (
+    ClaimtrackError,
+    FormatError,
+    FormatProblem,
+    InvalidValueError,
+)
 
 
 __all__ = [
@@ -49,6 +54,7 @@ __all__ = [
     "FORMAT_VERSION",
     "RECORD_LISTS",
     "ParsedDocument",
+    "checked_indent",
     "chunks",
     "parse_document",
     "problems_at",
@@ -123,12 +129,35 @@ def _record_id(record: Record) -> str:
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, indent=2)
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
-def chunks(claim_set: RecordLists) -> Iterator[str]:
-    """The document of *claim_set* as JSON text, in pieces."""
-    yield from _ENCODER.iterencode(to_document(claim_set))
+def chunks(claim_set: RecordLists, indent: int | None = 2) -> Iterator[str]:
+    """
+    The document of *claim_set* as JSON text, in pieces.
+
+    Indented by 2 (the default), or by *indent* spaces; with None, the
+    compact layout, in one piece from the C encoder: no spaces, one line.
+    """
+    document = to_document(claim_set)
+    if indent is None:
+        yield _COMPACT.encode(document)
+    elif indent == 2:
+        yield from _ENCODER.iterencode(document)
+    else:
+        yield from json.JSONEncoder(
+            ensure_ascii=False, indent=indent
+        ).iterencode(document)
     yield "\n"
+
+
+def checked_indent(indent: object) -> int | None:
+    """*indent*, if it is None or a number of spaces from 0 to 16."""
+    if indent is None or (type(indent) is int and 0 <= indent <= 16):
+        return indent
+    raise InvalidValueError(
+        "indent", indent, "expected None (compact) or 0 to 16 spaces"
+    )
 
 
 # -- reading ------------------------------------------------------------

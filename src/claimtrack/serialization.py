@@ -17,12 +17,10 @@ from typing import Any
 
 from claimtrack._claimset import ClaimSet
 from claimtrack._converter import configure_converter, make_converter
-from claimtrack._files import write_atomically
 from claimtrack._json_document import (
     FORMAT_NAME,
     FORMAT_VERSION,
     RECORD_LISTS,
-    chunks,
     to_document,
 )
 from claimtrack._report import CorroborationReport
@@ -44,13 +42,21 @@ __all__ = [
 ]
 
 
-def dumps(claim_set: ClaimSet) -> str:
-    """The claim set as claimtrack JSON text; the same set, the same text."""
-    return "".join(chunks(claim_set))
+def dumps(claim_set: ClaimSet, *, indent: int | None = 2) -> str:
+    """
+    The claim set as claimtrack JSON text; the same set, the same text.
+
+    See `ClaimSet.to_json`: *indent* None writes the compact layout.
+    """
+    return claim_set.to_json(indent=indent)
 
 
 def save(
-    claim_set: ClaimSet, path: str | os.PathLike[str], *, lock: bool = False
+    claim_set: ClaimSet,
+    path: str | os.PathLike[str],
+    *,
+    lock: bool = False,
+    indent: int | None = 2,
 ) -> None:
     """
     Write the claim set to *path* atomically.
@@ -58,9 +64,9 @@ def save(
     The text goes to a temporary file in the target's folder, which is
     flushed and synced to disk, then renamed over the target. If anything
     fails, the temporary file is removed and whatever was there is
-    untouched. `ClaimSet.save` says more, *lock* included.
+    untouched. `ClaimSet.save` says more, *lock* and *indent* included.
     """
-    write_atomically(path, chunks(claim_set), lock=lock)
+    claim_set.save(path, lock=lock, indent=indent)
 
 
 def report_to_json(report: CorroborationReport) -> dict[str, object]:

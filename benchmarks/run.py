@@ -67,8 +67,13 @@ def floor_build(data: Rows) -> dict[str, Any]:
     }
 
 
-def floor_dumps(document: dict[str, Any]) -> str:
-    """Plain json.dumps, indented as claimtrack writes."""
+def floor_dumps(document: dict[str, Any], *, compact: bool = False) -> str:
+    """Plain json.dumps, laid out as claimtrack writes (or compact)."""
+    if compact:
+        return (
+            json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+            + "\n"
+        )
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -258,6 +263,9 @@ def measure(
         result["claimtrack"] = {
             "build": median_seconds(lambda: record(data), repeat),
             "to_json": median_seconds(cs.to_json, repeat),
+            "to_json_compact": median_seconds(
+                lambda: cs.to_json(indent=None), repeat
+            ),
             "from_json": median_seconds(
                 lambda: ct.ClaimSet.from_json(text), repeat
             ),
@@ -269,6 +277,9 @@ def measure(
         result["floor"] = {
             "build": median_seconds(lambda: floor_build(data), repeat),
             "to_json": median_seconds(lambda: floor_dumps(document), repeat),
+            "to_json_compact": median_seconds(
+                lambda: floor_dumps(document, compact=True), repeat
+            ),
             "from_json": median_seconds(
                 lambda: json.loads(floor_text), repeat
             ),
@@ -301,7 +312,14 @@ def report(results: list[dict[str, Any]]) -> str:
         "| statements | step | claimtrack | floor | claimtrack / floor |",
         "|---:|---|---:|---:|---:|",
     ]
-    steps = ("build", "to_json", "from_json", "save", "load")
+    steps = (
+        "build",
+        "to_json",
+        "to_json_compact",
+        "from_json",
+        "save",
+        "load",
+    )
     for result in results:
         ours, floor = result["claimtrack"], result["floor"]
         size = f"{result['statements']:,}"

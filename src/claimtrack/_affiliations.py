@@ -369,13 +369,17 @@ def find_affiliation_cycle(
         return True
 
     # First, ignoring time: is the subject reachable from the object at all?
-    if _shortest_path(graph, start, goal, anytime) is None:
+    anyway = _shortest_path(graph, start, goal, anytime)
+    if anyway is None:
         return None
+    # Most often that shortest cycle holds at one time itself: at the
+    # latest start of its links (all of a ring, say). Else look further.
+    if _holds_together([new, *anyway]):
+        return [new, *anyway]
     # An imprecise start ("2021") has certainly passed on its last day.
     instants = [*starts, *(_last(d) for d in starts if d is not None)]
-    for instant in dict.fromkeys(instants):
-        if not _holds_certainly(new, instant):
-            continue
+    chosen = [i for i in instants if _holds_certainly(new, i)]
+    for instant in dict.fromkeys(chosen):
 
         def then(link: Link, instant: PartialDate | None = instant) -> bool:
             return (
@@ -388,6 +392,18 @@ def find_affiliation_cycle(
         if path is not None:
             return [new, *path]
     return None
+
+
+def _holds_together(links: list[Link]) -> bool:
+    """Whether *links* certainly all hold at the latest of their starts."""
+    starts = [link.valid_from for link in links if link.valid_from]
+    if not starts:
+        return all(_holds_certainly(link, None) for link in links)
+    latest = max(starts, key=lambda date: (last_day(date), date.precision))
+    return any(
+        all(_holds_certainly(link, instant) for link in links)
+        for instant in (latest, _last(latest))
+    )
 
 
 def _last(date: PartialDate) -> PartialDate:

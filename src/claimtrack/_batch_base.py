@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import NamedTuple, Protocol
 
-from claimtrack._graphs import UnionFind
+from claimtrack._graphs import MergedClasses, UnionFind
 from claimtrack._links import (
     Link,
     Relation,
@@ -55,8 +55,16 @@ class Recorded(Protocol):
         """The affiliations from each source, ``same_as`` aside."""
 
     @property
+    def source_links_in(self) -> Mapping[str, Sequence[Link]]:
+        """The same links, by the source they point at."""
+
+    @property
     def subordinates(self) -> Mapping[str, int]:
         """How many hierarchical links point at each source."""
+
+    @property
+    def class_subordinates(self) -> Mapping[str, int]:
+        """How many point into each ``same_as`` class, by representative."""
 
 
 class BatchBase:
@@ -72,11 +80,13 @@ class BatchBase:
         self._records = recorded.records
         self._same_source = recorded.same_source
         self.source_links = recorded.source_links
+        self.source_links_in = recorded.source_links_in
         self.subordinates = recorded.subordinates
+        self.class_subordinates = recorded.class_subordinates
         self._new = new
         self._staged: dict[str, Record] = {}
         self.new_records: list[Record] = []
-        self._partition: UnionFind | None = None
+        self._partition: UnionFind | MergedClasses | None = None
 
     def _resolve(self, id: str) -> Record | None:
         return self._staged.get(id) or self._records.get(id)
@@ -100,8 +110,13 @@ class BatchBase:
     def _canonical(self, source: str) -> str:
         return self.merged_sources().find(source)
 
-    def merged_sources(self) -> UnionFind:
-        """The ``same_as`` classes of sources with the batch's links."""
+    def merged_sources(self) -> UnionFind | MergedClasses:
+        """
+        The ``same_as`` classes of sources with the batch's links.
+
+        The classes already there are never copied: the batch's unions
+        sit on top of them, so a batch pays for its own links only.
+        """
         if self._partition is None:
             merges = [
                 r
@@ -111,9 +126,10 @@ class BatchBase:
                 and isinstance(self._resolve(r.subject), Source)
             ]
             if merges:
-                self._partition = self._same_source.copy()
+                merged = MergedClasses(self._same_source)
                 for link in merges:
-                    self._partition.union(link.subject, link.object)
+                    merged.union(link.subject, link.object)
+                self._partition = merged
             else:
                 self._partition = self._same_source
         return self._partition

@@ -10,8 +10,10 @@ import attrs
 
 
 __all__ = [
+    "MergedClasses",
     "UnionFind",
     "longest_path_layers",
+    "reaches",
     "shortest_path",
     "strongly_connected",
 ]
@@ -78,6 +80,7 @@ def shortest_path(
     The edges of a shortest path from *start* to *goal*, or None.
 
     Breadth first: *steps* gives each node's (next node, edge) pairs.
+    When *goal* is *start*, the path is a shortest cycle through it.
     """
     came: dict[N, tuple[N, E] | None] = {start: None}
     queue = [start]
@@ -86,13 +89,51 @@ def shortest_path(
         node = queue[position]
         position += 1
         for target, edge in steps(node):
+            if target == goal:
+                return [*_edges_to(node, came), edge]
             if target in came:
                 continue
             came[target] = (node, edge)
-            if target == goal:
-                return _edges_to(goal, came)
             queue.append(target)
     return None
+
+
+def reaches(
+    start: N,
+    goal: N,
+    forward: Callable[[N], Iterable[N]],
+    backward: Callable[[N], Iterable[N]],
+) -> bool:
+    """
+    Whether *goal* can be reached from *start*.
+
+    Searches forward from *start* (over *forward*, each node's
+    successors) and backward from *goal* (over *backward*, each node's
+    predecessors) in turn, a node at a time, and stops as soon as the
+    two meet or either side has nowhere left to go. So a question whose
+    answer is "no" costs about what the smaller side holds: a link under
+    a deep hierarchy from a unit with one child looks at the child, not
+    at the whole ancestry.
+    """
+    if start == goal:
+        return True
+    seen = ({start}, {goal})
+    queues = ([start], [goal])
+    positions = [0, 0]
+    steps = (forward, backward)
+    while all(positions[i] < len(queues[i]) for i in (0, 1)):
+        # Expand the side with less left to do.
+        side = 0 if len(queues[0]) <= len(queues[1]) else 1
+        node = queues[side][positions[side]]
+        positions[side] += 1
+        mine, theirs = seen[side], seen[1 - side]
+        for target in steps[side](node):
+            if target in theirs:
+                return True
+            if target not in mine:
+                mine.add(target)
+                queues[side].append(target)
+    return False
 
 
 def _edges_to(goal: N, came: dict[N, tuple[N, E] | None]) -> list[E]:
@@ -208,3 +249,46 @@ class UnionFind:
             dict(self._parent),
             {root: list(ms) for root, ms in self._members.items()},
         )
+
+
+@attrs.define
+class MergedClasses:
+    """
+    `UnionFind` classes with a few more unions, leaving the original as is.
+
+    What a batch of new ``same_as`` links would make of the classes
+    already there, without copying them: the new unions join the old
+    classes' representatives in a small union-find of their own. Answers
+    as a `UnionFind` does (`find`, `members`).
+    """
+
+    base: UnionFind
+    _joined: UnionFind = attrs.Factory(UnionFind)
+    _members: dict[str, list[str]] = attrs.Factory(dict)
+
+    def union(self, a: str, b: str) -> None:
+        """Merge the classes of *a* and *b* (here only)."""
+        self._joined.union(self.base.find(a), self.base.find(b))
+        self._members.clear()
+
+    def find(self, item: str) -> str:
+        """The representative of *item*'s class (*item* if unknown)."""
+        # Each old representative is the smallest id of its class, so the
+        # smallest of them is the smallest of the merged class.
+        return self._joined.find(self.base.find(item))
+
+    def old_classes(self, item: str) -> list[str]:
+        """The representatives of the old classes merged into *item*'s."""
+        return self._joined.members(self.find(item))
+
+    def members(self, item: str) -> list[str]:
+        """Every member of *item*'s class, *item* included."""
+        roots = self.old_classes(item)
+        if len(roots) == 1:
+            return self.base.members(item)
+        root = self.find(item)
+        found = self._members.get(root)
+        if found is None:
+            found = [m for old in roots for m in self.base.members(old)]
+            self._members[root] = found
+        return found

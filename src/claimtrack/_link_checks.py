@@ -13,6 +13,7 @@ from claimtrack._batch_base import BatchBase, Finding, Recorded
 from claimtrack._claims import Claim
 from claimtrack._dates import is_later
 from claimtrack._documents import Document
+from claimtrack._graphs import MergedClasses, reaches
 from claimtrack._links import (
     CLAIM_RELATIONS,
     HIERARCHICAL_RELATIONS,
@@ -271,16 +272,16 @@ class LinkChecks(BatchBase):
             for lk in links
             if lk.relation is Relation.SAME_AS
         }
-        # A same_as can close a cycle made wholly of older links.
+        # A same_as can close a cycle made wholly of older links. Such a
+        # cycle goes into one of the classes it merges and out of another,
+        # so the links into and out of all but the largest are enough: an
+        # id is in a smaller class at most log n times over many merges.
         for root in sorted(merged):
-            candidates.extend(
-                lk
-                for lk in graph.links_from(root)
-                if lk.relation in HIERARCHICAL_RELATIONS
-            )
+            if graph.has_subordinates(root):
+                candidates.extend(graph.links_around_smaller(root))
         # A cycle through a link must come back into its subject: with
         # nothing under the subject, there is nothing to search. Else,
-        # ignoring time, its two ends must be in one strong component.
+        # ignoring time, its object must reach its subject.
         candidates = [
             lk
             for lk in dict.fromkeys(candidates)
@@ -288,29 +289,57 @@ class LinkChecks(BatchBase):
         ]
         if not candidates:
             return
-        component = strong_components(
-            graph,
-            (graph.canonical_source(lk.subject) for lk in candidates),
-            _is_hierarchical,
-        )
-        reported: set[frozenset[str]] = set()
+        yield from self._cycles_through(graph, candidates)
+
+    def _cycles_through(
+        self, graph: _Overlay, candidates: list[Link]
+    ) -> Iterator[Finding]:
+        """One cycle through each candidate not on a cycle already named."""
+        canonical = graph.canonical_source
+        if len(candidates) > _FEW:
+            # Many links: one pass of Tarjan's algorithm over all of them.
+            component = strong_components(
+                graph,
+                (canonical(lk.subject) for lk in candidates),
+                _is_hierarchical,
+            )
+
+            def possible(link: Link) -> bool:
+                subject = component.get(canonical(link.subject))
+                return subject == component.get(canonical(link.object))
+
+        else:
+            # A few: search from both ends, which stops at once when
+            # little lies under the subject or above the object.
+            def possible(link: Link) -> bool:
+                return reaches(
+                    canonical(link.object),
+                    canonical(link.subject),
+                    graph.above,
+                    graph.below,
+                )
+
+        named: set[str] = set()
         for link in candidates:
-            subject = component.get(graph.canonical_source(link.subject))
-            if subject != component.get(graph.canonical_source(link.object)):
+            # A link on a cycle already named adds nothing new to say, and
+            # would cost a search the size of that cycle again.
+            if link.id in named or not possible(link):
                 continue
             cycle = find_affiliation_cycle(graph, link, HIERARCHICAL_RELATIONS)
             if cycle is None:
                 continue
-            key = frozenset(lk.id for lk in cycle)
-            if key not in reported:
-                reported.add(key)
-                yield Finding(
-                    cycle[0].id,
-                    "object",
-                    AffiliationCycleError(
-                        [lk.subject for lk in cycle], [lk.id for lk in cycle]
-                    ),
-                )
+            named.update(lk.id for lk in cycle)
+            yield Finding(
+                cycle[0].id,
+                "object",
+                AffiliationCycleError(
+                    [lk.subject for lk in cycle], [lk.id for lk in cycle]
+                ),
+            )
+
+
+_FEW = 8
+"""Up to this many candidate links, each is searched from both ends."""
 
 
 class _Overlay:
@@ -320,13 +349,16 @@ class _Overlay:
         self._batch = batch
         self._partition = batch.merged_sources()
         self._extra: dict[str, list[Link]] = {}
+        self._extra_in: dict[str, list[Link]] = {}
         self._extra_under: dict[str, int] = {}
         for link in links:
             if link.relation is not Relation.SAME_AS:
                 self._extra.setdefault(link.subject, []).append(link)
+                self._extra_in.setdefault(link.object, []).append(link)
             if link.relation in HIERARCHICAL_RELATIONS:
+                root = self._partition.find(link.object)
                 under = self._extra_under
-                under[link.object] = under.get(link.object, 0) + 1
+                under[root] = under.get(root, 0) + 1
         self._sorted: dict[str, list[Link]] = {}
 
     def canonical_source(self, source: str) -> str:
@@ -345,13 +377,65 @@ class _Overlay:
             self._sorted[canonical] = found
         return found
 
+    def above(self, canonical: str) -> list[str]:
+        """The classes a class is directly under (hierarchical links)."""
+        return [
+            self.canonical_source(link.object)
+            for link in self.links_from(canonical)
+            if link.relation in HIERARCHICAL_RELATIONS
+        ]
+
+    def below(self, canonical: str) -> list[str]:
+        """The classes directly under a class (hierarchical links)."""
+        old = self._batch.source_links_in
+        return [
+            self.canonical_source(link.subject)
+            for member in self._partition.members(canonical)
+            for links in (old.get(member, ()), self._extra_in.get(member, ()))
+            for link in links
+            if link.relation in HIERARCHICAL_RELATIONS
+        ]
+
+    def _old_classes(self, canonical: str) -> list[str]:
+        """The classes there before the batch that make up *canonical*'s."""
+        partition = self._partition
+        if isinstance(partition, MergedClasses):
+            return partition.old_classes(canonical)
+        return [canonical]
+
     def has_subordinates(self, canonical: str) -> bool:
         """Whether any hierarchical link points into the class."""
-        old = self._batch.subordinates
-        return any(
-            old.get(member) or self._extra_under.get(member)
-            for member in self._partition.members(canonical)
+        old = self._batch.class_subordinates
+        return bool(self._extra_under.get(canonical)) or any(
+            old.get(root) for root in self._old_classes(canonical)
         )
+
+    def links_around_smaller(self, canonical: str) -> list[Link]:
+        """
+        Hierarchical links into or out of the old classes merged here.
+
+        All but the largest of them (the first by id among the largest).
+        """
+        classes = self._old_classes(canonical)
+        if len(classes) < 2:
+            return []
+        base = self._batch.merged_sources()
+        assert isinstance(base, MergedClasses)
+        members = {root: base.base.members(root) for root in classes}
+        largest = min(classes, key=lambda root: (-len(members[root]), root))
+        old_out, old_in = self._batch.source_links, self._batch.source_links_in
+        found: list[Link] = []
+        for root in classes:
+            if root == largest:
+                continue
+            for member in members[root]:
+                for table in (old_out, self._extra, old_in, self._extra_in):
+                    found.extend(
+                        link
+                        for link in table.get(member, ())
+                        if link.relation in HIERARCHICAL_RELATIONS
+                    )
+        return found
 
 
 def _is_hierarchical(link: Link) -> bool:

@@ -335,6 +335,9 @@ class CorroborationReport:
         voices = " + ".join(self.name(s) for s in sorted(group.sources))
         lines = [f"{title}: {voices}"]
         known = {s.id: s for s in (*group.origins, *group.carriers)}
+        ties_of: dict[str, list[Independence]] = {}
+        for tie in group.carrier_ties:
+            ties_of.setdefault(tie.a, []).append(tie)
         for origin in group.origins:
             code = self.report_codes.get(origin.id)
             rated = f" (Admiralty code {code})" if code else ""
@@ -354,16 +357,15 @@ class CorroborationReport:
                 f"{self._takes_up(carrier, known)}{_in(carrier)}: adds no "
                 "independent origin"
             )
-            for tie in group.carrier_ties:
-                if tie.a == carrier.source:
-                    lines.extend(
-                        self._tie(
-                            tie,
-                            "and in its own voice it would not be "
-                            "independent either: ",
-                            "    ",
-                        )
+            for tie in ties_of.get(carrier.source, ()):
+                lines.extend(
+                    self._tie(
+                        tie,
+                        "and in its own voice it would not be "
+                        "independent either: ",
+                        "    ",
                     )
+                )
         for tie in group.ties:
             if tie.a != tie.b:
                 lines.extend(self._tie(tie, "one voice: ", "  "))

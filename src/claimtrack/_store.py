@@ -41,6 +41,8 @@ class Store:
     """
 
     __slots__ = (
+        "_claim_classes",
+        "_closure_keys",
         "_closures",
         "_dated_above",
         "_implied",
@@ -49,6 +51,7 @@ class Store:
         "by_document",
         "citing",
         "claims",
+        "class_subordinates",
         "copies",
         "documents",
         "identifiers",
@@ -63,6 +66,7 @@ class Store:
         "same_claim",
         "same_source",
         "source_links",
+        "source_links_in",
         "sources",
         "statements",
         "subordinates",
@@ -87,7 +91,11 @@ class Store:
         self.copies: dict[str, Link] = {}
         # The affiliation graph between sources, and same_as classes.
         self.source_links: dict[str, list[Link]] = {}
+        # The same links by object, and how many hierarchical links point
+        # into each source and into each same_as class (by representative).
+        self.source_links_in: dict[str, list[Link]] = {}
         self.subordinates: dict[str, int] = {}
+        self.class_subordinates: dict[str, int] = {}
         self.same_source = UnionFind()
         self.same_claim = UnionFind()
         # Folded names, places and tags, for searching.
@@ -98,8 +106,12 @@ class Store:
         self.tags: dict[str, list[str]] = {}
         # Caches, forgotten by `add` when a record may change them.
         self._closures: dict[tuple[object, ...], Closure] = {}
+        self._claim_classes: dict[str, tuple[str, ...]] = {}
         self._sorted_links: dict[str, list[Link]] = {}
         self._dated_above: dict[str, tuple[Link, ...]] = {}
+        self._closure_keys: dict[
+            tuple[str, PartialDate | None], tuple[int, ...]
+        ] = {}
         self._implied: dict[
             frozenset[Relation], dict[str, tuple[Derivation, ...]]
         ] = {}
@@ -146,21 +158,36 @@ class Store:
         self.links[link.id] = link
         if link.subject in self.sources:
             self._closures.clear()
+            self._closure_keys.clear()
             self._sorted_links.clear()
             self._dated_above.clear()
             if link.relation is Relation.SAME_AS:
-                self.same_source.union(link.subject, link.object)
+                self._merge_sources(link.subject, link.object)
             else:
                 self.source_links.setdefault(link.subject, []).append(link)
+                self.source_links_in.setdefault(link.object, []).append(link)
                 if link.relation in HIERARCHICAL_RELATIONS:
                     below = self.subordinates
                     below[link.object] = below.get(link.object, 0) + 1
+                    root = self.same_source.find(link.object)
+                    counts = self.class_subordinates
+                    counts[root] = counts.get(root, 0) + 1
         elif link.relation is Relation.SAME_AS:
             self.same_claim.union(link.subject, link.object)
+            self._claim_classes.clear()
         elif link.relation is Relation.COPIES:
             self.copies[link.id] = link
         for end in dict.fromkeys((link.subject, link.object)):
             self.links_by_end.setdefault(end, []).append(link)
+
+    def _merge_sources(self, a: str, b: str) -> None:
+        """Unite two sources' classes, and their counts of subordinates."""
+        classes, counts = self.same_source, self.class_subordinates
+        old = {classes.find(a), classes.find(b)}
+        classes.union(a, b)
+        total = sum(counts.pop(root, 0) for root in old)
+        if total:
+            counts[classes.find(a)] = total
 
     # -- what the rules read -----------------------------------------------
 
@@ -203,7 +230,15 @@ class Store:
     def claim_class(self, claim: str) -> tuple[str, ...]:
         """Every claim ``same_as`` *claim* (itself too), sorted."""
         members = self.same_claim.members(claim)
-        return (claim,) if len(members) == 1 else tuple(sorted(members))
+        if len(members) == 1:
+            return (claim,)
+        # Sorted once per class, not once per member asked about.
+        root = self.same_claim.find(claim)
+        found = self._claim_classes.get(root)
+        if found is None:
+            found = tuple(sorted(members))
+            self._claim_classes[root] = found
+        return found
 
     def claim_root(self, claim: str) -> str:
         """The representative of *claim*'s ``same_as`` class."""
@@ -253,8 +288,15 @@ class Store:
         if dated is None:
             dated = dated_links_above(self, root)
             self._dated_above[root] = dated
-        # Dates at which each dated link above holds alike share a closure.
-        key = (policy, root, *[link.holds_at(when) for link in dated])
+        # Dates at which each dated link above holds alike share a closure;
+        # which of them hold is worked out once per date.
+        holding = self._closure_keys.get((root, when))
+        if holding is None:
+            holding = tuple(
+                i for i, link in enumerate(dated) if link.holds_at(when)
+            )
+            self._closure_keys[root, when] = holding
+        key = (policy, root, len(dated), *holding)
         found = self._closures.get(key)
         if found is None:
             found = compute_closure(self, root, when, policy)

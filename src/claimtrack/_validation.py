@@ -12,6 +12,7 @@ from claimtrack._batch_base import Finding
 from claimtrack._claims import Claim
 from claimtrack._dates import PartialDate, is_later
 from claimtrack._documents import Document
+from claimtrack._graphs import shortest_path, strongly_connected
 from claimtrack._link_checks import LinkChecks
 from claimtrack._links import (
     Link,
@@ -203,37 +204,46 @@ class Batch(LinkChecks):
     # -- statements ----------------------------------------------------
 
     def _relay_cycles(self, statements: list[Statement]) -> Iterator[Finding]:
-        """Cycles among new statements (old ones cannot point to new)."""
+        """
+        Name one relay cycle among new statements, and count the others.
+
+        Old statements cannot derive from new ones, so every cycle lies
+        among the new. The statements on a cycle are those in strongly
+        connected components with a derivation inside; the first of them
+        in the batch is the start, and a shortest cycle through it is
+        named. Every other derivation inside a component lies on some
+        cycle too: those are counted, not listed, so the error stays
+        small whatever the batch.
+        """
         staged = {s.id: s for s in statements}
-        state: dict[str, int] = {}  # 1: on the current path, 2: done
-        for first in statements:
-            if first.id in state:
-                continue
-            path: list[str] = []
-            stack: list[tuple[str, int]] = [(first.id, 0)]
-            while stack:
-                node, position = stack.pop()
-                if position == 0:
-                    state[node] = 1
-                    path.append(node)
-                parents = staged[node].derives_from
-                if position < len(parents):
-                    stack.append((node, position + 1))
-                    parent = parents[position]
-                    if parent not in staged:
-                        continue
-                    if state.get(parent) == 1:
-                        cycle = path[path.index(parent) :]
-                        yield Finding(
-                            cycle[-1],
-                            f"derives_from[{position}]",
-                            RelayCycleError(cycle),
-                        )
-                    elif parent not in state:
-                        stack.append((parent, 0))
-                else:
-                    state[node] = 2
-                    path.pop()
+
+        def parents(node: str) -> list[str]:
+            return [p for p in staged[node].derives_from if p in staged]
+
+        component = strongly_connected(staged, parents)
+        inside = [
+            (node, parent)
+            for node in staged
+            for parent in parents(node)
+            if component[node] == component[parent]
+        ]
+        if not inside:
+            return
+        start = inside[0][0]
+        path = shortest_path(
+            start,
+            start,
+            lambda node: [(p, (node, i)) for i, p in enumerate(parents(node))],
+        )
+        assert path is not None  # a derivation inside a component
+        cycle = [node for node, _ in path]
+        last, position = path[-1]
+        field = staged[last].derives_from.index(parents(last)[position])
+        yield Finding(
+            last,
+            f"derives_from[{field}]",
+            RelayCycleError(cycle, others=len(inside) - len(cycle)),
+        )
 
     def _document_rules(self, document: Document) -> Iterator[Finding]:
         for i, cited_id in enumerate(document.cites):

@@ -158,7 +158,8 @@ class RelayCycleError(ClaimtrackError, ValueError):
         if len(ring) > _SHOWN:
             hidden = len(ring) - _SHOWN
             ring[_SHOWN // 2 : -_SHOWN // 2] = [f"({hidden} more)"]
-        text = f"statements derive from each other in a cycle: {' -> '.join(ring)}"
+        shown = " -> ".join(ring)
+        text = f"statements derive from each other in a cycle: {shown}"
         if self.others:
             noun = "derivation lies" if self.others == 1 else "derivations lie"
             text += f" ({self.others} other {noun} on cycles)"

@@ -28,10 +28,11 @@ def day(number: int) -> str:
     return (dt.date(2000, 1, 1) + dt.timedelta(days=number)).isoformat()
 
 
-def sources(count: int, prefix: str) -> list[ct.Source]:
-    """*count* sources named *prefix* and a number."""
+def sources(count: int, prefix: str, suffix: str = "") -> list[ct.Source]:
+    """*count* sources named *prefix*, a number and *suffix*."""
     return [
-        ct.Source(id=f"{prefix}{i}", name=f"{prefix}{i}") for i in range(count)
+        ct.Source(id=f"{prefix}{i}{suffix}", name=f"{prefix}{i}")
+        for i in range(count)
     ]
 
 
@@ -58,6 +59,23 @@ class TestAffiliationCycles:
         assert isinstance(finding.error, ct.AffiliationCycleError)
         assert len(finding.error.links) == n
         assert sorted(finding.error.cycle) == sorted(f"s{i}" for i in range(n))
+
+    def test_the_message_of_a_long_ring_of_long_ids_stays_short(
+        self,
+    ) -> None:
+        """The message shows the ends of the ring, each id clipped."""
+        n, tail = 8_000, "x" * 10_000
+        records: list[ct.Record] = [*sources(n, "s", tail)]
+        records += [
+            part_of(f"s{i}{tail}", f"s{(i + 1) % n}{tail}") for i in range(n)
+        ]
+
+        (finding,) = ct.ClaimSet().validate(records)
+
+        message = str(finding.error)
+        assert len(message) < 4_000
+        assert f"({n + 1 - 12} more)" in message
+        assert len(finding.error.links) == n
 
     def test_a_long_dated_ring_is_named_once(self) -> None:
         """2,000 dated links in a ring at one time (800: 117 s before)."""

@@ -424,7 +424,8 @@ class Recording(Queries):
         error `record_many` would raise. Problems of reference are reported
         first; cycles and dates are checked only once references are sound.
         """
-        return list(self._batch(_listed(records)).problems())
+        with pause_cyclic_gc():
+            return list(self._batch(_listed(records)).problems())
 
     def _apply_batch(self, batch: Batch) -> None:
         # Links are filed by the kind of their ends: apply those first.

@@ -154,11 +154,7 @@ class RelayCycleError(ClaimtrackError, ValueError):
         super().__init__(self.cycle, self.others)
 
     def __str__(self) -> str:
-        ring = [repr(s) for s in (*self.cycle, self.cycle[0])]
-        if len(ring) > _SHOWN:
-            hidden = len(ring) - _SHOWN
-            ring[_SHOWN // 2 : -_SHOWN // 2] = [f"({hidden} more)"]
-        shown = " -> ".join(ring)
+        shown = " -> ".join(_shown((*self.cycle, self.cycle[0])))
         text = f"statements derive from each other in a cycle: {shown}"
         if self.others:
             noun = "derivation lies" if self.others == 1 else "derivations lie"
@@ -167,7 +163,22 @@ class RelayCycleError(ClaimtrackError, ValueError):
 
 
 _SHOWN = 12
-"""How many statements of a long relay cycle its message shows."""
+"""How many ids of a long cycle its message shows."""
+
+_LONGEST_ID = 80
+"""Characters of one id a message shows; the rest is elided."""
+
+
+def _shown(ids: Sequence[str]) -> list[str]:
+    """*ids* for a message: a long list by its ends, long ids clipped."""
+    shown = [
+        repr(i if len(i) <= _LONGEST_ID else i[: _LONGEST_ID - 1] + "…")
+        for i in ids
+    ]
+    if len(shown) > _SHOWN:
+        hidden = len(shown) - _SHOWN
+        shown[_SHOWN // 2 : -_SHOWN // 2] = [f"({hidden} more)"]
+    return shown
 
 
 class AffiliationCycleError(ClaimtrackError, ValueError):
@@ -186,8 +197,8 @@ class AffiliationCycleError(ClaimtrackError, ValueError):
         super().__init__(self.cycle, self.links)
 
     def __str__(self) -> str:
-        ring = " -> ".join(repr(s) for s in (*self.cycle, self.cycle[0]))
-        links = ", ".join(repr(link) for link in self.links)
+        ring = " -> ".join(_shown((*self.cycle, self.cycle[0])))
+        links = ", ".join(_shown(self.links))
         return f"affiliations form a cycle at one time: {ring} (links {links})"
 
 

@@ -11,10 +11,13 @@ per kind of pair (verbatim, trimmed, edited; translations apart).
 
 Scale: N synthetic documents of about 300 words (a fifth of them reprints,
 trimmed or edited, of another), timed against the floor of case-folding
-and splitting every text into words, in the same run.
+and splitting every text into words, in the same run. Times are the
+process's CPU time (time.process_time), so that other work on a shared
+machine counts less; the floor is measured between the runs.
 
     python benchmarks/discovery.py                  # quality only
     python benchmarks/discovery.py --scale 10000 100000
+    python benchmarks/discovery.py --steps 20000    # where the time goes
 """
 
 from __future__ import annotations
@@ -152,13 +155,13 @@ def naive_baseline(folder: Path = CORPUS) -> dict[str, float]:
 _VOCABULARY = [f"w{n}" for n in range(20_000)]
 
 
-def synthetic(count: int, seed: int = 7) -> ct.ClaimSet:
-    """*count* documents of about 300 words; a fifth reprint another."""
+def synthetic_records(count: int, seed: int = 7) -> list[ct.Record]:
+    """*count* documents of about 300 words, and their publishers."""
     rng = random.Random(seed)
-    cs = ct.ClaimSet()
-    for n in range(count // 50 + 1):
-        cs.record_source(f"p{n}", name=f"Publisher {n}")
-    records: list[ct.Record] = []
+    publishers = count // 50 + 1
+    records: list[ct.Record] = [
+        ct.Source(id=f"p{n}", name=f"Publisher {n}") for n in range(publishers)
+    ]
     texts: list[str] = []
     for n in range(count):
         if texts and rng.random() < 0.2:
@@ -174,44 +177,67 @@ def synthetic(count: int, seed: int = 7) -> ct.ClaimSet:
         records.append(
             ct.Document(
                 id=f"d{n}",
-                publisher=f"p{n % (count // 50 + 1)}",
+                publisher=f"p{n % publishers}",
                 date=f"2025-{1 + n * 12 // count:02d}-01",
                 text=text,
             )
         )
-    cs.record_many(records)
+    return records
+
+
+def synthetic(count: int, seed: int = 7) -> ct.ClaimSet:
+    """*count* documents of about 300 words; a fifth reprint another."""
+    cs = ct.ClaimSet()
+    cs.record_many(synthetic_records(count, seed))
     return cs
 
 
 def _timed(action: Callable[[], object]) -> float:
     gc.collect()
-    start = time.perf_counter()
+    start = time.process_time()
     action()
-    return time.perf_counter() - start
+    return time.process_time() - start
+
+
+def _floor(texts: list[str]) -> float:
+    """Case-fold and split every text into words: the yardstick."""
+
+    def split() -> None:
+        for text in texts:
+            text.casefold().split()
+
+    return _timed(split)
 
 
 def scale(sizes: list[int], repeats: int = 3) -> list[dict[str, float]]:
     """suspicions() against the floor, with growth and memory."""
     rows = []
     for size in sizes:
-        cs = synthetic(size)
-        texts = [d.text or "" for d in cs.documents]
+        records = synthetic_records(size)
+        texts = [r.text or "" for r in records if isinstance(r, ct.Document)]
 
-        def split(texts: list[str] = texts) -> None:
-            for text in texts:
-                text.casefold().split()
+        def fresh(records: list[ct.Record] = records) -> ct.ClaimSet:
+            # A new claim set each time: a fresh search, not a kept one.
+            cs = ct.ClaimSet()
+            cs.record_many(records)
+            return cs
 
-        floor = statistics.median(_timed(split) for _ in range(repeats))
-
-        def run(cs: ct.ClaimSet = cs) -> None:
-            # Measure a fresh search, not the cached one.
-            cs._by_kind.clear()  # noqa: SLF001
-            cs._suspected = None  # noqa: SLF001
-            cs.suspicions(kinds=["reused_text"])
-
-        took = statistics.median(_timed(run) for _ in range(repeats))
+        floors, took = [], []
+        for _ in range(repeats):
+            # The floor is measured between the runs, so that both see
+            # the same machine (others may be using it).
+            floors.append(_floor(texts))
+            cs = fresh()
+            took.append(
+                _timed(lambda cs=cs: cs.suspicions(kinds=["reused_text"]))
+            )
+        floors.append(_floor(texts))
+        floor = statistics.median(floors)
+        median = statistics.median(took)
+        cs = fresh()
+        gc.collect()
         tracemalloc.start()
-        run()
+        found = len(cs.suspicions(kinds=["reused_text"]))
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         size_of_texts = sum(len(t.encode("utf-8")) for t in texts)
@@ -219,12 +245,99 @@ def scale(sizes: list[int], repeats: int = 3) -> list[dict[str, float]]:
             {
                 "documents": size,
                 "floor_s": floor,
-                "suspicions_s": took,
-                "ratio": took / floor,
+                "suspicions_s": median,
+                "ratio": median / floor,
                 "peak_memory_mb": peak / 1e6,
                 "texts_mb": size_of_texts / 1e6,
-                "found": len(cs.suspicions(kinds=["reused_text"])),
+                "found": found,
             }
+        )
+    return rows
+
+
+def steps(size: int, repeats: int = 3) -> list[tuple[str, float, float]]:
+    """
+    Where the time of a search for reused text goes, step by step.
+
+    Each step is timed, as the median of *repeats*, against the floor
+    measured just before it. The steps use claimtrack's private modules.
+    Indexing includes cutting and hashing the words, and each "whole"
+    row all of its kind's steps.
+    """
+    from claimtrack import _suspicions, _textreuse  # noqa: PLC0415
+
+    records = synthetic_records(size)
+    cs = ct.ClaimSet()
+    cs.record_many(records)
+    documents = [r for r in records if isinstance(r, ct.Document)]
+    texts = [d.text or "" for d in documents]
+
+    def index() -> _textreuse.TextIndex:
+        built = _textreuse.TextIndex()
+        built.extend(_suspicions._indexed(documents))  # noqa: SLF001
+        return built
+
+    built = index()
+    candidates = [pair for pair, n in built.pairs().items() if n >= 2]
+
+    def compared() -> None:
+        for earlier, later in candidates:
+            built.containment(later, earlier)
+            built.passage(later, earlier)
+
+    def fresh_search(*, paused: bool = False) -> None:
+        fresh = ct.ClaimSet()
+        fresh.record_many(records)
+        gc.collect()
+        if paused:
+            gc.disable()
+        start = time.process_time()
+        fresh.suspicions(kinds=["reused_text"])
+        timings.append(time.process_time() - start)
+        gc.enable()
+
+    def each(function: Callable[[str], object]) -> Callable[[], None]:
+        def action() -> None:
+            for text in texts:
+                function(text)
+
+        return action
+
+    actions: list[tuple[str, Callable[[], object]]] = [
+        ("cut the words (words_of)", each(_textreuse.words_of)),
+        ("cut and hash them (packed_words)", each(_textreuse.packed_words)),
+        ("index every text (the above, fingerprints)", index),
+        ("pairs sharing fingerprints", built.pairs),
+        (f"containment and passage of {len(candidates)} pairs", compared),
+    ]
+    actions.extend(
+        (
+            f"{kind.value}, whole",
+            lambda kind=kind: _suspicions.suspicions_of_kind(cs, kind),
+        )
+        for kind in ct.SuspicionKind
+    )
+    rows = []
+    for name, action in actions:
+        ratios, times = [], []
+        for _ in range(repeats):
+            floor = _floor(texts)
+            times.append(_timed(action))
+            ratios.append(times[-1] / floor)
+        rows.append(
+            (name, statistics.median(times), statistics.median(ratios))
+        )
+    for name, paused in (
+        ("suspicions(), all", False),
+        ("suspicions(), the garbage collector paused", True),
+    ):
+        ratios, timings = [], []
+        for _ in range(repeats):
+            floor = _floor(texts)
+            fresh_search(paused=paused)
+            ratios.append(timings[-1] / floor)
+        rows.append(
+            (name, statistics.median(timings), statistics.median(ratios))
         )
     return rows
 
@@ -233,6 +346,7 @@ def main() -> None:
     """Print the quality figures, and the scale figures when asked."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scale", type=int, nargs="*", default=[])
+    parser.add_argument("--steps", type=int, default=0)
     args = parser.parse_args()
     print("quality on tests/data/reuse (suspicions='count')")
     print(
@@ -265,6 +379,10 @@ def main() -> None:
                 f"{row['peak_memory_mb']:.0f} MB for {row['texts_mb']:.0f} "
                 f"MB of text; {row['found']:.0f} found{growth}"
             )
+    if args.steps:
+        print(f"\nsteps at {args.steps} documents (x the floor)")
+        for name, took, ratio in steps(args.steps):
+            print(f"{name:52} {took:7.2f} s {ratio:6.2f}x")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import re
 import sys
+import unicodedata
 
 from pathlib import Path
 
@@ -679,3 +681,129 @@ class TestRecordingOrder:
 
         assert found == backward.suspicions(min_score=0)
         assert [(s.records, s.ordered) for s in found] == [(("a", "b"), True)]
+
+
+# Every ASCII character that \w does not match: what separates words.
+_SEPARATORS = "".join(
+    chr(c) for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")
+)
+
+
+def _words(text: str) -> list[str]:
+    """The words claimtrack compares, by the rule the docs state."""
+    return re.findall(r"\w+", unicodedata.normalize("NFKC", text).casefold())
+
+
+def _longest_run(later: list[str], earlier: list[str]) -> tuple[int, int, int]:
+    """(length, later start, earlier start): the first longest, by force."""
+    best = (0, 0, 0)
+    for i in range(len(later)):
+        for j in range(len(earlier)):
+            k = 0
+            while (
+                i + k < len(later)
+                and j + k < len(earlier)
+                and later[i + k] == earlier[j + k]
+            ):
+                k += 1
+            if k > best[0]:
+                best = (k, i, j)
+    return best
+
+
+def _dated_pair(original: str, copy: str) -> ct.ClaimSet:
+    cs = ct.ClaimSet()
+    cs.record_document("original", date="2025-01-01", text=original)
+    cs.record_document("copy", date="2025-01-02", text=copy)
+    return cs
+
+
+class TestReusedTextWords:
+    @given(
+        separators=st.lists(
+            st.text(st.sampled_from(_SEPARATORS), min_size=1, max_size=3),
+            min_size=80,
+            max_size=80,
+        ),
+        upper=st.lists(st.booleans(), min_size=80, max_size=80),
+        accented_copy=st.booleans(),
+    )
+    def test_ascii_and_unicode_texts_cut_alike(
+        self, separators: list[str], upper: list[bool], accented_copy: bool
+    ) -> None:
+        """
+        An ASCII text and a copy with one accented word share every word.
+
+        ASCII texts are cut by a shortcut; others by NFKC normalisation,
+        case folding and a word pattern. Both must give the same words.
+        """
+        words = [*RELEASE.split(), "snake_case", "A1_b2", "_", "42"]
+        text = "".join(
+            (word.upper() if up else word) + gap
+            for word, up, gap in zip(words, upper, separators, strict=False)
+        )
+        accented = "Café au lait. " + text
+        original, copy = (
+            (text, accented) if accented_copy else (accented, text)
+        )
+
+        (found,) = _dated_pair(original, copy).suspicions(
+            kinds=["reused_text"]
+        )
+
+        expected = _words(text)
+        passage = found.data["passage"]
+        assert passage["words"] == len(expected)
+        assert passage["text"] == " ".join(expected)
+        assert passage["copy_start"] == (3 if accented_copy else 0)
+        assert passage["original_start"] == (0 if accented_copy else 3)
+
+    def test_a_copy_with_one_word_changed(self) -> None:
+        """The longest passage is the longer side of an edit, placed exactly."""
+        words = _words(RELEASE)
+        edited = [*words[:30], "edited", *words[31:]]
+
+        (found,) = _dated_pair(RELEASE, " ".join(edited)).suspicions(
+            kinds=["reused_text"]
+        )
+
+        passage = found.data["passage"]
+        assert passage["words"] == len(words) - 31
+        assert passage["copy_start"] == passage["original_start"] == 31
+        assert passage["text"] == " ".join(words[31:])
+
+    @given(data=st.data())
+    def test_the_passage_is_the_longest_run(self, data: st.DataObject) -> None:
+        """Whenever reused text is found, its passage is the longest run."""
+        # A small vocabulary, so that runs repeat within and across texts.
+        vocabulary = data.draw(
+            st.lists(
+                st.sampled_from([f"w{n}" for n in range(40)]),
+                min_size=3,
+                max_size=20,
+                unique=True,
+            )
+        )
+        words = st.lists(st.sampled_from(vocabulary), max_size=10)
+        original = data.draw(
+            st.lists(st.sampled_from(vocabulary), min_size=30, max_size=120)
+        )
+        # Long spans of the original, with other words around them.
+        spans = st.integers(0, len(original) - 20).flatmap(
+            lambda start: st.integers(start + 15, len(original)).map(
+                lambda end: original[start:end]
+            )
+        )
+        pieces = data.draw(
+            st.lists(st.one_of(spans, words), min_size=1, max_size=5)
+        )
+        copy = [word for piece in pieces for word in piece] or ["h"]
+        cs = _dated_pair(" ".join(original), " ".join(copy))
+
+        for found in cs.suspicions(kinds=["reused_text"], min_score=0):
+            length, start, other = _longest_run(copy, original)
+            passage = found.data["passage"]
+            assert passage["words"] == length
+            assert passage["copy_start"] == start
+            assert passage["original_start"] == other
+            assert passage["text"] == " ".join(copy[start : start + length])

@@ -263,13 +263,7 @@ def _reused_text(claim_set: ClaimSetView) -> Iterable[Suspicion]:
     if len(documents) < 2:
         return
     index = TextIndex()
-    for document in documents:
-        assert document.text is not None
-        index.add(
-            document.text,
-            publisher=document.publisher,
-            order=(_sort_date(document.date), document.id),
-        )
+    index.extend(_indexed(documents))
     threshold = THRESHOLDS[SuspicionKind.REUSED_TEXT]
     for (i, j), shared in index.pairs().items():
         if shared < 2:
@@ -320,6 +314,19 @@ def _reused_text(claim_set: ClaimSetView) -> Iterable[Suspicion]:
                     "text": passage.text,
                 },
             },
+        )
+
+
+def _indexed(
+    documents: list[Document],
+) -> Iterable[tuple[str, str | None, tuple[str, str]]]:
+    """Each document's text, publisher and order for the text index."""
+    for document in documents:
+        assert document.text is not None
+        yield (
+            document.text,
+            document.publisher,
+            (_sort_date(document.date), document.id),
         )
 
 

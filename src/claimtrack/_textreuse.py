@@ -4,15 +4,22 @@
 from __future__ import annotations
 
 import array
+import bisect
+import collections
+import functools
 import itertools
 import operator
 import re
+import struct
+import sys
 import unicodedata
 import zlib
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
+
+from claimtrack._gc_pause import pause_cyclic_gc
 
 
 __all__ = [
@@ -20,6 +27,7 @@ __all__ = [
     "Passage",
     "TextIndex",
     "longest_passage",
+    "packed_words",
     "words_of",
 ]
 
@@ -35,21 +43,60 @@ Documents a fingerprint may join pairwise. A fingerprint met in more is
 joined only to its earliest document, so its cost stays linear.
 """
 
-_PARTS = 4
-"""Passes over the fingerprints when looking for those met twice."""
+_RANGES = 8
+"""
+Ranges of fingerprint hashes, searched one at a time for repeats: the
+table of those seen stays small, which saves memory and, once it no
+longer fits the processor's caches, time.
+"""
 
-_REPEATS = 8
-"""Places of one shingle in a text followed when matching a passage."""
+_BOUNDS = tuple(
+    -(2**63) + part * 2**64 // _RANGES for part in range(1, _RANGES + 1)
+)
+"""Where each range of fingerprint hashes ends (64-bit, signed)."""
 
 _BOILERPLATE = 3
 """A fingerprint in this many documents of one publisher is boilerplate."""
 
 _WORD = re.compile(r"\w+")
 
+_exhaust: Callable[[Iterable[object]], None] = collections.deque[object](
+    maxlen=0
+).extend
+"""Run an iterator to its end, keeping nothing."""
+
+# In ASCII, NFKC normalisation changes nothing, case folding lowers A to
+# Z and nothing else, and \w is [0-9A-Za-z_]: one translation of the
+# bytes, every other character to a space, cuts the same words.
+_ASCII_WORDS = (
+    bytes(
+        c + 32 if 65 <= c <= 90 else c if chr(c).isalnum() or c == 95 else 32
+        for c in range(128)
+    )
+    + b" " * 128
+)
+
 
 def words_of(text: str) -> list[str]:
     """The words of *text*, NFKC-normalised and case-folded."""
+    if text.isascii():
+        return text.encode().translate(_ASCII_WORDS).decode().split()
     return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+
+
+def packed_words(text: str) -> bytes:
+    """
+    The CRC-32 of each word of *text*, packed 4 bytes a word.
+
+    CRC-32 is the same on every machine and in every run, unlike Python's
+    hash of a string.
+    """
+    if text.isascii():
+        # The words as bytes, hashed as they are: no str is ever made.
+        words: Iterable[bytes] = text.encode().translate(_ASCII_WORDS).split()
+    else:
+        words = map(str.encode, words_of(text))
+    return array.array("I", map(zlib.crc32, words)).tobytes()
 
 
 @attrs.frozen
@@ -71,79 +118,78 @@ class Passage:
     text: str
 
 
-@attrs.frozen
-class _Fingerprinted:
-    words: list[str]
-    ids: list[int]
-
-    def shingles(self) -> list[int]:
-        """The hash of every shingle, by starting word (made in C)."""
-        ids = self.ids
-        return list(
-            map(
-                hash,
-                zip(ids, ids[1:], ids[2:], ids[3:], ids[4:], strict=False),
-            )
-        )
-
-
 class TextIndex:
     """
     Fingerprints of many texts and the pairs that share enough of them.
 
-    Each text is cut into words; every run of `SHINGLE` words is a
-    shingle, hashed from the words' CRC-32 values (deterministic across
-    runs and machines). A shingle is kept as a fingerprint when a hash of
-    its first two words is 0 modulo 8, a choice made by content alone, so
-    two texts that share a passage keep the same fingerprints of it.
-    Fingerprints go into an inverted index; only texts that share one are
-    ever compared. A fingerprint met in documents of one publisher three
-    times or more is boilerplate (a footer, an agency's standard
-    paragraph) and ignored; one met in more than 40 documents joins each
-    of them only to the earliest, so a passage reprinted everywhere costs
-    a line, not a square.
+    Each text is cut into words, and each word hashed to its CRC-32
+    (deterministic across runs and machines); these are kept, 4 bytes a
+    word, for the passages. Every run of `SHINGLE` words is a shingle. A
+    shingle is kept as a fingerprint when a hash of its first two words
+    is 0 modulo 8, a choice made by content alone, so two texts that
+    share a passage keep the same fingerprints of it; only those are
+    hashed. Fingerprints go into an inverted index; only texts that share
+    one are ever compared. A fingerprint met in documents of one
+    publisher three times or more is boilerplate (a footer, an agency's
+    standard paragraph) and ignored; one met in more than 40 documents
+    joins each of them only to the earliest, so a passage reprinted
+    everywhere costs a line, not a square.
     """
 
     def __init__(self) -> None:
-        self._vocabulary = _Vocabulary()
         self._texts: list[str] = []
-        # Each text's fingerprints, as a compact array of 64-bit hashes:
-        # a set of Python ints would cost six times as much.
-        self._keys: list[array.array[int]] = []
-        self._names: list[str] = []
+        self._words: list[bytes] = []
+        # The fingerprints, as compact arrays of 64-bit hashes (a set of
+        # Python ints costs six times as much): each text's, sorted, one
+        # text after the other, and where each text's end.
+        self._keys = array.array("q")
+        self._ends = array.array("I")
+        # The same again by range of hashes, and how many of each text's
+        # fall in each range.
+        self._ranges = [array.array("q") for _ in _BOUNDS]
+        self._counts = array.array("I")
         self._publishers: list[str | None] = []
         self._order: list[tuple[str, str]] = []
         self._boilerplate: set[int] = set()
+        # Where each word starts in a packed text, made once.
+        self._starts: list[int] = []
 
     def add(
         self,
-        name: str,
         text: str,
         *,
         publisher: str | None,
         order: tuple[str, str],
     ) -> None:
         """Add a text; *order* sorts texts oldest first for crowded prints."""
-        text_ids = self._fingerprinted(text)
-        keys = array.array(
-            "q",
-            set(
-                itertools.compress(text_ids.shingles(), _anchors(text_ids.ids))
-            ),
+        packed = packed_words(text)
+        if len(self._starts) < len(packed) // 4:
+            self._starts = list(range(0, 2 * len(packed), 4))
+        keys = sorted(_fingerprints(packed, self._starts))
+        self._keys.extend(keys)
+        self._ends.append(len(self._keys))
+        # Each range's share of the keys, added to its array in C.
+        cuts = [0, *map(bisect.bisect_left, itertools.repeat(keys), _BOUNDS)]
+        _exhaust(
+            map(
+                array.array.extend,
+                self._ranges,
+                map(keys.__getitem__, map(slice, cuts, cuts[1:])),
+            )
         )
-        # Only the fingerprints are kept; words are made again when a
-        # pair's shared passage is wanted.
+        self._counts.extend(map(operator.sub, cuts[1:], cuts))
         self._texts.append(text)
-        self._keys.append(keys)
-        self._names.append(name)
+        self._words.append(packed)
         self._publishers.append(publisher)
         self._order.append(order)
 
-    def _fingerprinted(self, text: str) -> _Fingerprinted:
-        words = words_of(text)
-        return _Fingerprinted(
-            words, list(map(self._vocabulary.__getitem__, words))
-        )
+    def extend(
+        self, texts: Iterable[tuple[str, str | None, tuple[str, str]]]
+    ) -> None:
+        """Add many texts, each with its publisher and order, as `add`."""
+        with pause_cyclic_gc():
+            for text, publisher, order in texts:
+                self.add(text, publisher=publisher, order=order)
 
     def __len__(self) -> int:
         return len(self._texts)
@@ -155,41 +201,25 @@ class TextIndex:
         Pairs are numbers of texts, smaller first; boilerplate is left
         out.
         """
-        # First, with set operations only, the fingerprints met twice or
-        # more: most are met once, and need no posting list.
-        # The fingerprints seen so far are kept a quarter at a time, by
-        # hash, so that the largest set is a quarter of them all.
-        repeated: set[int] = set()
-        for part in range(_PARTS):
-            seen: set[int] = set()
-            for keys in self._keys:
-                mine = set(
-                    itertools.compress(
-                        keys,
-                        map(
-                            operator.eq,
-                            map(operator.mod, keys, itertools.repeat(_PARTS)),
-                            itertools.repeat(part),
-                        ),
-                    )
-                )
-                repeated.update(seen.intersection(mine))
-                seen.update(mine)
-            del seen
-        postings: dict[int, list[int]] = {}
-        for number, keys in enumerate(self._keys):
-            for key in repeated.intersection(keys):
-                postings.setdefault(key, []).append(number)
         self._boilerplate.clear()
-        shared: dict[tuple[int, int], int] = {}
-        for key, holders in postings.items():
-            if len(holders) < 2:
-                continue
-            if len(holders) >= _BOILERPLATE and self._is_boilerplate(holders):
-                self._boilerplate.add(key)
-                continue
-            for pair in self._joined(holders):
-                shared[pair] = shared.get(pair, 0) + 1
+        shared: collections.Counter[tuple[int, int]] = collections.Counter()
+        places = list(range(max(map(len, self._ranges))))
+        # One range of hashes at a time, so that the table of the
+        # fingerprints seen stays small.
+        with pause_cyclic_gc():
+            for part, keys in enumerate(self._ranges):
+                ends = list(
+                    itertools.accumulate(self._counts[part :: len(_BOUNDS)])
+                )
+                twice, more = _repeats(keys, ends, places)
+                shared.update(twice)
+                for key, texts in more.items():
+                    if len(texts) >= _BOILERPLATE and self._is_boilerplate(
+                        texts
+                    ):
+                        self._boilerplate.add(key)
+                    else:
+                        shared.update(self._joined(texts))
         return shared
 
     def _is_boilerplate(self, holders: Sequence[int]) -> bool:
@@ -203,15 +233,22 @@ class TextIndex:
         return False
 
     def _joined(self, holders: list[int]) -> Iterable[tuple[int, int]]:
+        # Holders come in increasing order: each pair is smaller first.
+        if len(holders) < 2:  # a repeat within one text
+            return
         if len(holders) <= _CROWD:
             for i, a in enumerate(holders):
                 for b in holders[i + 1 :]:
-                    yield (a, b) if a < b else (b, a)
+                    yield a, b
             return
         first = min(holders, key=self._order.__getitem__)
         for other in holders:
             if other != first:
                 yield (first, other) if first < other else (other, first)
+
+    def _fingerprints_of(self, index: int) -> set[int]:
+        start = self._ends[index - 1] if index else 0
+        return set(self._keys[start : self._ends[index]])
 
     def containment(self, later: int, earlier: int) -> float:
         """
@@ -219,81 +256,210 @@ class TextIndex:
 
         Estimated from the fingerprints, boilerplate left out.
         """
-        mine = set(self._keys[later]).difference(self._boilerplate)
+        mine = self._fingerprints_of(later).difference(self._boilerplate)
         if not mine:
             return 0.0
-        return len(mine.intersection(self._keys[earlier])) / len(mine)
+        theirs = self._fingerprints_of(earlier)
+        return len(mine.intersection(theirs)) / len(mine)
 
     def fingerprints(self, index: int) -> int:
         """How many fingerprints (not boilerplate) a text has."""
-        return len(set(self._keys[index]).difference(self._boilerplate))
+        return len(self._fingerprints_of(index).difference(self._boilerplate))
 
     def passage(self, later: int, earlier: int) -> Passage | None:
         """The longest passage *later* shares with *earlier*, exactly."""
-        return longest_passage(
-            self._fingerprinted(self._texts[later]),
-            self._fingerprinted(self._texts[earlier]),
+        found = longest_passage(self._words[later], self._words[earlier])
+        if found is None:
+            return None
+        count, start, other = found
+        return Passage(
+            words=count,
+            later_start=start,
+            earlier_start=other,
+            text=_passage_text(self._texts[later], start, count),
         )
 
 
-class _Vocabulary(dict[str, int]):
-    """Each word's CRC-32, computed the first time the word is met."""
+def _passage_text(text: str, start: int, count: int) -> str:
+    """Words *start* to *start* + *count* of *text*, joined by spaces."""
+    if text.isascii():
+        words = text.encode().translate(_ASCII_WORDS).split()
+        return b" ".join(words[start : start + count]).decode()
+    return " ".join(words_of(text)[start : start + count])
 
-    def __missing__(self, word: str) -> int:
-        value = self[word] = zlib.crc32(word.encode("utf-8"))
-        return value
 
-
-def _anchors(ids: list[int]) -> Iterable[bool]:
+def _repeats(
+    keys: Sequence[int], ends: Sequence[int], places: list[int]
+) -> tuple[Iterable[tuple[int, int]], dict[int, list[int]]]:
     """
-    Whether each shingle is kept as a fingerprint.
+    The fingerprints among *keys* held by two texts or more.
 
-    It is when a hash of its first two words is 0 modulo 8.
-
-    Every step runs in C (map): this is the loop over every word of
-    every text.
+    *keys* are the texts' fingerprints, one text after the other, *ends*
+    where each text's end, and *places* counts from 0 at least as far.
+    Returns the pairs of texts joined by a fingerprint held by those two
+    only, the most common case; and the texts holding each other
+    fingerprint met twice, in order (sometimes one text, which repeats
+    itself). Every step over all the fingerprints runs in C; Python loops
+    only over those met three times or more.
     """
-    pair_sums = map(operator.add, ids, map(operator.mul, ids[1:], _THREES))
-    remainders = map(operator.mod, pair_sums, _SAMPLES)
-    return map(operator.not_, remainders)
+    first: dict[int, int] = {}
+    firsts = list(map(first.setdefault, keys, places))
+    del first
+    met = list(itertools.compress(places, map(operator.ne, firsts, places)))
+    met_keys = list(map(keys.__getitem__, met))
+    holder = functools.partial(bisect.bisect_right, ends)
+    later = list(map(holder, met))
+    earlier = list(map(holder, map(firsts.__getitem__, met)))
+    del firsts
+    times = collections.Counter(met_keys)
+    once = list(
+        map(operator.eq, map(times.__getitem__, met_keys), itertools.repeat(1))
+    )
+    twice = itertools.compress(
+        zip(earlier, later, strict=True),
+        map(operator.and_, once, map(operator.ne, earlier, later)),
+    )
+    more: dict[int, list[int]] = {}
+    for key, one, other in itertools.compress(
+        zip(met_keys, earlier, later, strict=True), map(operator.not_, once)
+    ):
+        texts = more.get(key)
+        if texts is None:
+            more[key] = [one] if one == other else [one, other]
+        elif texts[-1] != other:
+            texts.append(other)
+    return twice, more
 
 
-_THREES = itertools.repeat(3)
-_SAMPLES = itertools.repeat(_SAMPLE)
+# Which shingles are fingerprints is decided from the low 3 bits of their
+# first two words' hashes, a and b: they are when (a + 3 b) % 8 == 0. The
+# low bytes of all the words are picked out of the packed hashes at once,
+# each word's and the next's made into one byte a | b << 3 by or-ing two
+# shifted copies as big integers, and a table says which of these 64
+# values are kept. Every step runs in C, over bytes.
+_LOW_BYTE = 0 if sys.byteorder == "little" else 3
+_LOW_BITS = bytes(b % _SAMPLE for b in range(256))
+_LOW_BITS_UP = bytes(b % _SAMPLE * _SAMPLE for b in range(256))
+_KEPT = bytes(
+    b < _SAMPLE * _SAMPLE and (b % _SAMPLE + 3 * (b // _SAMPLE)) % _SAMPLE == 0
+    for b in range(256)
+)
+# A shingle's 20 bytes as three numbers (8, 8 and 4 bytes), to be hashed
+# as a tuple: the hash of a tuple of ints is the same in every run.
+_SHINGLE_NUMBERS = struct.Struct("=QQI").unpack_from
+
+
+def _fingerprints(packed: bytes, starts: Iterable[int]) -> list[int]:
+    """
+    The hashes of the shingles kept as fingerprints (repeats possible).
+
+    *starts* are where each word starts in *packed*, as many or more.
+    """
+    count = len(packed) // 4
+    if count < SHINGLE:
+        return []
+    low = packed[_LOW_BYTE::4]
+    pairs = int.from_bytes(low[:-1].translate(_LOW_BITS)) | int.from_bytes(
+        low[1:].translate(_LOW_BITS_UP)
+    )
+    kept = pairs.to_bytes(count - 1).translate(_KEPT)[: count - SHINGLE + 1]
+    return list(
+        map(
+            hash,
+            map(
+                _SHINGLE_NUMBERS,
+                itertools.repeat(packed),
+                itertools.compress(starts, kept),
+            ),
+        )
+    )
+
+
+_STRETCH = re.compile(b"\x01{%d,}" % (SHINGLE - 1))
+"""Stretches of shared neighbouring words long enough to hold a shingle."""
 
 
 def longest_passage(
-    later: _Fingerprinted, earlier: _Fingerprinted
-) -> Passage | None:
+    later: bytes, earlier: bytes
+) -> tuple[int, int, int] | None:
     """
     The longest run of at least `SHINGLE` words both texts hold.
 
-    A shingle repeated within the earlier text is followed at up to 8 of
-    its places there, which keeps the search linear.
+    Both are word hashes packed 4 bytes a word (`packed_words`). Returns
+    the run's length in words and where it starts in each, in words, or
+    None. Of runs equally long, the first in *later*, at its first place
+    in *earlier*.
+
+    Every run the texts share lies within a stretch of *later* in which
+    each two neighbouring words are neighbours somewhere in *earlier* as
+    well. Those stretches are found with set look-ups made in C; within
+    each, a byte search tells whether a run is in *earlier*, and only
+    runs longer than the best so far are looked for, so a stretch costs
+    one search per word at most, and a plain copy one search in all.
     """
-    size = SHINGLE
-    where: dict[int, list[int]] = {}
-    for place, shingle in enumerate(earlier.shingles()):
-        places = where.setdefault(shingle, [])
-        if len(places) < _REPEATS:
-            places.append(place)
-    best = (0, 0, 0)
-    run_at: dict[int, int] = {}  # earlier place -> run ending there
-    for i, shingle in enumerate(later.shingles()):
-        now: dict[int, int] = {}
-        for place in where.get(shingle, ()):
-            length = run_at.get(place - 1, 0) + 1
-            now[place] = length
-            if length > best[0]:
-                best = (length, i - length + 1, place - length + 1)
-        run_at = now
-    length, start, other = best
-    if not length:
+    size = len(later) // 4
+    if size < SHINGLE or len(earlier) < 4 * SHINGLE:
         return None
-    count = length + size - 1
-    return Passage(
-        words=count,
-        later_start=start,
-        earlier_start=other,
-        text=" ".join(later.words[start : start + count]),
-    )
+    whole = _find(earlier, later)
+    if whole >= 0:
+        return size, 0, whole
+    theirs = set(_neighbours(earlier, 0))
+    theirs.update(_neighbours(earlier, 4))
+    shared = bytearray(size - 1)
+    shared[0::2] = bytes(map(theirs.__contains__, _neighbours(later, 0)))
+    shared[1::2] = bytes(map(theirs.__contains__, _neighbours(later, 4)))
+    best = (0, 0, 0)
+    for stretch in _STRETCH.finditer(shared):
+        start, end = stretch.start(), stretch.end() + 1
+        best = _longest_within(later, earlier, start, end, best)
+    return best if best[0] else None
+
+
+def _neighbours(packed: bytes, offset: int) -> array.array[int]:
+    """Each word with the next, 8 bytes together, every other word."""
+    pairs = array.array("Q")
+    pairs.frombytes(packed[offset : offset + (len(packed) - offset) // 8 * 8])
+    return pairs
+
+
+def _longest_within(
+    later: bytes,
+    earlier: bytes,
+    start: int,
+    end: int,
+    best: tuple[int, int, int],
+) -> tuple[int, int, int]:
+    """*best*, or a longer run that words *start* to *end* hold."""
+    wanted = max(best[0] + 1, SHINGLE)
+    place = start
+    while end - place >= wanted:
+        found = _find(earlier, later[4 * place : 4 * (place + wanted)])
+        if found < 0:
+            place += 1
+            continue
+        # The longest run from here: the rest of the stretch, or found by
+        # halving (a run's beginnings are all in *earlier* too).
+        longest, longer = wanted, end - place
+        whole = _find(earlier, later[4 * place : 4 * end])
+        if whole >= 0:
+            longest, found = longer, whole
+        while longer - longest > 1:
+            middle = (longest + longer) // 2
+            where = _find(earlier, later[4 * place : 4 * (place + middle)])
+            if where >= 0:
+                longest, found = middle, where
+            else:
+                longer = middle
+        best = (longest, place, found)
+        wanted = longest + 1
+        place += 1
+    return best
+
+
+def _find(haystack: bytes, needle: bytes) -> int:
+    """The first word where *needle*'s words are in *haystack*, or -1."""
+    at = haystack.find(needle)
+    while at > 0 and at % 4:
+        # A match across word boundaries: rare, look further on.
+        at = haystack.find(needle, at + 1)
+    return at // 4 if at >= 0 else -1

@@ -228,6 +228,51 @@ class TestWireCredits:
         cs.reject(found, note="Reuters only supplied the photo")
         assert cs.suspicions(kinds=["wire_credit"]) == ()
 
+    @pytest.mark.parametrize(
+        ("text", "credit"),
+        [
+            ("GAO, Mali (Reuters) - Troops moved north.", "Reuters"),
+            ("Troops moved north.\n\u2014 AFP", "AFP"),
+            ("Troops moved north. -- AFP.", "AFP"),
+            (
+                "BY THE ASSOCIATED PRESS\nTroops moved north.",
+                "ASSOCIATED PRESS",
+            ),
+            ("by Reuters\nTroops moved north.", "Reuters"),
+            (
+                "Troops moved north.\nSOURCE: Ministry of Defence",
+                "Ministry of Defence",
+            ),
+            ("Troops moved north.\ncourtesy : NASA", "NASA"),
+        ],
+    )
+    def test_every_form_of_credit_in_any_case(
+        self, text: str, credit: str
+    ) -> None:
+        """Datelines, closing credits, bylines and source lines are found."""
+        cs = reprinted()
+        cs.record_document("wired", publisher="paper", text=text)
+
+        (found,) = cs.suspicions(kinds=["wire_credit"])
+
+        assert found.data["credit"].casefold() == credit.casefold()
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Troops moved north (AP said nothing).",
+            "Troops moved north - says an AP reporter.",
+            "Nearby, troops moved north.",
+            "Troops moved north: the ministry confirmed it.",
+        ],
+    )
+    def test_no_credit_without_its_form(self, text: str) -> None:
+        """Names of wires in running text are not credits."""
+        cs = reprinted()
+        cs.record_document("wired", publisher="paper", text=text)
+
+        assert cs.suspicions(kinds=["wire_credit"]) == ()
+
 
 def dong_table_1() -> ct.ClaimSet:
     """Dong, Berti-Equille and Srivastava (VLDB 2009), Table 1."""

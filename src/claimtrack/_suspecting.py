@@ -9,6 +9,7 @@ import attrs
 
 from claimtrack._corroboration import corroborate
 from claimtrack._derivations import Derivation
+from claimtrack._discovery import not_judged, suspicions_of_kind
 from claimtrack._judgements import accepted_links, rejection_link
 from claimtrack._links import (
     Link,
@@ -26,9 +27,7 @@ from claimtrack._suspicions import (
     AFFECTED,
     Suspicion,
     SuspicionKind,
-    not_judged,
     strongest_first,
-    suspicions_of_kind,
     to_kind,
 )
 from claimtrack.exceptions import (
@@ -100,9 +99,27 @@ class Suspecting(Recording):
             )
         return tuple(
             s
-            for s in self._all_suspicions()
-            if s.kind in chosen
-            and s.score >= (s.threshold if min_score is None else min_score)
+            for s in self._found(chosen)
+            if s.score >= (s.threshold if min_score is None else min_score)
+        )
+
+    def _found(self, kinds: frozenset[SuspicionKind]) -> list[Suspicion]:
+        """The suspicions of *kinds*, searching only for those kinds."""
+        cache = self._suspected
+        if cache.found is not None or len(kinds) == len(SuspicionKind):
+            return [s for s in self._all_suspicions() if s.kind in kinds]
+        by_kind = cache.by_kind
+        for kind in kinds:
+            if kind not in by_kind:
+                by_kind[kind] = suspicions_of_kind(self, kind)
+        return not_judged(
+            self,
+            [
+                s
+                for kind in SuspicionKind
+                if kind in kinds
+                for s in by_kind[kind]
+            ],
         )
 
     def _all_suspicions(self) -> list[Suspicion]:

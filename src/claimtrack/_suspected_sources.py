@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from claimtrack._dates import PartialDate, compare_dates
 from claimtrack._links import Relation
+from claimtrack._ordering import natural_key
 from claimtrack._statements import Stance
 from claimtrack._suspicions import (
     THRESHOLDS,
@@ -99,8 +100,9 @@ def copying_sources(claim_set: ClaimSetView) -> Iterable[Suspicion]:
         votes = first[pair]
         ordered = votes[0] != votes[1]
         records = (a, b) if votes[0] >= votes[1] else (b, a)
-        claims = shared[pair]
-        false = false_shared.get(pair, [])
+        # In natural id order, whatever order they were recorded in.
+        claims = sorted(shared[pair], key=natural_key)
+        false = sorted(false_shared.get(pair, []), key=natural_key)
         direction = f"; {records[0]} said them first" if ordered else ""
         yield Suspicion(
             SuspicionKind.COPYING_SOURCE,

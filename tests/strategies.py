@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from typing import Any
 
 import attrs
@@ -713,3 +715,118 @@ def hostile_claimreviews(draw: st.DrawFn) -> list[Any]:
             target[field] = draw(HOSTILE_VALUES)
         feed.append(node)
     return feed
+
+
+# -- damaged fields, for the quick constructors' agreement properties ------
+
+_UNHASHABLE = st.sampled_from([["x"], {"x": 1}, {"x"}, []])
+DAMAGED_TEXTS = st.one_of(
+    st.sampled_from(
+        ["x", "s1", "c1", "src", "", " ", " x", "x ", "\tx", "x\n", "\ud800"]
+    ),
+    st.text(max_size=4),
+    st.sampled_from([None, 0, 1.5, b"x", True, ("x",)]),
+    _UNHASHABLE,
+)
+"""Values for a text field: good, padded, empty, surrogate, not text."""
+
+DAMAGED_TEXT_LISTS = st.one_of(
+    st.lists(DAMAGED_TEXTS, max_size=3),
+    st.lists(DAMAGED_TEXTS, max_size=3).map(tuple),
+    st.sampled_from([(), [], None, "x", "", b"x", 3, {"x": 1}, frozenset()]),
+)
+"""Values for a list-of-text field, in every shape."""
+
+
+@st.composite
+def any_dates(draw: st.DrawFn) -> ct.PartialDate:
+    """A date of any precision, times with and without a zone among them."""
+    precision = draw(st.sampled_from(["year", "month", "day", "time"]))
+    if precision != "time":
+        return draw(partial_dates())
+    moment = draw(
+        st.datetimes(
+            min_value=dt.datetime(2019, 1, 1),  # noqa: DTZ001 - naive bounds
+            max_value=dt.datetime(2025, 12, 31),  # noqa: DTZ001
+            timezones=st.none() | st.timezones(),
+        )
+    )
+    return ct.PartialDate.parse(moment.replace(microsecond=0).isoformat())
+
+
+DAMAGED_DATES = st.one_of(
+    st.none(),
+    partial_dates(),
+    st.sampled_from(["2024-05-01", "Wednesday", "", 2024, [2024]]),
+    st.just(dt.date(2024, 5, 1)),
+)
+"""Values for a date field: read dates, and what the records still read."""
+
+
+@st.composite
+def damaged_statement_fields(draw: st.DrawFn) -> dict[str, Any]:
+    """A statement's fields, each perhaps damaged, some perhaps left out."""
+    fields: dict[str, Any] = {
+        "id": draw(st.sampled_from(["s1", "s2"]) | DAMAGED_TEXTS),
+        "claim": draw(st.just("c1") | DAMAGED_TEXTS),
+        "source": draw(st.just("src") | DAMAGED_TEXTS),
+        "stance": draw(
+            st.sampled_from([*ct.Stance, "asserts", "denies", "retracts"])
+            | st.sampled_from(["ASSERTS", "", 1, None])
+            | _UNHASHABLE
+        ),
+        "date": draw(DAMAGED_DATES),
+        "document": draw(st.none() | DAMAGED_TEXTS),
+        "derives_from": draw(
+            st.sampled_from([(), ["s1"], ["s2"], ("p", "p"), ["p", "q"]])
+            | DAMAGED_TEXT_LISTS
+        ),
+        "via": draw(
+            st.none()
+            | st.sampled_from([*ct.Via, "relays", "cites", "RELAYS", 0])
+            | _UNHASHABLE
+        ),
+        "quote": draw(st.none() | DAMAGED_TEXTS),
+        "modality": draw(st.none() | DAMAGED_TEXTS),
+        "target": draw(st.none() | st.just("s0") | DAMAGED_TEXTS),
+    }
+    for name in draw(st.sets(st.sampled_from(sorted(fields)), max_size=2)):
+        del fields[name]
+    return fields
+
+
+@st.composite
+def damaged_claim_fields(draw: st.DrawFn) -> dict[str, Any]:
+    """A claim's fields, each perhaps damaged, some perhaps left out."""
+    fields: dict[str, Any] = {
+        "id": draw(st.just("c1") | DAMAGED_TEXTS),
+        "text": draw(st.just("A claim.") | DAMAGED_TEXTS),
+        "places": draw(st.just(()) | DAMAGED_TEXT_LISTS),
+        "event_date": draw(DAMAGED_DATES),
+        "tags": draw(st.just(()) | DAMAGED_TEXT_LISTS),
+    }
+    for name in draw(st.sets(st.sampled_from(sorted(fields)), max_size=1)):
+        del fields[name]
+    return fields
+
+
+@st.composite
+def damaged_source_fields(draw: st.DrawFn) -> dict[str, Any]:
+    """A source's fields, each perhaps damaged, some perhaps left out."""
+    fields: dict[str, Any] = {
+        "id": draw(st.just("src") | DAMAGED_TEXTS),
+        "name": draw(st.just("A source") | DAMAGED_TEXTS),
+        "kind": draw(st.none() | DAMAGED_TEXTS),
+        "aliases": draw(st.just(()) | DAMAGED_TEXT_LISTS),
+        "reliability": draw(
+            st.none() | st.sampled_from(["A", "F", "G", "a", ""]) | _UNHASHABLE
+        ),
+        "identifiers": draw(
+            st.sampled_from(
+                [(), [], None, ["https://example.org/a"], "x", ["x"]]
+            )
+        ),
+    }
+    for name in draw(st.sets(st.sampled_from(sorted(fields)), max_size=1)):
+        del fields[name]
+    return fields

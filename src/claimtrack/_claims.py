@@ -9,11 +9,15 @@ from claimtrack._dates import PartialDate, optional_date
 from claimtrack._field_checks import (
     check_id,
     check_text,
+    plain_id,
+    plain_text,
+    plain_texts,
+    slot_setters,
     text_tuple,
 )
 
 
-__all__ = ["Claim"]
+__all__ = ["Claim", "quick_claim"]
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -38,3 +42,46 @@ class Claim:
         default=None, converter=optional_date
     )
     tags: tuple[str, ...] = attrs.field(default=(), converter=text_tuple)
+
+
+_set_id, _set_text, _set_places, _set_event_date, _set_tags = slot_setters(
+    Claim
+)
+_new = object.__new__
+
+
+def quick_claim(
+    id: object,
+    text: object,
+    places: object = (),
+    event_date: object = None,
+    tags: object = (),
+) -> Claim | None:
+    """
+    The `Claim` of these fields, if they are surely valid; else None.
+
+    As `quick_statement`: the class's own checks for plain strings, lists
+    or tuples of them and a date already read; None lets ``Claim(...)``
+    decide and raise. A made claim is a genuine `Claim`.
+    """
+    if not (plain_id(id) and plain_text(text)):
+        return None
+    if event_date is not None and type(event_date) is not PartialDate:
+        return None
+    if type(places) is tuple and not places:
+        made_places: tuple[str, ...] | None = ()
+    else:
+        made_places = plain_texts(places)
+    if type(tags) is tuple and not tags:
+        made_tags: tuple[str, ...] | None = ()
+    else:
+        made_tags = plain_texts(tags)
+    if made_places is None or made_tags is None:
+        return None
+    claim = _new(Claim)
+    _set_id(claim, id)
+    _set_text(claim, text)
+    _set_places(claim, made_places)
+    _set_event_date(claim, event_date)
+    _set_tags(claim, made_tags)
+    return claim

@@ -9,6 +9,8 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
+import attrs
+
 from claimtrack.exceptions import InvalidValueError
 
 
@@ -18,7 +20,11 @@ __all__ = [
     "check_optional_text",
     "check_text",
     "enum_converter",
+    "plain_id",
+    "plain_text",
+    "plain_texts",
     "refuse_surrogates",
+    "slot_setters",
     "text_tuple",
 ]
 
@@ -106,3 +112,51 @@ def enum_converter(cls: type[E], field: str) -> Callable[[object], E]:
             ) from None
 
     return convert
+
+
+# -- the quick constructors' share ------------------------------------------
+#
+# A record class may have a quick constructor beside attrs' checked one:
+# it repeats the checks for the common case only and answers None for
+# anything else, so that the class itself is asked and raises its error.
+# These say "surely valid" for one value, and never raise.
+
+
+def plain_id(value: object) -> bool:
+    """Whether *value* surely passes `check_id` (False: let it decide)."""
+    return (
+        type(value) is str
+        and value != ""
+        and value == value.strip()
+        and (value.isascii() or SURROGATE.search(value) is None)
+    )
+
+
+def plain_text(value: object) -> bool:
+    """Whether *value* surely passes `check_text` (False: let it decide)."""
+    return (
+        type(value) is str
+        and value.strip() != ""
+        and (value.isascii() or SURROGATE.search(value) is None)
+    )
+
+
+def plain_texts(values: object) -> tuple[str, ...] | None:
+    """What `text_tuple` makes of a plain list or tuple, else None."""
+    if type(values) is not tuple and type(values) is not list:
+        return None
+    assert isinstance(values, (tuple, list))  # for the type checker
+    for value in values:
+        if not plain_text(value):
+            return None
+    return tuple(values)
+
+
+def slot_setters(cls: type) -> tuple[Callable[[object, object], None], ...]:
+    """
+    The slot setter of each field of the frozen, slotted attrs *cls*.
+
+    A quick constructor fills a bare ``object.__new__(cls)`` with them:
+    a genuine instance of *cls*, equal and hashed as one made by attrs.
+    """
+    return tuple(vars(cls)[field.name].__set__ for field in attrs.fields(cls))

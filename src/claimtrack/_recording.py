@@ -9,7 +9,7 @@ from typing import Any, Self, TypeVar, cast
 import attrs
 
 from claimtrack._batch_base import Finding
-from claimtrack._claims import Claim
+from claimtrack._claims import Claim, quick_claim
 from claimtrack._dates import DateLike, optional_date
 from claimtrack._documents import Document
 from claimtrack._gc_pause import pause_cyclic_gc
@@ -26,8 +26,13 @@ from claimtrack._records import (
     Record,
 )
 from claimtrack._reviews import Evidence, Rating, Review
-from claimtrack._sources import Source
-from claimtrack._statements import Stance, Statement, statement_with_content_id
+from claimtrack._sources import Source, quick_source
+from claimtrack._statements import (
+    Stance,
+    Statement,
+    quick_statement,
+    statement_with_content_id,
+)
 from claimtrack._validation import Batch
 from claimtrack.exceptions import (
     InvalidValueError,
@@ -77,15 +82,19 @@ class Recording(Queries):
             DuplicateIdError: If *id* names a different record.
             InvalidValueError: If a value is malformed.
         """
-        source = Source(
-            id=id,
-            name=name,
-            kind=kind,
-            aliases=aliases,
-            reliability=reliability,
-            identifiers=identifiers,
+        source = quick_source(
+            id, name, kind, aliases, reliability, identifiers
         )
-        return self._record_one(source)
+        if source is None:
+            source = Source(
+                id=id,
+                name=name,
+                kind=kind,
+                aliases=aliases,
+                reliability=reliability,
+                identifiers=identifiers,
+            )
+        return self._record_new(source)
 
     def record_document(
         self,
@@ -142,7 +151,7 @@ class Recording(Queries):
             cites=cites,
             text=text,
         )
-        return self._record_one(document)
+        return self._record_new(document)
 
     def record_claim(
         self,
@@ -170,14 +179,13 @@ class Recording(Queries):
             DuplicateIdError: If *id* names a different record.
             InvalidValueError: If a value is malformed.
         """
-        claim = Claim(
-            id=id,
-            text=text,
-            places=places,
-            event_date=optional_date(event_date, None),
-            tags=tags,
-        )
-        return self._record_one(claim)
+        when = optional_date(event_date, None)
+        claim = quick_claim(id, text, places, when, tags)
+        if claim is None:
+            claim = Claim(
+                id=id, text=text, places=places, event_date=when, tags=tags
+            )
+        return self._record_new(claim)
 
     def record_statement(
         self,
@@ -247,11 +255,17 @@ class Recording(Queries):
             relative_to = self._require(
                 self._store.documents, document, "document", id
             ).date
+        when = optional_date(date, relative_to)
+        if id is not None:
+            rest = (document, derives_from, via, quote, modality, target)
+            quick = quick_statement(id, claim, source, stance, when, *rest)
+            if quick is not None:
+                return self._record_new(quick)
         fields: dict[str, Any] = {
             "claim": claim,
             "source": source,
             "stance": stance,
-            "date": optional_date(date, relative_to),
+            "date": when,
             "document": document,
             "derives_from": derives_from,
             "via": via,
@@ -264,7 +278,7 @@ class Recording(Queries):
             if id is None
             else Statement(id=id, **fields)
         )
-        return self._record_one(statement)
+        return self._record_new(statement)
 
     def link(
         self,
@@ -327,7 +341,7 @@ class Recording(Queries):
             valid_to=end,
             note=note,
         )
-        return self._record_one(record)
+        return self._record_new(record)
 
     def record_review(
         self,
@@ -386,7 +400,7 @@ class Recording(Queries):
             evidence=evidence,
             reviewed=reviewed,
         )
-        return self._record_one(review)
+        return self._record_new(review)
 
     def record(self, record: Record) -> Record:
         """
@@ -430,39 +444,40 @@ class Recording(Queries):
     def _apply_batch(self, batch: Batch) -> None:
         # Links are filed by the kind of their ends: apply those first.
         later = []
+        add, forget = self._store.add, self._forget
         for record in batch.new_records:
             if isinstance(record, (Link, Statement)):
                 later.append(record)
             else:
-                self._apply(record)
+                add(record)
+                forget(record)
         for record in later:
-            self._apply(record)
+            add(record)
+            forget(record)
 
     def _record_one(self, record: R) -> R:
         if not isinstance(record, RECORD_TYPES):
             raise InvalidValueError(
                 "record", record, "not a claimtrack record"
             )
-        existing = self._store.records.get(record.id)
-        if existing is None:
-            if surely_valid(record, self._store.records.get):
-                self._apply(record)
-                return record
-        elif existing == record:
+        return self._record_new(record)
+
+    def _record_new(self, record: R) -> R:
+        """Record *record*, known to be a record, as `_record_one` does."""
+        store = self._store
+        existing = store.records.get(record.id)
+        if existing is not None and existing == record:
             return cast("R", existing)
-        batch = self._batch([record])
-        problem = next(batch.problems(), None)
-        if problem is not None:
-            raise problem.error
-        self._apply(record)
+        if existing is not None or not surely_valid(record, store.records.get):
+            problem = next(self._batch([record]).problems(), None)
+            if problem is not None:
+                raise problem.error
+        store.add(record)
+        self._forget(record)
         return record
 
     def _batch(self, records: list[Record]) -> Batch:
         return Batch(self._store, records)
-
-    def _apply(self, record: Record) -> None:
-        self._store.add(record)
-        self._forget(record)
 
     def _forget(self, record: Record) -> None:
         """Forget what *record* may change above the store (nothing here)."""

@@ -16,6 +16,10 @@ from claimtrack._field_checks import (
     check_id,
     check_optional_text,
     check_text,
+    plain_id,
+    plain_text,
+    plain_texts,
+    slot_setters,
     text_tuple,
 )
 from claimtrack.exceptions import InvalidValueError
@@ -27,6 +31,7 @@ __all__ = [
     "Source",
     "identifier_key",
     "is_web_uri",
+    "quick_source",
     "uri_problem",
 ]
 
@@ -262,3 +267,48 @@ class Source:
         kept as data and never made clickable.
         """
         return tuple(i for i in self.identifiers if is_web_uri(i))
+
+
+_SETTERS = slot_setters(Source)
+_new = object.__new__
+
+
+def quick_source(
+    id: object,
+    name: object,
+    kind: object = None,
+    aliases: object = (),
+    reliability: object = None,
+    identifiers: object = (),
+) -> Source | None:
+    """
+    The `Source` of these fields, if they are surely valid; else None.
+
+    As `quick_statement`, for a source without identifiers (whose checks
+    are left to the class); None lets ``Source(...)`` decide and raise.
+    """
+    if not (plain_id(id) and plain_text(name)):
+        return None
+    if kind is not None and not plain_text(kind):
+        return None
+    if reliability is not None and (
+        type(reliability) is not str or reliability not in RELIABILITY_LETTERS
+    ):
+        return None
+    if not (type(identifiers) is tuple or type(identifiers) is list) or (
+        identifiers
+    ):
+        return None
+    made_aliases = (
+        () if type(aliases) is tuple and not aliases else plain_texts(aliases)
+    )
+    if made_aliases is None:
+        return None
+    source = _new(Source)
+    for setter, value in zip(
+        _SETTERS,
+        (id, name, kind, made_aliases, reliability, ()),
+        strict=True,
+    ):
+        setter(source, value)
+    return source

@@ -15,12 +15,16 @@ from claimtrack._field_checks import (
     check_id,
     check_optional_text,
     enum_converter,
+    plain_id,
+    plain_text,
+    plain_texts,
+    slot_setters,
     text_tuple,
 )
 from claimtrack.exceptions import InvalidValueError, RelayCycleError
 
 
-__all__ = ["Stance", "Statement", "Via"]
+__all__ = ["Stance", "Statement", "Via", "quick_statement"]
 
 
 class Stance(enum.StrEnum):
@@ -157,6 +161,120 @@ class Statement:
         from other statements: `ClaimSet.implied_derivations` lists those.
         """
         return not self.derives_from and self.stance is not Stance.RETRACTS
+
+
+# A member is its own key too: a `StrEnum` member hashes as its value.
+_STANCES: dict[object, Stance] = {member.value: member for member in Stance}
+_VIAS: dict[object, Via] = {member.value: member for member in Via}
+(
+    _set_id,
+    _set_claim,
+    _set_source,
+    _set_stance,
+    _set_date,
+    _set_document,
+    _set_derives_from,
+    _set_via,
+    _set_quote,
+    _set_modality,
+    _set_target,
+) = slot_setters(Statement)
+_new = object.__new__
+
+
+def quick_statement(
+    id: object,
+    claim: object,
+    source: object,
+    stance: object = Stance.ASSERTS,
+    date: object = None,
+    document: object = None,
+    derives_from: object = (),
+    via: object = None,
+    quote: object = None,
+    modality: object = None,
+    target: object = None,
+) -> Statement | None:
+    """
+    The `Statement` of these fields, if they are surely valid; else None.
+
+    The same checks as the class's own, for the common case only: plain
+    strings, a date already read (a `PartialDate` or None), a stance and
+    *via* as members or values, parents in a list or tuple. Anything
+    else, valid or not, gives None: then ``Statement(...)`` decides, and
+    raises its error. A made statement is a genuine `Statement`, equal
+    to (and hashed as) the one ``Statement(...)`` makes.
+    """
+    # `plain_id` three times over, written out: the commonest check.
+    if not (
+        type(id) is str
+        and type(claim) is str
+        and type(source) is str
+        and id
+        and claim
+        and source
+        and id == id.strip()
+        and claim == claim.strip()
+        and source == source.strip()
+    ):
+        return None
+    if not (id.isascii() and claim.isascii() and source.isascii()) and not (
+        plain_id(id) and plain_id(claim) and plain_id(source)
+    ):
+        return None
+    if type(stance) is not Stance and type(stance) is not str:
+        return None
+    made_stance = _STANCES.get(stance)
+    if made_stance is None:
+        return None
+    if date is not None and type(date) is not PartialDate:
+        return None
+    if not (document is None and quote is None and modality is None) or (
+        target is not None and not plain_text(target)
+    ):
+        for text in (document, quote, modality, target):
+            if text is not None and not plain_text(text):
+                return None
+    parents: tuple[str, ...] | None
+    if type(derives_from) is tuple and not derives_from:
+        parents = ()
+    else:
+        parents = plain_texts(derives_from)
+        if parents is None:
+            return None
+    made_via: Via | None = None
+    if via is not None:
+        if type(via) is not Via and type(via) is not str:
+            return None
+        made_via = _VIAS.get(via)
+        if made_via is None:
+            return None
+    # The rules of `__attrs_post_init__`: a breach is left to it.
+    if made_stance is Stance.RETRACTS:
+        if target is None or parents:
+            return None
+    elif target is not None:
+        return None
+    if parents:
+        if id in parents or (
+            len(parents) > 1 and len(set(parents)) != len(parents)
+        ):
+            return None
+    elif made_via is not None:
+        return None
+    statement = _new(Statement)
+    _set_id(statement, id)
+    _set_claim(statement, claim)
+    _set_source(statement, source)
+    _set_stance(statement, made_stance)
+    _set_date(statement, date)
+    _set_document(statement, document)
+    _set_derives_from(statement, parents)
+    _set_via(statement, made_via)
+    _set_quote(statement, quote)
+    _set_modality(statement, modality)
+    _set_target(statement, target)
+    return statement
 
 
 def content_id(statement: Statement) -> str:

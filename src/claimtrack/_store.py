@@ -27,6 +27,11 @@ from claimtrack._text import fold
 
 __all__ = ["Store"]
 
+_ClosureTables = tuple[
+    dict[tuple[object, ...], Closure],
+    dict[tuple[str, int], tuple[PartialDate | None, Closure]],
+]
+
 
 class Store:
     """
@@ -46,6 +51,8 @@ class Store:
         "_closures",
         "_dated_above",
         "_implied",
+        "_last_closures",
+        "_last_policy",
         "_sorted_links",
         "by_claim",
         "by_document",
@@ -105,12 +112,18 @@ class Store:
         self.places: dict[str, list[str]] = {}
         self.tags: dict[str, list[str]] = {}
         # Caches, forgotten by `add` when a record may change them.
-        self._closures: dict[tuple[object, ...], Closure] = {}
+        # Closures by policy: by (root, which dated links above hold),
+        # and by (source, the date's id) for repeated look-ups.
+        self._closures: dict[CorroborationPolicy, _ClosureTables] = {}
+        self._last_policy: CorroborationPolicy | None = None
+        self._last_closures: _ClosureTables = ({}, {})
         self._claim_classes: dict[str, tuple[str, ...]] = {}
         self._sorted_links: dict[str, list[Link]] = {}
         self._dated_above: dict[str, tuple[Link, ...]] = {}
+        # Which dated links above a source hold at a date, by the date's
+        # identity (the date is kept, so that its id is never reused).
         self._closure_keys: dict[
-            tuple[str, PartialDate | None], tuple[int, ...]
+            tuple[str, int], tuple[PartialDate | None, tuple[int, ...]]
         ] = {}
         self._implied: dict[
             frozenset[Relation], dict[str, tuple[Derivation, ...]]
@@ -120,12 +133,17 @@ class Store:
 
     def add(self, record: Record) -> None:
         """File *record*, which has been checked, and forget stale answers."""
-        self.records[record.id] = record
+        id = record.id
+        self.records[id] = record
         if self._implied:
             self._implied.clear()
         if isinstance(record, Statement):
-            self.statements[record.id] = record
-            self.by_claim.setdefault(record.claim, []).append(record)
+            self.statements[id] = record
+            by_claim = self.by_claim.get(record.claim)
+            if by_claim is None:
+                self.by_claim[record.claim] = [record]
+            else:
+                by_claim.append(record)
             if record.document is not None:
                 self.by_document.setdefault(record.document, []).append(record)
             if record.target is not None:
@@ -158,6 +176,8 @@ class Store:
         self.links[link.id] = link
         if link.subject in self.sources:
             self._closures.clear()
+            self._last_policy = None
+            self._last_closures = ({}, {})
             self._closure_keys.clear()
             self._sorted_links.clear()
             self._dated_above.clear()
@@ -283,6 +303,32 @@ class Store:
         policy: CorroborationPolicy,
     ) -> Closure:
         """The affiliation closure of *source* at *when*, cached."""
+        # One table per policy, the last one kept at hand: hashing a
+        # policy (every field) on each look-up costs more than the rest.
+        if policy is self._last_policy:
+            tables = self._last_closures
+        else:
+            tables = self._closures.setdefault(policy, ({}, {}))
+            self._last_policy, self._last_closures = policy, tables
+        # Most look-ups repeat a (source, date) pair: answer those first,
+        # by the date's identity (one text parses to one date object; the
+        # date is kept, so that its id is never reused while cached).
+        at = tables[1]
+        known = at.get((source, id(when)))
+        if known is not None and known[0] is when:
+            return known[1]
+        found = self._closure(source, when, policy, tables[0])
+        at[source, id(when)] = (when, found)
+        return found
+
+    def _closure(
+        self,
+        source: str,
+        when: PartialDate | None,
+        policy: CorroborationPolicy,
+        closures: dict[tuple[object, ...], Closure],
+    ) -> Closure:
+        """`closure`, found through the source's class and dated links."""
         root = self.same_source.find(source)
         dated = self._dated_above.get(root)
         if dated is None:
@@ -290,17 +336,21 @@ class Store:
             self._dated_above[root] = dated
         # Dates at which each dated link above holds alike share a closure;
         # which of them hold is worked out once per date.
-        holding = self._closure_keys.get((root, when))
-        if holding is None:
-            holding = tuple(
-                i for i, link in enumerate(dated) if link.holds_at(when)
-            )
-            self._closure_keys[root, when] = holding
-        key = (policy, root, len(dated), *holding)
-        found = self._closures.get(key)
+        holding: tuple[int, ...] = ()
+        if dated:
+            seen = self._closure_keys.get((root, id(when)))
+            if seen is not None and seen[0] is when:
+                holding = seen[1]
+            else:
+                holding = tuple(
+                    i for i, link in enumerate(dated) if link.holds_at(when)
+                )
+                self._closure_keys[root, id(when)] = (when, holding)
+        key = (root, len(dated), *holding)
+        found = closures.get(key)
         if found is None:
             found = compute_closure(self, root, when, policy)
-            self._closures[key] = found
+            closures[key] = found
         return found
 
     def implied_by(

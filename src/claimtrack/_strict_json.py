@@ -41,8 +41,22 @@ def read_json(text: str | bytes) -> Any:
             "$",
             f"expected JSON text (a str or bytes), got {type(text).__name__}",
         )
+    data = _read_closely(text)
+    if _may_hold_surrogate(text):
+        where = _surrogate_path(data)
+        if where is not None:
+            raise format_error(
+                where,
+                "holds a lone surrogate (a \\ud800-\\udfff escape without "
+                "its pair), which is not a character and cannot be saved",
+            )
+    return data
+
+
+def _read_closely(text: str) -> Any:
+    """*text* parsed, refusing repeated keys, constants and huge numbers."""
     try:
-        data = json.loads(
+        return json.loads(
             text,
             object_pairs_hook=_unique_keys,
             parse_constant=_no_constants,
@@ -58,20 +72,19 @@ def read_json(text: str | bytes) -> Any:
         ) from None
     except _RefusedError as e:
         raise format_error("$", str(e)) from None
-    if _MAY_HOLD_SURROGATE.search(text):
-        where = _surrogate_path(data)
-        if where is not None:
-            raise format_error(
-                where,
-                "holds a lone surrogate (a \\ud800-\\udfff escape without "
-                "its pair), which is not a character and cannot be saved",
-            )
-    return data
 
 
 # A lone surrogate comes from an escape, or from text decoded with
 # "surrogateescape"; without either, the walk is skipped.
-_MAY_HOLD_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]|[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _may_hold_surrogate(text: str) -> bool:
+    # Each test is a quick scan of the text: an ASCII text holds no
+    # surrogate itself, and the escapes all start with a backslash-u.
+    if "\\u" in text and _SURROGATE_ESCAPE.search(text):
+        return True
+    return not text.isascii() and SURROGATE.search(text) is not None
 
 
 def _surrogate_path(data: Any) -> str | None:

@@ -72,7 +72,8 @@ class Batch(LinkChecks):
         yield from self._duplicates()
         # Most records are plainly valid; only the others are looked at
         # closely, which finds and describes every problem they have.
-        resolve = self._resolve
+        # With nothing recorded before (a load), the batch is all there is.
+        resolve = self._staged.get if not self._records else self._resolve
         doubtful = [
             record
             for record in self.new_records
@@ -343,10 +344,26 @@ def _derivations_loop(statements: list[Statement]) -> bool:
     whether there is one; `Batch._relay_cycles` finds and names them.
     """
     new = {statement.id for statement in statements}
+    # Most batches list parents before their children (a loaded file is
+    # sorted by id): then the list's own order shows there is no cycle.
+    before: set[str] = set()
+    for statement in statements:
+        for parent in statement.derives_from:
+            if parent in new and parent not in before:
+                return _waits_on_a_cycle(statements, new)
+        before.add(statement.id)
+    return False
+
+
+def _waits_on_a_cycle(statements: list[Statement], new: set[str]) -> bool:
+    """Kahn's algorithm over *statements*, whose ids are *new*."""
     waiting: dict[str, int] = {}
     children: dict[str, list[str]] = {}
     ready: list[str] = []
     for statement in statements:
+        if not statement.derives_from:
+            ready.append(statement.id)
+            continue
         parents = [p for p in statement.derives_from if p in new]
         if parents:
             waiting[statement.id] = len(parents)

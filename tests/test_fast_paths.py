@@ -1,0 +1,292 @@
+# SPDX-License-Identifier: MIT
+"""The quick paths agree with the full ones they stand beside."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+from unittest import mock
+
+import attrs
+import pytest
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import claimtrack as ct
+import claimtrack.serialization  # the strategies read documents through it
+
+from claimtrack import (
+    _json_document,
+    _recording,
+    _strict_json,
+    _validation,
+)
+from claimtrack._claims import quick_claim
+from claimtrack._dates import is_later
+from claimtrack._quick_check import later
+from claimtrack._sources import quick_source
+from claimtrack._statements import quick_statement
+
+from .strategies import (
+    any_dates,
+    claim_sets,
+    damaged_claim_fields,
+    damaged_source_fields,
+    damaged_statement_fields,
+    mutated_documents,
+    small_digraphs,
+)
+
+
+def _outcome(make: Callable[[], object]) -> tuple[str, object]:
+    """What *make* gives: its result, or its error's class and message."""
+    try:
+        return ("made", make())
+    except ct.ClaimtrackError as e:
+        return (type(e).__name__, str(e))
+
+
+def _agrees(
+    quick: Callable[..., object | None],
+    cls: type,
+    fields: dict[str, Any],
+) -> None:
+    """*quick* makes what *cls* makes of *fields*, or leaves it to *cls*."""
+    try:
+        made = quick(**fields)
+    except TypeError:
+        # A required field left out, as `_plain_record` expects.
+        with pytest.raises(TypeError):
+            cls(**fields)
+        return
+    if made is None:
+        return
+    kind, full = _outcome(lambda: cls(**fields))
+    assert kind == "made", f"quick made {made!r}, the class raised {full!r}"
+    assert type(made) is cls
+    assert made == full
+    assert hash(made) == hash(full)
+    assert attrs.asdict(made) == attrs.asdict(full)  # type: ignore[arg-type]
+
+
+class TestQuickConstructors:
+    @given(damaged_statement_fields())
+    def test_statement_agrees(self, fields: dict[str, Any]) -> None:
+        """A quick statement is the one `Statement` makes, or None."""
+        _agrees(quick_statement, ct.Statement, fields)
+
+    @given(damaged_claim_fields())
+    def test_claim_agrees(self, fields: dict[str, Any]) -> None:
+        """A quick claim is the one `Claim` makes, or None."""
+        _agrees(quick_claim, ct.Claim, fields)
+
+    @given(damaged_source_fields())
+    def test_source_agrees(self, fields: dict[str, Any]) -> None:
+        """A quick source is the one `Source` makes, or None."""
+        _agrees(quick_source, ct.Source, fields)
+
+    @pytest.mark.parametrize(
+        "fields",
+        [
+            {"id": ["s1"], "claim": "c1", "source": "src"},
+            {"id": "s1", "claim": {"c": 1}, "source": "src"},
+            {"id": "s1", "claim": "c1", "source": "src", "stance": []},
+            {"id": "s1", "claim": "c1", "source": "src", "stance": {}},
+            {"id": "s1", "claim": "c1", "source": "src", "via": ["x"]},
+            {
+                "id": "s1",
+                "claim": "c1",
+                "source": "src",
+                "derives_from": [["p"]],
+            },
+        ],
+    )
+    def test_unhashable_values_fall_back(self, fields: dict[str, Any]) -> None:
+        """An unhashable value is left to the class, never crashes."""
+        assert quick_statement(**fields) is None
+        with pytest.raises(ct.InvalidValueError):
+            ct.Statement(**fields)
+
+    def test_unhashable_reliability_falls_back(self) -> None:
+        """A source's unhashable reliability is left to the class."""
+        assert quick_source("src", "A source", reliability=["A"]) is None
+
+    def test_made_records_are_frozen(self) -> None:
+        """A quick record is as frozen as any other."""
+        made = quick_statement("s1", "c1", "src")
+        assert made is not None
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            made.id = "s2"  # type: ignore[misc]
+
+
+@contextmanager
+def _quick_paths_off() -> Iterator[None]:
+    """The full paths alone: every quick constructor says "not sure"."""
+
+    def unsure(*args: object, **kwargs: object) -> None:
+        return None
+
+    with (
+        mock.patch.object(_recording, "quick_statement", unsure),
+        mock.patch.object(_recording, "quick_claim", unsure),
+        mock.patch.object(_recording, "quick_source", unsure),
+        mock.patch.dict(
+            _json_document._QUICK,
+            dict.fromkeys(_json_document._QUICK, unsure),
+        ),
+    ):
+        yield
+
+
+def _recorded(action: Callable[[ct.ClaimSet], object]) -> tuple[Any, ...]:
+    """What *action* does to a small set: its outcome and the set after."""
+    cs = ct.ClaimSet()
+    cs.record_source("src", name="A source")
+    cs.record_source("other", name="Another")
+    cs.record_claim("c1", text="A claim.")
+    cs.record_statement("s0", claim="c1", source="src", date="2024-05-01")
+    outcome = _outcome(lambda: action(cs))
+    return (outcome, cs.to_json())
+
+
+class TestPublicApiAgrees:
+    @given(damaged_statement_fields())
+    def test_record_statement(self, fields: dict[str, Any]) -> None:
+        """record_statement raises or records the same with or without."""
+        fields.setdefault("source", "src")
+
+        def action(cs: ct.ClaimSet) -> object:
+            return cs.record_statement(**fields)
+
+        quick = _recorded(action)
+        with _quick_paths_off():
+            full = _recorded(action)
+        assert quick == full
+
+    @given(damaged_claim_fields())
+    def test_record_claim(self, fields: dict[str, Any]) -> None:
+        """record_claim raises or records the same with or without."""
+        fields.setdefault("id", "c2")
+        fields.setdefault("text", "Another claim.")
+
+        def action(cs: ct.ClaimSet) -> object:
+            return cs.record_claim(**fields)
+
+        quick = _recorded(action)
+        with _quick_paths_off():
+            full = _recorded(action)
+        assert quick == full
+
+    @given(damaged_source_fields())
+    def test_record_source(self, fields: dict[str, Any]) -> None:
+        """record_source raises or records the same with or without."""
+        fields.setdefault("id", "src2")
+        fields.setdefault("name", "A third")
+
+        def action(cs: ct.ClaimSet) -> object:
+            return cs.record_source(**fields)
+
+        quick = _recorded(action)
+        with _quick_paths_off():
+            full = _recorded(action)
+        assert quick == full
+
+    def test_unhashable_id_is_an_invalid_value(self) -> None:
+        """An unhashable id is refused as any bad id is, by its field."""
+        cs = ct.ClaimSet()
+        with pytest.raises(ct.InvalidValueError, match="id"):
+            cs.record_statement(["s1"], claim="c1", source="src")  # type: ignore[arg-type]
+        with pytest.raises(ct.InvalidValueError, match="stance"):
+            cs.record_statement(
+                "s1",
+                claim="c1",
+                source="src",
+                stance={},  # type: ignore[arg-type]
+            )
+        assert len(cs) == 0
+
+
+class TestFromJsonAgrees:
+    @given(mutated_documents())
+    def test_damaged_documents(self, document: Any) -> None:
+        """A damaged document loads, or fails, the same with or without."""
+        text = json.dumps(document)
+        quick = _outcome(lambda: ct.ClaimSet.from_json(text).to_json())
+        with _quick_paths_off():
+            full = _outcome(lambda: ct.ClaimSet.from_json(text).to_json())
+        assert quick == full
+
+    @given(claim_sets())
+    def test_sound_documents(self, cs: ct.ClaimSet) -> None:
+        """A sound document loads to the same set with or without."""
+        text = cs.to_json()
+        with _quick_paths_off():
+            full = ct.ClaimSet.from_json(text)
+        assert ct.ClaimSet.from_json(text) == full
+
+    @given(mutated_documents())
+    def test_may_refuse_misses_nothing(self, document: Any) -> None:
+        """Where the quick scan sees nothing, the full one finds nothing."""
+        for key, _ in _json_document.RECORD_LISTS:
+            items = document.get(key) if isinstance(document, dict) else None
+            for item in items if isinstance(items, list) else ():
+                if isinstance(item, dict) and not _json_document._may_refuse(
+                    item
+                ):
+                    assert not _json_document._refused_values(item, "$")
+
+
+_OLD_SURROGATE_TEST = re.compile(r"\\u[dD][89a-fA-F]|[\ud800-\udfff]")
+
+
+class TestQuickScans:
+    @given(any_dates() | st.none(), any_dates() | st.none())
+    def test_later_is_is_later(
+        self, a: ct.PartialDate | None, b: ct.PartialDate | None
+    ) -> None:
+        """The quick date order agrees with `is_later` at every precision."""
+        assert later(a, b) == is_later(a, b)
+
+    @given(
+        st.text(
+            alphabet=st.sampled_from(
+                ["\\", "u", "d", "D", "8", "9", "a", "F", "c", "x", "\ud800"]
+            )
+        )
+    )
+    def test_surrogate_scan(self, text: str) -> None:
+        """The surrogate scan flags exactly what the old pattern flagged."""
+        assert _strict_json._may_hold_surrogate(text) == bool(
+            _OLD_SURROGATE_TEST.search(text)
+        )
+
+
+class TestDerivationOrder:
+    @given(small_digraphs(), st.randoms(use_true_random=False))
+    def test_cycle_check_agrees_with_kahn(
+        self, graph: dict[int, list[int]], rng: Any
+    ) -> None:
+        """The in-order shortcut finds a cycle exactly when Kahn's does."""
+        statements = [
+            ct.Statement(
+                id=f"s{node}",
+                claim="c1",
+                source="src",
+                derives_from=[
+                    f"s{parent}"
+                    for parent in dict.fromkeys(parents)
+                    if parent != node
+                ],
+            )
+            for node, parents in graph.items()
+        ]
+        rng.shuffle(statements)
+        new = {statement.id for statement in statements}
+        assert _validation._derivations_loop(
+            statements
+        ) == _validation._waits_on_a_cycle(statements, new)

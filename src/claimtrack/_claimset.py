@@ -18,12 +18,8 @@ from claimtrack._dates import DateLike, optional_date
 from claimtrack._display import html_of
 from claimtrack._files import write_atomically
 from claimtrack._gc_pause import pause_cyclic_gc
-from claimtrack._json_document import (
-    checked_indent,
-    chunks,
-    parse_document,
-    problems_at,
-)
+from claimtrack._json_document import parse_document, problems_at
+from claimtrack._json_writer import checked_indent, chunks
 from claimtrack._ordering import natural_key
 from claimtrack._policy import (
     DEFAULT_POLICY,
@@ -157,6 +153,10 @@ class ClaimSet(Suspecting):
         answered: dict[str, CorroborationReport] = {}
         reports = []
         with pause_cyclic_gc():
+            # Without a suspicion that holds, no report gains any.
+            suspected = bool(index.claims) and bool(
+                self._held_suspicions_by_record()
+            )
             for claim in sorted(index.claims, key=natural_key):
                 root = index.claim_root(claim)
                 report = answered.get(root)
@@ -165,7 +165,9 @@ class ClaimSet(Suspecting):
                     answered[root] = report
                 else:
                     report = attrs.evolve(report, claim=claim)
-                reports.append(self._with_suspicions(report))
+                if suspected:
+                    report = self._with_suspicions(report)
+                reports.append(report)
         return tuple(reports)
 
     def is_corroborated(

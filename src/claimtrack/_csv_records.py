@@ -27,8 +27,8 @@ from claimtrack._json_document import (
     FORMAT_VERSION,
     RECORD_LISTS,
     parse_document,
-    to_document,
 )
+from claimtrack._json_writer import to_document
 from claimtrack._strict_json import read_json
 from claimtrack._table_schema import (
     DESCRIPTOR,

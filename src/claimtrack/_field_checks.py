@@ -20,6 +20,7 @@ __all__ = [
     "check_optional_text",
     "check_text",
     "enum_converter",
+    "listed",
     "plain_id",
     "plain_text",
     "plain_texts",
@@ -29,6 +30,7 @@ __all__ = [
 ]
 
 E = TypeVar("E", bound=enum.Enum)
+T = TypeVar("T")
 
 SURROGATE = re.compile("[\ud800-\udfff]")
 """
@@ -160,3 +162,13 @@ def slot_setters(cls: type) -> tuple[Callable[[object, object], None], ...]:
     a genuine instance of *cls*, equal and hashed as one made by attrs.
     """
     return tuple(vars(cls)[field.name].__set__ for field in attrs.fields(cls))
+
+
+def listed(values: Iterable[T], field: str) -> list[T]:
+    """*values* as a list; `InvalidValueError` naming *field* if not many."""
+    try:
+        return list(values)
+    except TypeError:
+        raise InvalidValueError(
+            field, values, f"expected an iterable of {field}"
+        ) from None

@@ -12,6 +12,7 @@ from claimtrack._batch_base import Finding
 from claimtrack._claims import Claim, quick_claim
 from claimtrack._dates import DateLike, optional_date
 from claimtrack._documents import Document
+from claimtrack._field_checks import listed
 from claimtrack._gc_pause import pause_cyclic_gc
 from claimtrack._links import (
     Link,
@@ -424,7 +425,7 @@ class Recording(Queries):
                 *records* is recorded.
         """
         with pause_cyclic_gc():
-            batch = self._batch(_listed(records))
+            batch = self._batch(listed(records, "records"))
             problem = next(batch.problems(), None)
             if problem is not None:
                 raise problem.error
@@ -439,7 +440,7 @@ class Recording(Queries):
         first; cycles and dates are checked only once references are sound.
         """
         with pause_cyclic_gc():
-            return list(self._batch(_listed(records)).problems())
+            return list(self._batch(listed(records, "records")).problems())
 
     def _apply_batch(self, batch: Batch) -> None:
         # Links are filed by the kind of their ends: apply those first.
@@ -489,8 +490,7 @@ class Recording(Queries):
         return other
 
     def _empty(self) -> Self:
-        """A new set with this one's policy and nothing in it."""
-        # Every field but the policy is made afresh.
+        """A new set with this one's policy (every other field afresh)."""
         fresh: Self = attrs.evolve(cast("Any", self))
         return fresh
 
@@ -498,12 +498,3 @@ class Recording(Queries):
         self, policy: CorroborationPolicy | None
     ) -> CorroborationPolicy:
         return self.policy if policy is None else checked_policy(policy)
-
-
-def _listed(records: Iterable[Record]) -> list[Record]:
-    try:
-        return list(records)
-    except TypeError:
-        raise InvalidValueError(
-            "records", records, "expected an iterable of records"
-        ) from None

@@ -21,8 +21,8 @@ from claimtrack._json_document import (
     FORMAT_NAME,
     FORMAT_VERSION,
     RECORD_LISTS,
-    to_document,
 )
+from claimtrack._json_writer import to_document
 from claimtrack._report import CorroborationReport
 
 

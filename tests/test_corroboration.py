@@ -809,6 +809,23 @@ class TestProperties:
         ):
             assert summary(a) == summary(b)
 
+    @given(records=record_lists(), data=st.data())
+    def test_questions_between_records_change_no_answer(
+        self, records: list[ct.Record], data: st.DataObject
+    ) -> None:
+        """Answers cached while a set grows are forgotten when they change."""
+        dates = data.draw(st.lists(optional_dates, min_size=1, max_size=3))
+        growing = ct.ClaimSet()
+        for record in records:
+            growing.record(record)
+            for when in dates:
+                growing.reports(as_of=when)
+        bulk = ct.ClaimSet()
+        bulk.record_many(records)
+
+        for when in dates:
+            assert growing.reports(as_of=when) == bulk.reports(as_of=when)
+
     @given(cs=claim_sets(), data=st.data())
     def test_earlier_questions_change_no_answer(
         self, cs: ct.ClaimSet, data: st.DataObject

@@ -87,6 +87,18 @@ class ChainWalk:
     their sets.
     """
 
+    __slots__ = (
+        "as_of",
+        "blocked",
+        "changes",
+        "claims",
+        "depth",
+        "implied",
+        "index",
+        "inferred",
+        "origins",
+    )
+
     def __init__(
         self,
         index: ClaimIndex,
@@ -159,6 +171,35 @@ class ChainWalk:
     def origins_reached(self, start: Statement) -> frozenset[Origin]:
         """The origins *start* leads back to over usable statements."""
         origins, depth = self.origins, self.depth
+        found = origins.get(start.id)
+        if found is not None:
+            return found
+        if self.inferred.get(start.id):
+            return self._walk(start)
+        if not start.derives_from:
+            # The common case: an origin, reached at once.
+            found = origins[start.id] = self._own(start)
+            depth[start.id] = 0
+            return found
+        if len(start.derives_from) == 1:
+            # The next most common: a relay of an origin or of a statement
+            # already walked; the same steps as the walk, without a stack.
+            parent = self.index.statement(start.derives_from[0])
+            if parent.id in origins or not (
+                parent.derives_from or self.inferred.get(parent.id)
+            ):
+                usable = [parent] if self._usable(start, parent) else []
+                if usable and parent.id not in origins:
+                    origins[parent.id] = self._own(parent)
+                    depth[parent.id] = 0
+                found, depth[start.id] = self._join(start, usable)
+                origins[start.id] = found
+                return found
+        return self._walk(start)
+
+    def _walk(self, start: Statement) -> frozenset[Origin]:
+        """`origins_reached` over any chain, with a stack, not recursion."""
+        origins, depth = self.origins, self.depth
         stack: list[tuple[Statement, list[Statement] | None]] = [(start, None)]
         while stack:
             statement, parents = stack.pop()
@@ -170,12 +211,10 @@ class ChainWalk:
                     origins[statement.id] = self._own(statement)
                     depth[statement.id] = 0
                     continue
-                stack.append((statement, parents))
-                stack.extend(
-                    (p, None)
-                    for p in parents
-                    if p.id not in origins and self._usable(statement, p)
-                )
+                # Each parent is judged once; only usable ones are joined.
+                usable = [p for p in parents if self._usable(statement, p)]
+                stack.append((statement, usable))
+                stack.extend((p, None) for p in usable if p.id not in origins)
                 continue
             origins[statement.id], depth[statement.id] = self._join(
                 statement, parents
@@ -185,14 +224,12 @@ class ChainWalk:
     def _join(
         self, statement: Statement, parents: list[Statement]
     ) -> tuple[frozenset[Origin], int]:
-        """The origins of *statement* from its parents' (all walked)."""
+        """The origins of *statement* from its usable parents' (walked)."""
         inside = statement.claim in self.claims
         found: dict[int, frozenset[Origin]] = {}
         deepest = 0
         for parent in parents:
-            if parent.id not in self.origins or not self._usable(
-                statement, parent
-            ):
+            if parent.id not in self.origins:
                 continue
             theirs = self.origins[parent.id]
             if inside and parent.claim not in self.claims:

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import operator
+
 from collections.abc import Callable, Sequence
 from types import MappingProxyType
 from typing import Any, TypeVar
@@ -25,6 +27,8 @@ from claimtrack._statements import Stance, Statement
 __all__ = ["corroborate", "credibility_of"]
 
 T = TypeVar("T")
+_NONE: frozenset[Origin] = frozenset()
+_BY_ID = operator.attrgetter("id")
 
 
 def credibility_of(asserting: int, denying: int) -> int:
@@ -64,6 +68,8 @@ def _groups(
     """Connected components of "dependent" among *count* origins, with ties."""
     if count < 2:
         return [([0], [])] if count else []
+    if count == 2:
+        return _two_groups(closures, sources)
     parent = list(range(count))  # a union-find over origin numbers
     ties: list[tuple[int, Independence]] = []
 
@@ -104,6 +110,29 @@ def _groups(
     return list(by_root.values())
 
 
+def _two_groups(
+    closures: list[Closure], sources: list[str]
+) -> list[tuple[list[int], list[Independence]]]:
+    """`_groups` of two origins: the same answer, without the tables."""
+    first, second = closures
+    control = first.control.keys()
+    if not control.isdisjoint(second.control):
+        tie = independence(sources[0], first, sources[1], second)
+    elif not (
+        second.control.keys().isdisjoint(first.belongs)
+        and second.control.keys().isdisjoint(first.copies)
+    ):
+        tie = independence(sources[1], second, sources[0], first)
+    elif not (
+        control.isdisjoint(second.belongs)
+        and control.isdisjoint(second.copies)
+    ):
+        tie = independence(sources[0], first, sources[1], second)
+    else:
+        return [([0], []), ([1], [])]
+    return [([0, 1], [tie])]
+
+
 def _carrier_ties(
     index: ClaimIndex,
     carriers: Sequence[Statement],
@@ -112,6 +141,10 @@ def _carrier_ties(
     policy: CorroborationPolicy,
 ) -> tuple[Independence, ...]:
     """Ties between each carrier's source and an origin it depends on."""
+    if len(closures) == 1:
+        return _carrier_ties_to_one(
+            index, carriers, origins[0], closures[0], policy
+        )
     control_at: dict[str, int] = {}
     member_at: dict[str, int] = {}
     for i, closure in enumerate(closures):
@@ -159,6 +192,37 @@ def _carrier_ties(
     return tuple(found)
 
 
+def _carrier_ties_to_one(
+    index: ClaimIndex,
+    carriers: Sequence[Statement],
+    origin: Statement,
+    closure: Closure,
+    policy: CorroborationPolicy,
+) -> tuple[Independence, ...]:
+    """`_carrier_ties` for one origin: the same answer, without tables."""
+    control = closure.control.keys()
+    checked: set[str] = set()
+    found: list[Independence] = []
+    for carrier in carriers:
+        if carrier.source in checked:
+            continue
+        checked.add(carrier.source)
+        mine = index.closure(carrier.source, index.date_of(carrier), policy)
+        if mine.root == closure.root:
+            continue
+        if not (
+            control.isdisjoint(mine.control)
+            and control.isdisjoint(mine.belongs)
+            and control.isdisjoint(mine.copies)
+            and mine.control.keys().isdisjoint(closure.belongs)
+            and mine.control.keys().isdisjoint(closure.copies)
+        ):
+            found.append(
+                independence(carrier.source, mine, origin.source, closure)
+            )
+    return tuple(found)
+
+
 def corroborate(
     index: ClaimIndex,
     claim: str,
@@ -179,46 +243,60 @@ def corroborate(
         for statement in index.statements_about(claim_id):
             if statement.stance is Stance.RETRACTS:
                 continue
-            if is_later(index.date_of(statement), as_of):
+            if as_of is not None and is_later(index.date_of(statement), as_of):
                 not_yet.append(statement)
                 continue
-            retraction = walk.retraction(statement)
-            if retraction is not None:
-                retracted.append((statement, retraction))
-                continue
+            if index.retractions_of(statement.id):
+                retraction = walk.retraction(statement)
+                if retraction is not None:
+                    retracted.append((statement, retraction))
+                    continue
             considered.append(statement)
             if statement.stance is Stance.ASSERTS:
                 asserting_sources.add(index.canonical_source(statement.source))
             origins_reached = walk.origins_reached(statement)
             if origins_reached:
                 reached[id(origins_reached)] = origins_reached
-    counted: set[Origin] = set().union(*reached.values())
+    counted: frozenset[Origin] = (
+        next(iter(reached.values()))
+        if len(reached) == 1
+        else _NONE.union(*reached.values())
+    )
     origin_ids = {origin for origin, _ in counted}
-    origins = sorted(counted, key=_origin_order)
+    origins = (
+        tuple(sorted(counted, key=_origin_order))
+        if len(counted) > 1
+        else tuple(counted)
+    )
 
     # Number every group across both stances, then file each statement on
     # a chain under the groups its origins fall in, once per origin set.
     groups: list[tuple[Stance, list[Statement], list[Independence]]] = []
     closures_of: list[list[Closure]] = []
     group_of: dict[Origin, int] = {}
-    for stance in (Stance.ASSERTS, Stance.DENIES):
-        members = [
-            index.statement(o) for o, counted in origins if counted is stance
+    by_stance: dict[Stance, list[Statement]] = {
+        Stance.ASSERTS: [],
+        Stance.DENIES: [],
+    }
+    for origin_id, origin_stance in origins:
+        if origin_stance is Stance.ASSERTS or origin_stance is Stance.DENIES:
+            by_stance[origin_stance].append(index.statement(origin_id))
+    for stance, members in by_stance.items():
+        if len(members) < 2:  # one origin, one group: no closure needed
+            if members:
+                group_of[members[0].id, stance] = len(groups)
+                groups.append((stance, members, []))
+                closures_of.append([])
+            continue
+        closures = [
+            index.closure(o.source, index.date_of(o), policy) for o in members
         ]
-        closures, sources = [], []
-        if len(members) > 1:
-            closures = [
-                index.closure(o.source, index.date_of(o), policy)
-                for o in members
-            ]
-            sources = [o.source for o in members]
+        sources = [o.source for o in members]
         for indexes, ties in _groups(len(members), closures, sources):
             for i in indexes:
                 group_of[members[i].id, stance] = len(groups)
             groups.append((stance, [members[i] for i in indexes], ties))
-            closures_of.append(
-                [closures[i] for i in indexes] if closures else []
-            )
+            closures_of.append([closures[i] for i in indexes])
     # A statement that carries one group's origins is filed under it; one
     # that brings several groups together (a report citing independent
     # sources) is filed once, as combined.
@@ -232,10 +310,18 @@ def corroborate(
         if key not in group_of_set:
             # A statement off the claim's class, whose stance is not yet
             # decided, is shown where the claim changes, not as a carrier.
-            numbers = {group_of.get(o, -1) for o in origin_set}
-            if -1 in numbers:
-                continue
-            group_of_set[key] = numbers.pop() if len(numbers) == 1 else None
+            if len(origin_set) == 1:
+                (only,) = origin_set
+                if only not in group_of:
+                    continue
+                group_of_set[key] = group_of[only]
+            else:
+                numbers = {group_of.get(o, -1) for o in origin_set}
+                if -1 in numbers:
+                    continue
+                group_of_set[key] = (
+                    numbers.pop() if len(numbers) == 1 else None
+                )
         number = group_of_set.get(key, -1)
         if number == -1:
             continue
@@ -250,7 +336,12 @@ def corroborate(
         Stance.DENIES: [],
     }
     for number, (stance, members, ties) in enumerate(groups):
-        chain = _in_order(carriers[number], walk.chain_order)
+        on_chain = carriers[number]
+        chain = (
+            _in_order(on_chain, walk.chain_order)
+            if len(on_chain) > 1
+            else tuple(on_chain)
+        )
         carrier_ties: tuple[Independence, ...] = ()
         if chain:
             # Closures are only needed to tie carriers to the origins.
@@ -265,36 +356,48 @@ def corroborate(
             OriginGroup(
                 stance=stance,
                 origins=tuple(members),
-                sources=frozenset(o.source for o in members),
+                sources=frozenset([o.source for o in members])
+                if len(members) > 1
+                else frozenset((members[0].source,)),
                 carriers=chain,
                 ties=tuple(ties),
                 carrier_ties=carrier_ties,
             )
         )
-    asserting = _in_order(built[Stance.ASSERTS], _first_origin)
-    denying = _in_order(built[Stance.DENIES], _first_origin)
-    reported = [
-        *considered,
-        *not_yet,
-        *(o for group in (*asserting, *denying) for o in group.origins),
-    ]
-    credibility = credibility_of(len(asserting), len(denying))
-    codes = {
-        origin.id: f"{index.source(origin.source).reliability or 'F'}"
-        f"{credibility}"
-        for group in asserting
-        for origin in group.origins
-    }
-    # Reviews are read, never counted: they only travel with the answer.
-    reviews = _in_order(
-        [
-            review
-            for claim_id in claims
-            for review in index.reviews_about(claim_id)
-            if not is_later(review.date, as_of)
-        ],
-        _review_order,
+    found = built[Stance.ASSERTS]
+    asserting = (
+        _in_order(found, _first_origin) if len(found) > 1 else tuple(found)
     )
+    found = built[Stance.DENIES]
+    denying = (
+        _in_order(found, _first_origin) if len(found) > 1 else tuple(found)
+    )
+    credibility = credibility_of(len(asserting), len(denying))
+    codes: dict[str, str] = {}
+    number_text = str(credibility)
+    for group in asserting:
+        for origin in group.origins:
+            letter = index.source(origin.source).reliability or "F"
+            codes[origin.id] = letter + number_text
+    # Reviews are read, never counted: they only travel with the answer.
+    reviews: list[Review] = []
+    for claim_id in claims:
+        for review in index.reviews_about(claim_id):
+            if not is_later(review.date, as_of):
+                reviews.append(review)  # noqa: PERF401 - no call per claim
+    document_dates: dict[str, PartialDate] = {}
+    for reported in (
+        considered,
+        not_yet,
+        *(group.origins for group in (*asserting, *denying)),
+    ):
+        for s in reported:
+            if (
+                s.date is None
+                and s.document is not None
+                and (date := index.date_of(s)) is not None
+            ):
+                document_dates[s.id] = date
     return CorroborationReport(
         claim=claim,
         claims=claims,
@@ -308,29 +411,31 @@ def corroborate(
         naive_source_count=len(asserting_sources),
         credibility=credibility,
         report_codes=codes,
-        statements=_in_order(considered, _by_id),
-        retracted=_in_order(retracted, _by_retracted_id),
-        not_yet=_in_order(not_yet, _by_id),
-        blocked=_in_order(list(walk.blocked.values()), _by_ends),
-        combined=_in_order(combined, walk.chain_order),
+        statements=tuple(sorted(considered, key=_BY_ID))
+        if len(considered) > 1
+        else tuple(considered),
+        retracted=_in_order(retracted, _by_retracted_id) if retracted else (),
+        not_yet=_in_order(not_yet, _by_id) if not_yet else (),
+        blocked=_in_order(list(walk.blocked.values()), _by_ends)
+        if walk.blocked
+        else (),
+        combined=_in_order(combined, walk.chain_order) if combined else (),
         sources=MappingProxyType(index.sources),
-        reviews=reviews,
+        reviews=_in_order(reviews, _review_order),
         derivations={
             statement: walk.implied[statement]
             for statement in sorted(walk.implied)
             if walk.origins.get(statement)
-        },
+        }
+        if walk.implied
+        else {},
         claim_changes=tuple(
             _claim_change(index, child, parent)
             for child, parent in sorted(walk.changes)
-        ),
-        document_dates={
-            s.id: date
-            for s in reported
-            if s.date is None
-            and s.document is not None
-            and (date := index.date_of(s)) is not None
-        },
+        )
+        if walk.changes
+        else (),
+        document_dates=document_dates,
     )
 
 

@@ -283,8 +283,11 @@ class TextIndex:
 def _passage_text(text: str, start: int, count: int) -> str:
     """Words *start* to *start* + *count* of *text*, joined by spaces."""
     if text.isascii():
-        words = text.encode().translate(_ASCII_WORDS).split()
-        return b" ".join(words[start : start + count]).decode()
+        # Words past the passage are never cut out.
+        cut = (
+            text.encode().translate(_ASCII_WORDS).split(maxsplit=start + count)
+        )
+        return b" ".join(cut[start : start + count]).decode()
     return " ".join(words_of(text)[start : start + count])
 
 

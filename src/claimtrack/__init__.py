@@ -52,6 +52,7 @@ from claimtrack._verdicts import (
     label_key,
     verdict_of,
 )
+from claimtrack._version import VERSION
 from claimtrack.exceptions import (
     AffiliationCycleError,
     ClaimReviewError,
@@ -146,7 +147,7 @@ __all__ = [
     "verdict_of",
 ]
 
-__version__ = "0.1.0.dev0"
+__version__ = VERSION
 
 
 def __dir__() -> list[str]:

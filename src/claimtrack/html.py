@@ -19,8 +19,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import claimtrack
-
 from claimtrack._claimset import ClaimSet
 from claimtrack._dates import DateLike
 from claimtrack._diagrams import Renderer, diagram, with_policy
@@ -54,6 +52,7 @@ from claimtrack._report import (
     status_summary,
 )
 from claimtrack._suspicions import Suspicion
+from claimtrack._version import VERSION
 from claimtrack.exceptions import InvalidValueError
 
 
@@ -344,7 +343,7 @@ def report_page(
         f'content="{esc_attr(policy_text)}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="generator" '
-        f'content="claimtrack {esc_attr(claimtrack.__version__)}">\n'
+        f'content="claimtrack {esc_attr(VERSION)}">\n'
         '<link rel="icon" href="data:,">\n'
         f"<title>{esc(heading)}</title>\n"
         f"<style>{PAGE_CSS}</style>\n</head>\n"
@@ -353,7 +352,7 @@ def report_page(
         + "</header>\n<main>\n"
         + "".join(main)
         + "</main>\n<footer>\n"
-        f"<p>Made by claimtrack {esc(claimtrack.__version__)}. "
+        f"<p>Made by claimtrack {esc(VERSION)}. "
         "This page loads nothing from anywhere; it reads and prints the "
         "same without scripts.</p>\n</footer>\n"
         f"<script>{SORT_SCRIPT}</script>\n</body>\n</html>\n"

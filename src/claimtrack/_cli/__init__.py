@@ -17,8 +17,6 @@ import sys
 
 from collections.abc import Sequence
 
-import claimtrack
-
 from claimtrack._cli import answers, exchange, suspect, tables
 from claimtrack._cli.common import (
     DEFAULT_MAX_INPUT,
@@ -28,6 +26,7 @@ from claimtrack._cli.common import (
     parse_size,
     set_max_input,
 )
+from claimtrack._version import VERSION
 from claimtrack.exceptions import ClaimtrackError
 
 
@@ -193,7 +192,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--version",
         action="version",
-        version=f"claimtrack {claimtrack.__version__}",
+        version=f"claimtrack {VERSION}",
     )
     parser.add_argument(
         "--max-input",

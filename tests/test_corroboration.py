@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 
 import claimtrack as ct
 
+from claimtrack import _corroboration as corroboration
+
 from .strategies import (
     ASSOCIATION,
     CONTROL,
@@ -1649,3 +1651,33 @@ class TestImpliedDerivationProperties:
 
         after = counts(cs)
         assert after[start.claim] == before[start.claim]
+
+
+class TestQuickPathsAgree:
+    """The quick ways for one or two origins answer as the general way."""
+
+    @given(cs=claim_sets())
+    def test_reports_are_the_same_without_the_quick_paths(
+        self, cs: ct.ClaimSet
+    ) -> None:
+        """Groups and carrier ties found the general way are identical."""
+        quick = [(r, r.explain()) for r in cs.reports()]
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(
+                corroboration,
+                "_two_groups",
+                lambda closures, sources: corroboration._many_groups(
+                    2, closures, sources
+                ),
+            )
+            patch.setattr(
+                corroboration,
+                "_carrier_ties_to_one",
+                lambda index, carriers, origin, closure, policy: (
+                    corroboration._carrier_ties_to_many(
+                        index, carriers, [origin], [closure], policy
+                    )
+                ),
+            )
+            general = [(r, r.explain()) for r in cs.copy().reports()]
+        assert general == quick

@@ -14,7 +14,6 @@ from claimtrack._affiliations import Independence, Tie
 from claimtrack._batch_base import Finding
 from claimtrack._claims import Claim
 from claimtrack._claimset import ClaimSet
-from claimtrack._corroboration import credibility_of
 from claimtrack._dates import DateLike, PartialDate, Precision, compare_dates
 from claimtrack._derivations import Derivation
 from claimtrack._documents import Document
@@ -37,6 +36,7 @@ from claimtrack._report import (
     EvidenceStatus,
     OriginGroup,
 )
+from claimtrack._report_parts import credibility_of
 from claimtrack._reviews import Evidence, EvidenceRole, Rating, Review
 from claimtrack._sources import (
     COMMON_SOURCE_KINDS,

@@ -20,30 +20,16 @@ from claimtrack._report import (
     EvidenceStatus,
     OriginGroup,
 )
+from claimtrack._report_parts import credibility_of
 from claimtrack._reviews import Review
 from claimtrack._statements import Stance, Statement
 
 
-__all__ = ["corroborate", "credibility_of"]
+__all__ = ["corroborate"]
 
 T = TypeVar("T")
 _NONE: frozenset[Origin] = frozenset()
 _BY_ID = operator.attrgetter("id")
-
-
-def credibility_of(asserting: int, denying: int) -> int:
-    """
-    The Admiralty information-credibility number for group counts.
-
-    No origins: 6. Only denials: 5. No denials: 1 for two or more
-    independent asserting groups, 3 for one. With denials: 3 when
-    asserting groups outnumber denying ones, 4 otherwise.
-    """
-    if asserting == 0:
-        return 6 if denying == 0 else 5
-    if denying:
-        return 3 if asserting > denying else 4
-    return 1 if asserting >= 2 else 3
 
 
 def _status(
@@ -70,6 +56,13 @@ def _groups(
         return [([0], [])] if count else []
     if count == 2:
         return _two_groups(closures, sources)
+    return _many_groups(count, closures, sources)
+
+
+def _many_groups(
+    count: int, closures: list[Closure], sources: list[str]
+) -> list[tuple[list[int], list[Independence]]]:
+    """`_groups` for any number of origins: the general way, with tables."""
     parent = list(range(count))  # a union-find over origin numbers
     ties: list[tuple[int, Independence]] = []
 
@@ -145,6 +138,17 @@ def _carrier_ties(
         return _carrier_ties_to_one(
             index, carriers, origins[0], closures[0], policy
         )
+    return _carrier_ties_to_many(index, carriers, origins, closures, policy)
+
+
+def _carrier_ties_to_many(
+    index: ClaimIndex,
+    carriers: Sequence[Statement],
+    origins: Sequence[Statement],
+    closures: Sequence[Closure],
+    policy: CorroborationPolicy,
+) -> tuple[Independence, ...]:
+    """`_carrier_ties` for any number of origins: the general way."""
     control_at: dict[str, int] = {}
     member_at: dict[str, int] = {}
     for i, closure in enumerate(closures):

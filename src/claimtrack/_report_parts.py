@@ -17,6 +17,7 @@ __all__ = [
     "ClaimChange",
     "EvidenceStatus",
     "OriginGroup",
+    "credibility_of",
 ]
 
 
@@ -111,3 +112,18 @@ class OriginGroup:
     carriers: tuple[Statement, ...] = ()
     ties: tuple[Independence, ...] = ()
     carrier_ties: tuple[Independence, ...] = ()
+
+
+def credibility_of(asserting: int, denying: int) -> int:
+    """
+    The Admiralty information-credibility number for group counts.
+
+    No origins: 6. Only denials: 5. No denials: 1 for two or more
+    independent asserting groups, 3 for one. With denials: 3 when
+    asserting groups outnumber denying ones, 4 otherwise.
+    """
+    if asserting == 0:
+        return 6 if denying == 0 else 5
+    if denying:
+        return 3 if asserting > denying else 4
+    return 1 if asserting >= 2 else 3

@@ -1021,3 +1021,25 @@ class TestNoScriptLinks:
             parsed = assert_inert(markup)
             hrefs = [a.get("href") or "" for a in parsed.named("a")]
             assert not [h for h in hrefs if not h.startswith("#")]
+
+
+class TestNotebookDisplay:
+    """What Jupyter shows for the claim set, a report and a suspicion."""
+
+    def test_each_object_shows_its_own_fragment(self) -> None:
+        """_repr_html_ gives the html module's fragments, unchanged."""
+        cs = ct.example("uranium")
+        report = cs.corroboration(cs.claims[0].id)
+        suspicion = cs.suspicions(min_score=0)[0]
+
+        assert cs._repr_html_() == ct.html.claim_set_html(cs)
+        assert report._repr_html_() == ct.html.report_html(report)
+        assert suspicion._repr_html_() == ct.html.suspicion_html(suspicion)
+        for fragment in (
+            cs._repr_html_(),
+            report._repr_html_(),
+            suspicion._repr_html_(),
+        ):
+            assert "<script" not in fragment
+            assert " src=" not in fragment
+            assert "url(" not in fragment

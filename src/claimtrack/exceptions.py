@@ -162,11 +162,8 @@ class RelayCycleError(ClaimtrackError, ValueError):
         return text
 
 
-_SHOWN = 12
-"""How many ids of a long cycle its message shows."""
-
-_LONGEST_ID = 80
-"""Characters of one id a message shows; the rest is elided."""
+_SHOWN, _LONGEST_ID = 12, 80
+"""How many ids of a long cycle a message shows, and of each id how much."""
 
 
 def _shown(ids: Sequence[str]) -> list[str]:

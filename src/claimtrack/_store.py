@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from types import MappingProxyType
 
 from claimtrack._affiliations import (
     Closure,
@@ -18,6 +17,7 @@ from claimtrack._documents import Document
 from claimtrack._graphs import UnionFind
 from claimtrack._links import HIERARCHICAL_RELATIONS, Link, Relation
 from claimtrack._policy import CorroborationPolicy
+from claimtrack._quick_check import effective_date
 from claimtrack._records import Record
 from claimtrack._reviews import Review
 from claimtrack._sources import Source, identifier_key
@@ -219,11 +219,6 @@ class Store:
         """The source with id *source*."""
         return self.sources[source]
 
-    @property
-    def source_table(self) -> Mapping[str, Source]:
-        """Every source by id, read-only."""
-        return MappingProxyType(self.sources)
-
     def statements_about(self, claim: str) -> Sequence[Statement]:
         """The statements recorded about *claim* itself."""
         return self.by_claim.get(claim, ())
@@ -242,10 +237,7 @@ class Store:
 
     def date_of(self, statement: Statement) -> PartialDate | None:
         """When *statement* counts as said: its date, else its document's."""
-        if statement.date is not None or statement.document is None:
-            return statement.date
-        document = self.documents.get(statement.document)
-        return None if document is None else document.date
+        return effective_date(statement, self.documents.get)
 
     def claim_class(self, claim: str) -> tuple[str, ...]:
         """Every claim ``same_as`` *claim* (itself too), sorted."""

@@ -41,7 +41,7 @@ def _sources(count: int, prefix: str) -> list[ct.Source]:
     ]
 
 
-def ring(n: int) -> Action:
+def ring(n: int, *, dated: bool = False) -> Action:
     """`validate` on a ring of *n* ``part_of`` links (rejected)."""
     records: list[ct.Record] = [*_sources(n, "s")]
     records += [
@@ -50,6 +50,7 @@ def ring(n: int) -> Action:
             subject=f"s{i}",
             relation="part_of",
             object=f"s{(i + 1) % n}",
+            valid_from=_day(i) if dated else None,
         )
         for i in range(n)
     ]
@@ -58,18 +59,7 @@ def ring(n: int) -> Action:
 
 def dated_ring(n: int) -> Action:
     """`validate` on a ring of *n* dated ``part_of`` links (rejected)."""
-    records: list[ct.Record] = [*_sources(n, "s")]
-    records += [
-        ct.Link(
-            id=f"l{i}",
-            subject=f"s{i}",
-            relation="part_of",
-            object=f"s{(i + 1) % n}",
-            valid_from=_day(i),
-        )
-        for i in range(n)
-    ]
-    return lambda: ct.ClaimSet().validate(records)
+    return ring(n, dated=True)
 
 
 def relay_web(n: int) -> Action:

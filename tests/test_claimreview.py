@@ -1958,3 +1958,26 @@ class TestHostileFeeds:
         _, review = only_review([review_json(description="<a" * 80_000)])
 
         assert review.summary == "<a" * 80_000
+
+
+def test_a_lone_surrogate_in_a_url_gives_a_printable_reason() -> None:
+    """The skip reason and the error escape what UTF-8 cannot hold."""
+    feed = [
+        {
+            "@type": "ClaimReview",
+            "url": "a\ud800",
+            "claimReviewed": "Claim number 0",
+            "author": {"@type": "Organization", "name": "Example Check"},
+            "reviewRating": {"@type": "Rating", "alternateName": "False"},
+        }
+    ]
+    cs = ct.example()
+
+    result = ct.claimreview.import_claimreviews(cs, feed, errors="collect")
+
+    (skipped,) = result.skipped
+    assert skipped.url == "a\ud800"  # kept as data
+    assert "a\\ud800" in str(skipped).encode().decode()
+    with pytest.raises(ct.ClaimReviewError) as raised:
+        ct.claimreview.import_claimreviews(cs, feed, errors="raise")
+    str(raised.value).encode()

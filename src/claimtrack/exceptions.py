@@ -354,8 +354,10 @@ class ClaimReviewError(ClaimtrackError, ValueError):
         super().__init__(path, reason)
 
     def __str__(self) -> str:
+        # Lone surrogates from a feed are escaped: the text stays printable.
         where = f" ({self.url})" if self.url else ""
-        return f"ClaimReview at {self.path}{where}: {self.reason}"
+        text = f"ClaimReview at {self.path}{where}: {self.reason}"
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 class ClaimReviewExportError(ClaimReviewError):

@@ -1091,3 +1091,12 @@ class TestCompactLayout:
         """An indent that is not None or 0 to 16 spaces is refused."""
         with pytest.raises(ct.InvalidValueError, match="indent"):
             ct.example().to_json(indent=indent)  # type: ignore[arg-type]
+
+
+def test_a_null_link_evidence_is_refused_not_dropped() -> None:
+    """A link's evidence is text: null is refused, as for any text field."""
+    document = json.loads(ct.example().to_json())
+    document["links"][0]["evidence"] = None
+
+    with pytest.raises(ct.FormatError, match=r"links\[0\]\.evidence"):
+        ct.ClaimSet.from_json(json.dumps(document))

@@ -177,7 +177,7 @@ def parse_document(data: Any) -> ParsedDocument:
                 )
                 continue
             if _may_refuse(item):
-                refused = _refused_values(item, path)
+                refused = _refused_values(item, path, cls)
                 if refused:
                     problems.extend(refused)
                     continue
@@ -224,13 +224,18 @@ def _newer_than_1(record: Record, path: str) -> Iterator[FormatProblem]:
             )
 
 
-_LIST_FIELDS = frozenset(
-    name
-    for _, cls in RECORD_LISTS
-    for name, kind in get_type_hints(cls).items()
-    if get_origin(kind) is tuple
-)
-"""Fields read from lists, for which the converter names a null itself."""
+_LIST_FIELDS: dict[type, frozenset[str]] = {
+    cls: frozenset(
+        name
+        for name, kind in get_type_hints(cls).items()
+        if get_origin(kind) is tuple
+    )
+    for cls in (*(cls for _, cls in RECORD_LISTS), Rating, Evidence)
+}
+"""
+Each class's fields read from lists, for which the converter names a null
+itself. Per class: a review's ``evidence`` is a list, a link's is text.
+"""
 
 _NON_EMPTY = ("derives_from", "evidence", "reviewed")
 """Lists that, when present, must hold something (as the schema says)."""
@@ -252,7 +257,9 @@ def _may_refuse(item: dict[str, Any]) -> bool:
     )
 
 
-def _refused_values(item: dict[str, Any], path: str) -> list[FormatProblem]:
+def _refused_values(
+    item: dict[str, Any], path: str, cls: type[Record]
+) -> list[FormatProblem]:
     """
     Values the schema refuses and the records would quietly accept.
 
@@ -260,22 +267,23 @@ def _refused_values(item: dict[str, Any], path: str) -> list[FormatProblem]:
     vanish when written back: the key must be left out instead.
     """
     found: list[FormatProblem] = []
-    nested = [(item, path)]
+    nested: list[tuple[dict[str, Any], str, type]] = [(item, path, cls)]
     rating = item.get("rating")
     if type(rating) is dict:
-        nested.append((rating, f"{path}.rating"))
+        nested.append((rating, f"{path}.rating", Rating))
     evidence = item.get("evidence")
     if type(evidence) is list:
         nested.extend(
-            (entry, f"{path}.evidence[{index}]")
+            (entry, f"{path}.evidence[{index}]", Evidence)
             for index, entry in enumerate(evidence)
             if type(entry) is dict
         )
-    for values, where in nested:
+    for values, where, kind in nested:
+        lists = _LIST_FIELDS[kind]
         found.extend(
             FormatProblem(f"{where}.{key}", "null: leave the key out")
             for key, value in values.items()
-            if value is None and key not in _LIST_FIELDS
+            if value is None and key not in lists
         )
     found.extend(
         FormatProblem(f"{path}.{key}", "an empty list: leave the key out")

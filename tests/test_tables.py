@@ -6,9 +6,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import os
 import subprocess
 import sys
 import tempfile
+import threading
 
 from pathlib import Path
 from typing import Any
@@ -549,6 +551,36 @@ class TestReadingAFolder:
         """A path that names nothing is a FileNotFoundError."""
         with pytest.raises(FileNotFoundError):
             tables.from_csv(tmp_path / "nowhere")
+
+    @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+    def test_special_files_are_refused(self, folder: Path) -> None:
+        """
+        A FIFO or a folder where a file should be is a problem, at once.
+
+        Reading a FIFO with no writer would wait forever, so the read runs
+        in a thread that must finish.
+        """
+        (folder / "claims.csv").unlink()
+        os.mkfifo(folder / "claims.csv")
+        (folder / "datapackage.json").unlink()
+        (folder / "datapackage.json").mkdir()
+        caught: list[BaseException] = []
+
+        def read() -> None:
+            try:
+                tables.from_csv(folder)
+            except ct.TableError as e:
+                caught.append(e)
+
+        reader = threading.Thread(target=read, daemon=True)
+        reader.start()
+        reader.join(timeout=60)
+
+        assert not reader.is_alive(), "reading a FIFO blocked"
+        assert [str(p) for p in caught[0].problems] == [
+            "datapackage.json: a folder, not a file",
+            "claims.csv: a FIFO (named pipe), not a file",
+        ]
 
     def test_errors_are_claimtrack_errors(self, folder: Path) -> None:
         """TableError is a ClaimtrackError and a ValueError."""

@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
+from claimtrack._files import read_regular_file
 from claimtrack.exceptions import TableProblem
 
 
@@ -50,7 +51,7 @@ def read_table(path: Path, label: str, *, bom: bool = False) -> Table:
     """
     problems: list[TableProblem] = []
     try:
-        data = path.read_bytes()
+        data = read_regular_file(path)
     except FileNotFoundError:
         return Table(None, [], [TableProblem(label, None, None, "missing")])
     except OSError as e:

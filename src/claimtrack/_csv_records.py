@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Final
 from claimtrack._batch_base import Finding
 from claimtrack._claimset import ClaimSet
 from claimtrack._csv_io import check_header, csv_text, read_table
-from claimtrack._files import write_atomically
+from claimtrack._files import read_regular_file, write_atomically
 from claimtrack._json_document import (
     FORMAT_NAME,
     FORMAT_VERSION,
@@ -195,9 +195,13 @@ def _read_descriptor(
 ) -> dict[str, Any] | None:
     """The descriptor's ``claimtrack`` property; None after a problem."""
     try:
-        data = (folder / DESCRIPTOR).read_bytes()
+        data = read_regular_file(folder / DESCRIPTOR)
     except FileNotFoundError:
         problems.append(TableProblem(DESCRIPTOR, None, None, "missing"))
+        return None
+    except OSError as e:
+        reason = e.strerror or str(e)
+        problems.append(TableProblem(DESCRIPTOR, None, None, reason))
         return None
     try:
         descriptor = read_json(data)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import stat
@@ -22,6 +23,7 @@ __all__ = [
     "STALE_TEMPORARY_AGE",
     "file_lock",
     "lock_path",
+    "read_regular_file",
     "real_target",
     "write_atomically",
 ]
@@ -112,6 +114,30 @@ def _checked_name(path: object) -> str:
     if "\0" in name:
         raise PathError(name, "a path cannot hold a NUL character")
     return name
+
+
+def read_regular_file(path: Path) -> bytes:
+    """
+    The bytes of the regular file at *path* (links followed).
+
+    A FIFO, a device, a socket or a folder is refused without waiting for
+    a writer or reading forever: it is opened without blocking and looked
+    at before a byte is read.
+
+    Raises:
+        OSError: If *path* cannot be read or is not a regular file (its
+            ``strerror`` says which kind of file it is).
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+    descriptor = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISREG(mode):
+            with os.fdopen(descriptor, "rb", closefd=False) as stream:
+                return stream.read()
+    finally:
+        os.close(descriptor)
+    raise OSError(errno.EINVAL, f"{_kind(mode)}, not a file")
 
 
 def _kind(mode: int) -> str:

@@ -203,7 +203,7 @@ def same_as_claims(n: int) -> Action:
 
 
 def deep_chain(n: int) -> Action:
-    """`corroboration` with an origin at every level of an *n*-deep chain."""
+    """`corroboration` and `explain()`: an origin at each of *n* levels."""
     claim_set = ct.ClaimSet()
     records: list[ct.Record] = [*_sources(n, "l"), ct.Claim(id="c", text="c")]
     records += [
@@ -219,7 +219,7 @@ def deep_chain(n: int) -> Action:
         ct.Statement(id=f"t{i}", claim="c", source=f"l{i}") for i in range(n)
     ]
     claim_set.record_many(records)
-    return lambda: claim_set.corroboration("c")
+    return lambda: claim_set.corroboration("c").explain()
 
 
 def explain_relays(n: int) -> Action:
@@ -254,7 +254,7 @@ SHAPES: dict[str, tuple[Callable[[int], Action], int]] = {
     "units_under_chain": (units_under_chain, 4_000),
     "dated_hub": (dated_hub, 10_000),
     "same_as_claims": (same_as_claims, 4_000),
-    "deep_chain": (deep_chain, 500),
+    "deep_chain": (deep_chain, 5_000),
     "explain_relays": (explain_relays, 10_000),
 }
 """Each shape's builder and its default *n* (the larger size is 10n)."""

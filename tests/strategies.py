@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 from typing import Any
 
@@ -830,3 +831,133 @@ def damaged_source_fields(draw: st.DrawFn) -> dict[str, Any]:
     for name in draw(st.sets(st.sampled_from(sorted(fields)), max_size=1)):
         del fields[name]
     return fields
+
+
+@st.composite
+def hierarchies_with_origins(draw: st.DrawFn) -> ct.ClaimSet:
+    """
+    Many origins of one claim up and down a hierarchy with dated links.
+
+    Sources ``src0`` (the top) to ``srcN``; each source below the top has
+    one to three affiliations up to earlier sources (so hierarchical ones
+    cannot form a cycle), a few funding and copying links run either way,
+    and a ``same_as`` twin may speak for a source. Each of three to ten
+    origins asserts or denies claim ``c`` from any source, undated or on
+    a date; the set's policy is any valid one.
+    """
+    n_sources = draw(st.integers(2, 9))
+    sources = [f"src{i}" for i in range(n_sources)]
+    records: list[ct.Record] = [ct.Source(id=s, name=s) for s in sources]
+    records.append(ct.Claim(id="c", text="c"))
+
+    def link(subject: str, relation: str, obj: str) -> None:
+        start, end = draw(validity())
+        records.append(
+            ct.Link(
+                id=f"l{len(records)}",
+                subject=subject,
+                relation=relation,
+                object=obj,
+                valid_from=start,
+                valid_to=end,
+            )
+        )
+
+    for index, source in enumerate(sources[1:], 1):
+        for _ in range(draw(st.integers(1, 3))):
+            parent = sources[draw(st.integers(0, index - 1))]
+            link(source, draw(st.sampled_from(CONTROL + ASSOCIATION)), parent)
+    for _ in range(draw(st.integers(0, 3))):
+        a, b = draw(st.permutations(sources))[:2]
+        link(a, draw(st.sampled_from(["funded_by", "copies_from"])), b)
+    speakers = list(sources)
+    if draw(st.booleans()):
+        records.append(ct.Source(id="twin", name="twin"))
+        records.append(
+            ct.Link(
+                id="twin=",
+                subject="twin",
+                relation="same_as",
+                object=draw(st.sampled_from(sources)),
+            )
+        )
+        speakers.append("twin")
+    records.extend(
+        ct.Statement(
+            id=f"o{i}",
+            claim="c",
+            source=draw(st.sampled_from(speakers)),
+            stance=draw(st.sampled_from(["asserts", "denies"])),
+            date=draw(optional_dates),
+        )
+        for i in range(draw(st.integers(3, 10)))
+    )
+    policy = draw(st.none() | policies())
+    claim_set = ct.ClaimSet() if policy is None else ct.ClaimSet(policy=policy)
+    claim_set.record_many(records)
+    return claim_set
+
+
+_TRICKY_KEYS = st.sampled_from(["a", "b", "id", "a:b", "{", "", 'q"'])
+_TRICKY_SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-3, 3),
+    st.sampled_from(["x", ":", "{", "}", 'q":', "\\", "a:b{c", "\u00e9:"]),
+)
+
+
+def _written(tree: Any, spaced: bool) -> str:
+    """*tree* as JSON text; an object is a list of pairs, keys may repeat."""
+    kind, value = tree
+    if kind == "scalar":
+        return json.dumps(value)
+    if kind == "list":
+        return "[" + ",".join(_written(item, spaced) for item in value) + "]"
+    colon = " : " if spaced else ":"
+    return (
+        "{"
+        + ",".join(
+            json.dumps(key) + colon + _written(item, spaced)
+            for key, item in value
+        )
+        + "}"
+    )
+
+
+@st.composite
+def json_texts_with_repeats(draw: st.DrawFn) -> str:
+    """
+    JSON text whose objects may repeat a key, at any depth.
+
+    Strings and keys hold colons, braces and quotes, so that counting
+    them in the text alone proves nothing.
+    """
+    trees = st.recursive(
+        _TRICKY_SCALARS.map(lambda value: ("scalar", value)),
+        lambda children: (
+            st.lists(children, max_size=3).map(lambda items: ("list", items))
+            | st.lists(st.tuples(_TRICKY_KEYS, children), max_size=3).map(
+                lambda pairs: ("object", pairs)
+            )
+        ),
+        max_leaves=12,
+    )
+    # Most often a document-like top: an object of lists of objects.
+    top = draw(
+        st.lists(
+            st.tuples(
+                _TRICKY_KEYS,
+                trees
+                | st.lists(
+                    st.lists(st.tuples(_TRICKY_KEYS, trees), max_size=3).map(
+                        lambda pairs: ("object", pairs)
+                    ),
+                    max_size=3,
+                ).map(lambda items: ("list", items)),
+            ),
+            max_size=4,
+        ).map(lambda pairs: ("object", pairs))
+        | trees
+    )
+    return _written(top, draw(st.booleans()))

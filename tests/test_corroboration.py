@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import attrs
 import pytest
 
@@ -12,11 +14,13 @@ from hypothesis import strategies as st
 import claimtrack as ct
 
 from claimtrack import _corroboration as corroboration
+from claimtrack._affiliations import independence
 
 from .strategies import (
     ASSOCIATION,
     CONTROL,
     claim_sets,
+    hierarchies_with_origins,
     optional_dates,
     record_lists,
     summary,
@@ -1666,9 +1670,7 @@ class TestQuickPathsAgree:
             patch.setattr(
                 corroboration,
                 "_two_groups",
-                lambda closures, sources: corroboration._many_groups(
-                    2, closures, sources
-                ),
+                corroboration._many_groups,
             )
             patch.setattr(
                 corroboration,
@@ -1681,3 +1683,85 @@ class TestQuickPathsAgree:
             )
             general = [(r, r.explain()) for r in cs.copy().reports()]
         assert general == quick
+
+
+def _brute_force_groups(
+    cs: ct.ClaimSet, report: ct.CorroborationReport
+) -> set[frozenset[str]]:
+    """Groups of origins by testing every pair with their two closures."""
+    store, policy = cs._store, report.policy
+    found: set[frozenset[str]] = set()
+    for groups in (report.asserting_groups, report.denying_groups):
+        origins = [o for group in groups for o in group.origins]
+        closures = [
+            store.closure(o.source, report.date_of(o), policy) for o in origins
+        ]
+        parent = list(range(len(origins)))
+
+        def root(i: int, parent: list[int] = parent) -> int:
+            while parent[i] != i:
+                i = parent[i]
+            return i
+
+        for i, j in itertools.combinations(range(len(origins)), 2):
+            tie = independence(
+                origins[i].source, closures[i], origins[j].source, closures[j]
+            )
+            if not tie:
+                parent[root(j)] = root(i)
+        members: dict[int, set[str]] = {}
+        for i, origin in enumerate(origins):
+            members.setdefault(root(i), set()).add(origin.id)
+        found.update(frozenset(m) for m in members.values())
+    return found
+
+
+class TestGroupingByWalks:
+    """Grouping many origins by one shared walk, ties as a tree."""
+
+    @given(cs=hierarchies_with_origins())
+    def test_groups_are_those_of_every_pair(self, cs: ct.ClaimSet) -> None:
+        """The groups are the components of "dependent" between pairs."""
+        report = cs.corroboration("c")
+
+        assert {
+            frozenset(o.id for o in group.origins)
+            for group in (*report.asserting_groups, *report.denying_groups)
+        } == _brute_force_groups(cs, report)
+
+    @given(cs=hierarchies_with_origins())
+    def test_ties_are_real_paths_forming_a_tree(self, cs: ct.ClaimSet) -> None:
+        """Each tie is a path of links holding then; a group's ties join it."""
+        report = cs.corroboration("c")
+        canonical = cs._store.canonical_source
+        recorded = {link.id: link for link in cs.links}
+        for group in (*report.asserting_groups, *report.denying_groups):
+            dates: dict[str, list[ct.PartialDate | None]] = {}
+            for origin in group.origins:
+                dates.setdefault(origin.source, []).append(
+                    report.date_of(origin)
+                )
+            assert len(group.ties) == len(group.origins) - 1
+            joined = {canonical(group.origins[0].source)}
+            for tie in group.ties:
+                assert not tie.independent
+                assert tie.a in dates
+                assert tie.b in dates
+                assert tie.path[0] == tie.a
+                assert tie.path[-1] == tie.b
+                node = canonical(tie.a)
+                for link in tie.links:
+                    assert recorded[link.id] == link
+                    assert any(
+                        link.holds_at(when)
+                        for when in (*dates[tie.a], *dates[tie.b])
+                    )
+                    ends = canonical(link.subject), canonical(link.object)
+                    assert node in ends
+                    node = ends[1] if node == ends[0] else ends[0]
+                assert node == canonical(tie.b)
+                if tie.tie is ct.Tie.SAME_SOURCE:
+                    assert canonical(tie.a) == canonical(tie.b)
+                joined |= {canonical(tie.a), canonical(tie.b)}
+            # Spanning: each tie brings in a source not joined before.
+            assert {canonical(o.source) for o in group.origins} <= joined

@@ -26,7 +26,9 @@ __all__ = [
     "dated_links_above",
     "find_affiliation_cycle",
     "independence",
+    "same_source",
     "strong_components",
+    "tied",
 ]
 
 
@@ -305,13 +307,25 @@ def independence(
 ) -> Independence:
     """Test two sources, given their closures, and explain the answer."""
     if closure_a.root == closure_b.root:
-        return Independence(a, b, Tie.SAME_SOURCE, (a,) if a == b else (a, b))
+        return same_source(a, b)
     meeting = _meet(closure_a, closure_b)
     if meeting is None:
         return Independence(a, b, Tie.INDEPENDENT)
     node, tie, table_a, table_b = meeting
     up = closure_a.links_to(node, table_a)
     down = closure_b.links_to(node, table_b)
+    return tied(a, up, b, down, tie)
+
+
+def same_source(a: str, b: str) -> Independence:
+    """The tie of two ids of one source."""
+    return Independence(a, b, Tie.SAME_SOURCE, (a,) if a == b else (a, b))
+
+
+def tied(
+    a: str, up: Sequence[Link], b: str, down: Sequence[Link], tie: Tie
+) -> Independence:
+    """*a* and *b* tied by *tie*: links up from each to where they meet."""
     return Independence(
         a, b, tie, _path(a, up, down, b), (*up, *reversed(down))
     )

@@ -9,7 +9,7 @@ from typing import Protocol
 from claimtrack._affiliations import Closure
 from claimtrack._dates import PartialDate, is_later
 from claimtrack._derivations import Derivation
-from claimtrack._links import Relation
+from claimtrack._links import Link, Relation
 from claimtrack._policy import CorroborationPolicy
 from claimtrack._report import (
     BlockedPath,
@@ -57,6 +57,9 @@ class ClaimIndex(Protocol):
 
     def canonical_source(self, source: str) -> str:
         """The representative of *source*'s ``same_as`` class."""
+
+    def links_from(self, canonical: str) -> Sequence[Link]:
+        """Affiliation links from any member of a ``same_as`` class."""
 
     def closure(
         self,

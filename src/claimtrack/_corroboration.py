@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 from claimtrack._affiliations import Closure, Independence, independence
 from claimtrack._chains import ChainWalk, ClaimIndex, Origin
 from claimtrack._dates import PartialDate, first_day, is_later
+from claimtrack._origin_groups import group_origins
 from claimtrack._policy import CorroborationPolicy
 from claimtrack._report import (
     BlockedPath,
@@ -49,81 +50,66 @@ def _status(
 
 
 def _groups(
-    count: int, closures: list[Closure], sources: list[str]
+    index: ClaimIndex, members: list[Statement], policy: CorroborationPolicy
 ) -> list[tuple[list[int], list[Independence]]]:
-    """Connected components of "dependent" among *count* origins, with ties."""
+    """Connected components of "dependent" among origins, with ties."""
+    count = len(members)
     if count < 2:
         return [([0], [])] if count else []
     if count == 2:
-        return _two_groups(closures, sources)
-    return _many_groups(count, closures, sources)
+        return _two_groups(index, members, policy)
+    return _many_groups(index, members, policy)
 
 
 def _many_groups(
-    count: int, closures: list[Closure], sources: list[str]
+    index: ClaimIndex, members: list[Statement], policy: CorroborationPolicy
 ) -> list[tuple[list[int], list[Independence]]]:
-    """`_groups` for any number of origins: the general way, with tables."""
-    parent = list(range(count))  # a union-find over origin numbers
-    ties: list[tuple[int, Independence]] = []
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def merge(i: int, j: int) -> None:
-        a, b = root(i), root(j)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
-            tie = independence(
-                sources[j], closures[j], sources[i], closures[i]
-            )
-            ties.append((i, tie))
-
-    # An origin is dependent on another when a node in its control
-    # closure is in the other's control, belongs or copies closure; so
-    # index who controls each node and join through it.
-    controller: dict[str, int] = {}
-    for i, closure in enumerate(closures):
-        for node in closure.control:
-            if node in controller:
-                merge(i, controller[node])
-            else:
-                controller[node] = i
-    for i, closure in enumerate(closures):
-        for node in (*closure.belongs, *closure.copies):
-            if node in controller:
-                merge(i, controller[node])
-    by_root: dict[int, tuple[list[int], list[Independence]]] = {}
-    for i in range(count):
-        by_root.setdefault(root(i), ([], []))[0].append(i)
-    for i, tie in ties:
-        by_root[root(i)][1].append(tie)
-    return list(by_root.values())
+    """`_groups` for any number of origins: one walk shared by all."""
+    found = group_origins(
+        index,
+        [o.source for o in members],
+        [index.date_of(o) for o in members],
+        policy,
+    )
+    # Two origins alone in a group are tied as `_two_groups` ties them.
+    for numbers, ties in found:
+        if len(numbers) == 2:
+            tie = _pair_tie(index, [members[i] for i in numbers], policy)
+            assert tie is not None
+            ties[:] = [tie]
+    return found
 
 
 def _two_groups(
-    closures: list[Closure], sources: list[str]
+    index: ClaimIndex, members: list[Statement], policy: CorroborationPolicy
 ) -> list[tuple[list[int], list[Independence]]]:
-    """`_groups` of two origins: the same answer, without the tables."""
-    first, second = closures
+    """`_groups` of two origins, by their closures."""
+    tie = _pair_tie(index, members, policy)
+    return [([0], []), ([1], [])] if tie is None else [([0, 1], [tie])]
+
+
+def _pair_tie(
+    index: ClaimIndex, members: list[Statement], policy: CorroborationPolicy
+) -> Independence | None:
+    """What ties two origins, by their closures, or None."""
+    first, second = (
+        index.closure(o.source, index.date_of(o), policy) for o in members
+    )
+    sources = [o.source for o in members]
     control = first.control.keys()
     if not control.isdisjoint(second.control):
-        tie = independence(sources[0], first, sources[1], second)
-    elif not (
+        return independence(sources[0], first, sources[1], second)
+    if not (
         second.control.keys().isdisjoint(first.belongs)
         and second.control.keys().isdisjoint(first.copies)
     ):
-        tie = independence(sources[1], second, sources[0], first)
-    elif not (
+        return independence(sources[1], second, sources[0], first)
+    if not (
         control.isdisjoint(second.belongs)
         and control.isdisjoint(second.copies)
     ):
-        tie = independence(sources[0], first, sources[1], second)
-    else:
-        return [([0], []), ([1], [])]
-    return [([0, 1], [tie])]
+        return independence(sources[0], first, sources[1], second)
+    return None
 
 
 def _carrier_ties(
@@ -276,7 +262,6 @@ def corroborate(
     # Number every group across both stances, then file each statement on
     # a chain under the groups its origins fall in, once per origin set.
     groups: list[tuple[Stance, list[Statement], list[Independence]]] = []
-    closures_of: list[list[Closure]] = []
     group_of: dict[Origin, int] = {}
     by_stance: dict[Stance, list[Statement]] = {
         Stance.ASSERTS: [],
@@ -286,21 +271,10 @@ def corroborate(
         if origin_stance is Stance.ASSERTS or origin_stance is Stance.DENIES:
             by_stance[origin_stance].append(index.statement(origin_id))
     for stance, members in by_stance.items():
-        if len(members) < 2:  # one origin, one group: no closure needed
-            if members:
-                group_of[members[0].id, stance] = len(groups)
-                groups.append((stance, members, []))
-                closures_of.append([])
-            continue
-        closures = [
-            index.closure(o.source, index.date_of(o), policy) for o in members
-        ]
-        sources = [o.source for o in members]
-        for indexes, ties in _groups(len(members), closures, sources):
+        for indexes, ties in _groups(index, members, policy):
             for i in indexes:
                 group_of[members[i].id, stance] = len(groups)
             groups.append((stance, [members[i] for i in indexes], ties))
-            closures_of.append([closures[i] for i in indexes])
     # A statement that carries one group's origins is filed under it; one
     # that brings several groups together (a report citing independent
     # sources) is filed once, as combined.
@@ -349,7 +323,7 @@ def corroborate(
         carrier_ties: tuple[Independence, ...] = ()
         if chain:
             # Closures are only needed to tie carriers to the origins.
-            closures = closures_of[number] or [
+            closures = [
                 index.closure(o.source, index.date_of(o), policy)
                 for o in members
             ]

@@ -99,7 +99,9 @@ class OriginGroup:
         carriers: The statements that relay, cite, copy or quote the
             origins, nearest first.
         ties: Why the origins' sources count as one voice: one
-            `Independence` (falsy) per merge.
+            `Independence` (falsy) per origin that joined the group, the
+            shortest tie found to an origin already in it, so that the
+            ties join the origins as a tree.
         carrier_ties: Carriers whose sources would not be independent of
             an origin's source even had they spoken in their own voice,
             with the path that ties them (the FAMa General Staff citing

@@ -222,6 +222,90 @@ def deep_chain(n: int) -> Action:
     return lambda: claim_set.corroboration("c").explain()
 
 
+def _chain(n: int, relation: str) -> list[ct.Record]:
+    """*n* levels linked by *relation*, with an origin at every level."""
+    records: list[ct.Record] = [*_sources(n, "l"), ct.Claim(id="c", text="c")]
+    records += [
+        ct.Link(
+            id=f"l{i}^",
+            subject=f"l{i}",
+            relation=relation,
+            object=f"l{i + 1}",
+        )
+        for i in range(n - 1)
+    ]
+    records += [
+        ct.Statement(id=f"t{i}", claim="c", source=f"l{i}") for i in range(n)
+    ]
+    return records
+
+
+def member_chain(n: int) -> Action:
+    """`corroboration`: an origin at each of *n* ``member_of`` levels."""
+    claim_set = ct.ClaimSet()
+    claim_set.record_many(_chain(n, "member_of"))
+    return lambda: claim_set.corroboration("c")
+
+
+def co_members(n: int) -> Action:
+    """`corroboration`: *n* origins, members of the foot of an n-deep chain."""
+    claim_set = ct.ClaimSet()
+    records = _chain(n, "member_of")
+    records = [r for r in records if not isinstance(r, ct.Statement)]
+    records += _sources(n, "m")
+    records += [
+        ct.Link(
+            id=f"m{i}^", subject=f"m{i}", relation="member_of", object="l0"
+        )
+        for i in range(n)
+    ]
+    records += [
+        ct.Statement(id=f"t{i}", claim="c", source=f"m{i}") for i in range(n)
+    ]
+    claim_set.record_many(records)
+    return lambda: claim_set.corroboration("c")
+
+
+def dated_chain(n: int) -> Action:
+    """`corroboration`: *n* levels, each linked and speaking on its own day."""
+    claim_set = ct.ClaimSet()
+    records: list[ct.Record] = [*_sources(n, "l"), ct.Claim(id="c", text="c")]
+    records += [
+        ct.Link(
+            id=f"l{i}^",
+            subject=f"l{i}",
+            relation="part_of",
+            object=f"l{i + 1}",
+            valid_from=_day(i),
+        )
+        for i in range(n - 1)
+    ]
+    records += [
+        ct.Statement(id=f"t{i}", claim="c", source=f"l{i}", date=_day(i))
+        for i in range(n)
+    ]
+    claim_set.record_many(records)
+    return lambda: claim_set.corroboration("c")
+
+
+def relayed_chain(n: int) -> Action:
+    """`corroboration`: an origin at each of *n* levels, and one relay."""
+    claim_set = ct.ClaimSet()
+    claim_set.record_many(
+        [
+            *_chain(n, "part_of"),
+            ct.Source(id="desk", name="desk"),
+            ct.Link(
+                id="desk^", subject="desk", relation="part_of", object="l0"
+            ),
+            ct.Statement(
+                id="relay", claim="c", source="desk", derives_from=["t0"]
+            ),
+        ]
+    )
+    return lambda: claim_set.corroboration("c")
+
+
 def explain_relays(n: int) -> Action:
     """`explain()` of a claim relayed *n* times by sources under the origin."""
     claim_set = ct.ClaimSet()
@@ -256,6 +340,10 @@ SHAPES: dict[str, tuple[Callable[[int], Action], int]] = {
     "same_as_claims": (same_as_claims, 4_000),
     "deep_chain": (deep_chain, 5_000),
     "explain_relays": (explain_relays, 10_000),
+    "member_chain": (member_chain, 2_000),
+    "relayed_chain": (relayed_chain, 2_000),
+    "co_members": (co_members, 2_000),
+    "dated_chain": (dated_chain, 2_000),
 }
 """Each shape's builder and its default *n* (the larger size is 10n)."""
 

@@ -961,3 +961,76 @@ def json_texts_with_repeats(draw: st.DrawFn) -> str:
         | trees
     )
     return _written(top, draw(st.booleans()))
+
+
+@st.composite
+def hierarchies_with_relays(draw: st.DrawFn) -> ct.ClaimSet:
+    """
+    Many origins up a hierarchy of mostly memberships, and relays of them.
+
+    Sources ``src0`` (the top) to ``srcN``; each source below the top has
+    one affiliation (sometimes two) up to one of the three sources before
+    it, mostly ``member_of`` or ``funded_by`` (so that walks of
+    memberships meet); in half the sets a quarter of them are dated, and
+    a copying link may run either way. Four to fourteen origins assert or
+    deny claim ``c`` from any source, undated or on one of three dates; up
+    to four relays (``r0``...) carry an origin's statement from any
+    source. The set's policy is the default or any valid one.
+    """
+    n_sources = draw(st.integers(3, 12))
+    sources = [f"src{i}" for i in range(n_sources)]
+    records: list[ct.Record] = [ct.Source(id=s, name=s) for s in sources]
+    records.append(ct.Claim(id="c", text="c"))
+    dates = [None, None, "2020", "2022-05-01"]
+    dated = draw(st.booleans())
+    relations = st.sampled_from(
+        [*ASSOCIATION, *ASSOCIATION, *ASSOCIATION, *CONTROL]
+    )
+
+    def link(subject: str, relation: str, obj: str) -> None:
+        start, end = None, None
+        if dated and draw(st.integers(0, 3)) == 0:
+            start, end = draw(validity())
+        records.append(
+            ct.Link(
+                id=f"l{len(records)}",
+                subject=subject,
+                relation=relation,
+                object=obj,
+                valid_from=start,
+                valid_to=end,
+            )
+        )
+
+    for index, source in enumerate(sources[1:], 1):
+        for _ in range(draw(st.sampled_from([1, 1, 1, 2]))):
+            parent = sources[draw(st.integers(max(0, index - 3), index - 1))]
+            link(source, draw(relations), parent)
+    if draw(st.booleans()):
+        a, b = draw(st.permutations(sources))[:2]
+        link(a, "copies_from", b)
+    origins = draw(st.integers(4, 14))
+    records.extend(
+        ct.Statement(
+            id=f"o{i}",
+            claim="c",
+            source=draw(st.sampled_from(sources)),
+            stance=draw(st.sampled_from(["asserts", "asserts", "denies"])),
+            date=draw(st.sampled_from(dates)),
+        )
+        for i in range(origins)
+    )
+    records.extend(
+        ct.Statement(
+            id=f"r{i}",
+            claim="c",
+            source=draw(st.sampled_from(sources)),
+            derives_from=[f"o{draw(st.integers(0, origins - 1))}"],
+            via="relays",
+        )
+        for i in range(draw(st.integers(0, 4)))
+    )
+    policy = draw(st.none() | st.none() | policies())
+    claim_set = ct.ClaimSet() if policy is None else ct.ClaimSet(policy=policy)
+    claim_set.record_many(records)
+    return claim_set

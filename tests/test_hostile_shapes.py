@@ -471,7 +471,7 @@ def test_the_benchmark_runs() -> None:
 
     assert done.returncode == 0, done.stderr
     assert "| shape | n | time at n | time at 2n | growth |" in done.stdout
-    assert done.stdout.count("| 20 |") == 10
+    assert done.stdout.count("| 20 |") == 14
 
 
 class TestOriginsUpADeepChain:
@@ -536,3 +536,140 @@ class TestOriginsUpADeepChain:
         (group,) = report.asserting_groups
         assert len(group.origins) == n + 1
         assert sum(len(tie.links) for tie in group.ties) == n
+
+    @pytest.mark.parametrize("relation", ["member_of", "funded_by"])
+    def test_an_origin_at_every_level_of_memberships(
+        self, relation: str
+    ) -> None:
+        """10,000 ``member_of`` levels, each with an origin (2,000: 4.8 s)."""
+        n = 10_000
+        claim_set = ct.ClaimSet()
+        claim_set.record_many(
+            [
+                *sources(n, "l"),
+                ct.Claim(id="c", text="c"),
+                *(
+                    ct.Link(
+                        id=f"l{i}^",
+                        subject=f"l{i}",
+                        relation=relation,
+                        object=f"l{i + 1}",
+                    )
+                    for i in range(n - 1)
+                ),
+                *(
+                    ct.Statement(id=f"t{i}", claim="c", source=f"l{i}")
+                    for i in range(n)
+                ),
+            ]
+        )
+
+        report = claim_set.corroboration("c")
+
+        # Each level belongs to the one above: one group, each origin tied
+        # to the one just above it.
+        (group,) = report.asserting_groups
+        assert len(group.origins) == n
+        assert len(group.ties) == n - 1
+        assert {len(tie.links) for tie in group.ties} == {1}
+        assert {tie.tie for tie in group.ties} == {ct.Tie.MEMBERSHIP}
+
+    def test_co_members_under_a_long_chain(self) -> None:
+        """5,000 members of the foot of a 5,000-deep chain (1,000: 1.6 s)."""
+        n = 5_000
+        claim_set = ct.ClaimSet()
+        claim_set.record_many(
+            [
+                *sources(n, "l"),
+                *sources(n, "m"),
+                ct.Claim(id="c", text="c"),
+                *(
+                    ct.Link(
+                        id=f"l{i}^",
+                        subject=f"l{i}",
+                        relation="member_of",
+                        object=f"l{i + 1}",
+                    )
+                    for i in range(n - 1)
+                ),
+                *(
+                    ct.Link(
+                        id=f"m{i}^",
+                        subject=f"m{i}",
+                        relation="member_of",
+                        object="l0",
+                    )
+                    for i in range(n)
+                ),
+                *(
+                    ct.Statement(id=f"t{i}", claim="c", source=f"m{i}")
+                    for i in range(n)
+                ),
+            ]
+        )
+
+        report = claim_set.corroboration("c")
+
+        # Co-members are independent (before, each walked the chain).
+        assert len(report.asserting_groups) == n
+        assert report.status is ct.EvidenceStatus.CORROBORATED
+
+    def test_a_relay_under_an_origin_at_every_level(self) -> None:
+        """10,000 levels with an origin each, and a relay (2,000: 3.1 s)."""
+        n = 10_000
+        claim_set = ct.ClaimSet()
+        claim_set.record_many(
+            [
+                *sources(n, "l"),
+                ct.Source(id="desk", name="desk"),
+                ct.Claim(id="c", text="c"),
+                *(part_of(f"l{i}", f"l{i + 1}") for i in range(n - 1)),
+                part_of("desk", "l0"),
+                *(
+                    ct.Statement(id=f"t{i}", claim="c", source=f"l{i}")
+                    for i in range(n)
+                ),
+                ct.Statement(
+                    id="relay", claim="c", source="desk", derives_from=["t5"]
+                ),
+            ]
+        )
+
+        report = claim_set.corroboration("c")
+
+        (group,) = report.asserting_groups
+        assert [s.id for s in group.carriers] == ["relay"]
+        # Tied to the origin just above the desk (before, to t0 by way of
+        # every closure in the chain).
+        (tie,) = group.carrier_ties
+        assert tie.path == ("desk", "l0")
+
+    def test_each_level_dated_on_its_own_day(self) -> None:
+        """10,000 levels each linked on its own day (800: 1.0 s before)."""
+        n = 10_000
+        claim_set = ct.ClaimSet()
+        claim_set.record_many(
+            [
+                *sources(n, "l"),
+                ct.Claim(id="c", text="c"),
+                *(
+                    part_of(f"l{i}", f"l{i + 1}", valid_from=day(i))
+                    for i in range(n - 1)
+                ),
+                *(
+                    ct.Statement(
+                        id=f"t{i}", claim="c", source=f"l{i}", date=day(i)
+                    )
+                    for i in range(n)
+                ),
+            ]
+        )
+
+        report = claim_set.corroboration("c")
+
+        # Each origin sees only the link above its own level (the next one
+        # starts the day after): tied to the origin just above it.
+        (group,) = report.asserting_groups
+        assert len(group.origins) == n
+        assert {len(tie.links) for tie in group.ties} == {1}
+        assert len(group.ties) == n - 1

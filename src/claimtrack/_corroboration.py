@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import operator
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from types import MappingProxyType
 from typing import Any, TypeVar
 
-from claimtrack._affiliations import Closure, Independence, independence
+from claimtrack._affiliations import Independence, independence
+from claimtrack._carrier_ties import carrier_ties as _carrier_ties
 from claimtrack._chains import ChainWalk, ClaimIndex, Origin
 from claimtrack._dates import PartialDate, first_day, is_later
-from claimtrack._origin_groups import group_origins
+from claimtrack._origin_groups import OriginWalk, group_origins
 from claimtrack._policy import CorroborationPolicy
 from claimtrack._report import (
     BlockedPath,
@@ -20,8 +21,9 @@ from claimtrack._report import (
     CorroborationReport,
     EvidenceStatus,
     OriginGroup,
+    quick_report,
 )
-from claimtrack._report_parts import credibility_of
+from claimtrack._report_parts import credibility_of, quick_group
 from claimtrack._reviews import Review
 from claimtrack._statements import Stance, Statement
 
@@ -49,13 +51,17 @@ def _status(
     return EvidenceStatus.UNSUPPORTED
 
 
+Groups = tuple[list[tuple[list[int], list[Independence]]], OriginWalk | None]
+"""Groups of origins by number, with their ties, and the walks if any."""
+
+
 def _groups(
     index: ClaimIndex, members: list[Statement], policy: CorroborationPolicy
-) -> list[tuple[list[int], list[Independence]]]:
+) -> Groups:
     """Connected components of "dependent" among origins, with ties."""
     count = len(members)
     if count < 2:
-        return [([0], [])] if count else []
+        return ([([0], [])] if count else []), None
     if count == 2:
         return _two_groups(index, members, policy)
     return _many_groups(index, members, policy)
@@ -63,9 +69,9 @@ def _groups(
 
 def _many_groups(
     index: ClaimIndex, members: list[Statement], policy: CorroborationPolicy
-) -> list[tuple[list[int], list[Independence]]]:
+) -> Groups:
     """`_groups` for any number of origins: one walk shared by all."""
-    found = group_origins(
+    found, walk = group_origins(
         index,
         [o.source for o in members],
         [index.date_of(o) for o in members],
@@ -77,15 +83,15 @@ def _many_groups(
             tie = _pair_tie(index, [members[i] for i in numbers], policy)
             assert tie is not None
             ties[:] = [tie]
-    return found
+    return found, walk
 
 
 def _two_groups(
     index: ClaimIndex, members: list[Statement], policy: CorroborationPolicy
-) -> list[tuple[list[int], list[Independence]]]:
+) -> Groups:
     """`_groups` of two origins, by their closures."""
     tie = _pair_tie(index, members, policy)
-    return [([0], []), ([1], [])] if tie is None else [([0, 1], [tie])]
+    return ([([0], []), ([1], [])] if tie is None else [([0, 1], [tie])]), None
 
 
 def _pair_tie(
@@ -110,107 +116,6 @@ def _pair_tie(
     ):
         return independence(sources[0], first, sources[1], second)
     return None
-
-
-def _carrier_ties(
-    index: ClaimIndex,
-    carriers: Sequence[Statement],
-    origins: Sequence[Statement],
-    closures: Sequence[Closure],
-    policy: CorroborationPolicy,
-) -> tuple[Independence, ...]:
-    """Ties between each carrier's source and an origin it depends on."""
-    if len(closures) == 1:
-        return _carrier_ties_to_one(
-            index, carriers, origins[0], closures[0], policy
-        )
-    return _carrier_ties_to_many(index, carriers, origins, closures, policy)
-
-
-def _carrier_ties_to_many(
-    index: ClaimIndex,
-    carriers: Sequence[Statement],
-    origins: Sequence[Statement],
-    closures: Sequence[Closure],
-    policy: CorroborationPolicy,
-) -> tuple[Independence, ...]:
-    """`_carrier_ties` for any number of origins: the general way."""
-    control_at: dict[str, int] = {}
-    member_at: dict[str, int] = {}
-    for i, closure in enumerate(closures):
-        for node in closure.control:
-            control_at.setdefault(node, i)
-        for node in (*closure.belongs, *closure.copies):
-            member_at.setdefault(node, i)
-    roots = {closure.root for closure in closures}
-    checked: set[str] = set()
-    found: list[Independence] = []
-    for carrier in carriers:
-        if carrier.source in checked:
-            continue
-        checked.add(carrier.source)
-        mine = index.closure(carrier.source, index.date_of(carrier), policy)
-        if mine.root in roots:
-            continue
-        match = next(
-            (
-                table[node]
-                for node in mine.control
-                for table in (control_at, member_at)
-                if node in table
-            ),
-            None,
-        )
-        if match is None:
-            match = next(
-                (
-                    control_at[node]
-                    for node in (*mine.belongs, *mine.copies)
-                    if node in control_at
-                ),
-                None,
-            )
-        if match is not None:
-            found.append(
-                independence(
-                    carrier.source,
-                    mine,
-                    origins[match].source,
-                    closures[match],
-                )
-            )
-    return tuple(found)
-
-
-def _carrier_ties_to_one(
-    index: ClaimIndex,
-    carriers: Sequence[Statement],
-    origin: Statement,
-    closure: Closure,
-    policy: CorroborationPolicy,
-) -> tuple[Independence, ...]:
-    """`_carrier_ties` for one origin: the same answer, without tables."""
-    control = closure.control.keys()
-    checked: set[str] = set()
-    found: list[Independence] = []
-    for carrier in carriers:
-        if carrier.source in checked:
-            continue
-        checked.add(carrier.source)
-        mine = index.closure(carrier.source, index.date_of(carrier), policy)
-        if mine.root == closure.root:
-            continue
-        if not (
-            control.isdisjoint(mine.control)
-            and control.isdisjoint(mine.belongs)
-            and control.isdisjoint(mine.copies)
-            and mine.control.keys().isdisjoint(closure.belongs)
-            and mine.control.keys().isdisjoint(closure.copies)
-        ):
-            found.append(
-                independence(carrier.source, mine, origin.source, closure)
-            )
-    return tuple(found)
 
 
 def corroborate(
@@ -262,6 +167,7 @@ def corroborate(
     # Number every group across both stances, then file each statement on
     # a chain under the groups its origins fall in, once per origin set.
     groups: list[tuple[Stance, list[Statement], list[Independence]]] = []
+    walks: list[tuple[OriginWalk, int] | None] = []
     group_of: dict[Origin, int] = {}
     by_stance: dict[Stance, list[Statement]] = {
         Stance.ASSERTS: [],
@@ -271,10 +177,19 @@ def corroborate(
         if origin_stance is Stance.ASSERTS or origin_stance is Stance.DENIES:
             by_stance[origin_stance].append(index.statement(origin_id))
     for stance, members in by_stance.items():
-        for indexes, ties in _groups(index, members, policy):
+        if not members:
+            continue
+        numbered, shared = _groups(index, members, policy)
+        for indexes, ties in numbered:
             for i in indexes:
                 group_of[members[i].id, stance] = len(groups)
             groups.append((stance, [members[i] for i in indexes], ties))
+            # One origin alone needs no walk: its closure is as quick.
+            walks.append(
+                None
+                if shared is None or len(indexes) < 2
+                else (shared, indexes[0])
+            )
     # A statement that carries one group's origins is filed under it; one
     # that brings several groups together (a report citing independent
     # sources) is filed once, as combined.
@@ -320,26 +235,21 @@ def corroborate(
             if len(on_chain) > 1
             else tuple(on_chain)
         )
-        carrier_ties: tuple[Independence, ...] = ()
-        if chain:
-            # Closures are only needed to tie carriers to the origins.
-            closures = [
-                index.closure(o.source, index.date_of(o), policy)
-                for o in members
-            ]
-            carrier_ties = _carrier_ties(
-                index, chain, members, closures, policy
-            )
+        carrier_ties = (
+            _carrier_ties(index, chain, members, policy, walks[number])
+            if chain
+            else ()
+        )
         built[stance].append(
-            OriginGroup(
-                stance=stance,
-                origins=tuple(members),
-                sources=frozenset([o.source for o in members])
+            quick_group(
+                stance,
+                tuple(members),
+                frozenset([o.source for o in members])
                 if len(members) > 1
                 else frozenset((members[0].source,)),
-                carriers=chain,
-                ties=tuple(ties),
-                carrier_ties=carrier_ties,
+                chain,
+                tuple(ties) if ties else (),
+                carrier_ties,
             )
         )
     found = built[Stance.ASSERTS]
@@ -376,7 +286,7 @@ def corroborate(
                 and (date := index.date_of(s)) is not None
             ):
                 document_dates[s.id] = date
-    return CorroborationReport(
+    return quick_report(
         claim=claim,
         claims=claims,
         as_of=as_of,

@@ -3,17 +3,27 @@
 
 from __future__ import annotations
 
+import heapq
+
 from collections.abc import Sequence
 from typing import Protocol
 
 from claimtrack._affiliations import Independence, Tie, same_source, tied
+from claimtrack._date_classes import date_classes
 from claimtrack._dates import PartialDate
 from claimtrack._graphs import longest_path_layers
 from claimtrack._links import Link
 from claimtrack._policy import CorroborationPolicy
 
 
-__all__ = ["GroupingGraph", "group_origins"]
+__all__ = [
+    "BELONGS",
+    "COPIES",
+    "End",
+    "GroupingGraph",
+    "OriginWalk",
+    "group_origins",
+]
 
 
 class GroupingGraph(Protocol):
@@ -26,7 +36,8 @@ class GroupingGraph(Protocol):
         """Affiliation links from any member of a ``same_as`` class."""
 
 
-_BELONGS, _COPIES = 1, 2
+BELONGS, COPIES = 1, 2
+"""The two modes of walks beyond control: memberships and copying."""
 State = tuple[str, object]
 """A node reached over control links, and the class of dates it is for."""
 Back = tuple["State | str", Link]
@@ -43,14 +54,25 @@ class _After:
 
 
 class _Along:
-    """A node of one origin's membership or copying walk."""
+    """A node of one origin's membership or copying walk, maybe beyond."""
 
-    __slots__ = ("came", "node")
+    __slots__ = ("beyond", "came", "node")
 
-    def __init__(self, came: dict[str, Back], node: str) -> None:
-        self.came, self.node = came, node
+    def __init__(
+        self, came: dict[str, Back], node: str, beyond: Key | None = None
+    ) -> None:
+        # *beyond*: the node was walked by an earlier origin, and the tie
+        # goes on along the path that walk found to a controlled node.
+        self.came, self.node, self.beyond = came, node, beyond
 
 
+Key = tuple[str, object, int]
+"""A node of a membership or copying walk, its class of dates, its mode."""
+Witness = tuple[int, str, tuple[Link, Key] | None]
+"""
+How far above a walked node the nearest controlled node is, which node
+that is, and the first step towards it (None: the node itself).
+"""
 End = State | _After | _Along | None
 """Where one side of a tie ends: at the meeting node (None: at the start)."""
 Hit = tuple[int, int, int, Tie, End, State]
@@ -66,7 +88,7 @@ def group_origins(
     sources: Sequence[str],
     dates: Sequence[PartialDate | None],
     policy: CorroborationPolicy,
-) -> list[tuple[list[int], list[Independence]]]:
+) -> tuple[list[tuple[list[int], list[Independence]]], OriginWalk]:
     """
     Origins (given by source and date) in groups of dependent ones.
 
@@ -77,19 +99,22 @@ def group_origins(
     from the top of the hierarchy down, so the walk of an origin below
     stops at the nearest origin above. Then each origin looks at what it
     belongs to and copies, from the control ancestors its own walk
-    reached, for anything some origin controls. Each origin that joins a
-    group is tied to one origin already in it, by the shortest tie its
-    walk found: the ties of a group form a tree.
+    reached, for anything some origin controls; these walks stop where
+    an earlier one (at an equivalent date) went on, and take the nearest
+    controlled node it found above. Each origin that joins a group is
+    tied to one origin already in it, by the shortest tie its walk
+    found: the ties of a group form a tree. The walks are returned too:
+    they tie carriers to the groups (see `claimtrack._carrier_ties`).
     """
-    walk = _Walk(graph, policy, sources, dates)
+    walk = OriginWalk(graph, policy, sources, dates)
     for i in walk.order:
         walk.control(i)
     for i in walk.order:
         walk.memberships(i)
-    return walk.groups()
+    return walk.groups(), walk
 
 
-class _Walk:
+class OriginWalk:
     """The walks of one set of origins, sharing what they have seen."""
 
     def __init__(
@@ -117,6 +142,11 @@ class _Walk:
         self.controller: dict[str, State] = {}
         # Membership and copying steps from the states each origin owns.
         self.steps: list[list[tuple[State, Link, int]]] = [[] for _ in sources]
+        # Membership and copying walks share what they have seen too: for
+        # each node walked, the nearest controlled node above it (if any).
+        self.witness: dict[Key, Witness | None] = {}
+        # The walks that went on from each node, by node and mode.
+        self.walkers: dict[tuple[str, int], list[tuple[int, _Along]]] = {}
         self.order, self.classes = self._survey()
 
     def _survey(self) -> tuple[list[int], list[object]]:
@@ -145,19 +175,8 @@ class _Walk:
         if not dated:
             return order, [None] * len(self.roots)
         # Two dates at which every dated link above holds alike see the
-        # same hierarchy: their walks can share what they have seen. Links
-        # valid over one interval hold alike at every date.
-        intervals = list(
-            {(link.valid_from, link.valid_to): link for link in dated}.values()
-        )
-        known: dict[PartialDate | None, object] = {}
-        classes: list[object] = []
-        for when in self.dates:
-            found = known.get(when)
-            if found is None:
-                found = tuple([link.holds_at(when) for link in intervals])
-                known[when] = found
-            classes.append(found)
+        # same hierarchy: their walks can share what they have seen.
+        classes = date_classes(dated, self.dates)
         return order, classes
 
     # -- the union-find over origins, and the ties it keeps -----------------
@@ -186,18 +205,21 @@ class _Walk:
         if self.roots[i] == self.roots[other]:
             a, b = sorted((i, other))
             return same_source(sources[a], sources[b])
-        up, down = self._links_to(theirs), self._links_to(mine)
+        up, down = self.links_to(theirs), self.links_to(mine)
         if tie is Tie.COMMON_CONTROL and i < other:
             return tied(sources[i], down, sources[other], up, tie)
         return tied(sources[other], up, sources[i], down, tie)
 
-    def _links_to(self, end: End) -> list[Link]:
+    def links_to(self, end: End) -> list[Link]:
         """The links from an origin's source up to where *end* says."""
         links: list[Link] = []
         if end is None:
             return links
         state: State
         if isinstance(end, _Along):
+            if end.beyond is not None:
+                links = self._beyond(end.beyond)
+                links.reverse()
             # A node of a membership or copying walk: back along that walk
             # to the control state it set out from.
             came, node = end.came, end.node
@@ -218,6 +240,16 @@ class _Walk:
             state, link = step
             links.append(link)
         links.reverse()
+        return links
+
+    def _beyond(self, key: Key) -> list[Link]:
+        """The links from a walked node up to its nearest controlled node."""
+        links: list[Link] = []
+        witness = self.witness[key]
+        while witness is not None and witness[2] is not None:
+            link, key = witness[2]
+            links.append(link)
+            witness = self.witness[key]
         return links
 
     # -- the walks -----------------------------------------------------------
@@ -251,11 +283,11 @@ class _Walk:
                         continue
                     if target not in self.one_voice:
                         if link.holds_at(when):
-                            steps.append((state, link, _BELONGS))
+                            steps.append((state, link, BELONGS))
                         continue
                 elif relation in policy.copying:
                     if link.holds_at(when):
-                        steps.append((state, link, _COPIES))
+                        steps.append((state, link, COPIES))
                     continue
                 elif relation not in policy.control:
                     continue
@@ -314,7 +346,7 @@ class _Walk:
         if not steps:
             return
         hits: list[Hit] = []
-        for mode, tie in ((_BELONGS, Tie.MEMBERSHIP), (_COPIES, Tie.COPYING)):
+        for mode, tie in ((BELONGS, Tie.MEMBERSHIP), (COPIES, Tie.COPYING)):
             seeds = [(s, link) for s, link, m in steps if m == mode]
             if seeds:
                 self._upward(i, seeds, mode, tie, hits)
@@ -328,24 +360,52 @@ class _Walk:
         tie: Tie,
         hits: list[Hit],
     ) -> None:
-        """Breadth first from *seeds*, noting each node some origin controls."""
+        """
+        Breadth first from *seeds*, noting each node some origin controls.
+
+        The walk stops at a node an earlier walk (at an equivalent date)
+        went on from: all the origins controlling something above it were
+        tied together by that walk, so one tie, to the nearest of them,
+        joins them all.
+        """
         graph, policy, when = self.graph, self.policy, self.dates[i]
-        follow = policy.affiliations if mode == _BELONGS else policy.control
+        cls, controller, owner = self.classes[i], self.controller, self.owner
+        known = self.witness
+        follow = policy.affiliations if mode == BELONGS else policy.control
         came: dict[str, Back] = {}
         length: dict[str, int] = {}
         queue: list[str] = []
+        met: list[tuple[str, Witness]] = []
 
         def reach(node: str, step: Back, far: int) -> None:
             came[node] = step
             length[node] = far
+            key = (node, cls, mode)
+            if key in known:
+                witness = known[key]
+                if witness is not None:
+                    met.append((node, witness))
+                    top = controller[witness[1]]
+                    if owner[top] != i:
+                        hits.append(
+                            (
+                                far + witness[0] + self.depth[top],
+                                len(hits),
+                                owner[top],
+                                tie,
+                                _Along(came, node, key),
+                                top,
+                            )
+                        )
+                return
             queue.append(node)
-            first = self.controller.get(node)
-            if first is not None and self.owner[first] != i:
+            first = controller.get(node)
+            if first is not None and owner[first] != i:
                 hits.append(
                     (
                         far + self.depth[first],
                         len(hits),
-                        self.owner[first],
+                        owner[first],
                         tie,
                         _Along(came, node),
                         first,
@@ -356,6 +416,7 @@ class _Walk:
             target = graph.canonical_source(link.object)
             if target not in came:
                 reach(target, (state, link), self.depth[state] + 1)
+        below: dict[str, list[tuple[str, Link]]] = {}
         position = 0
         while position < len(queue):
             node = queue[position]
@@ -365,7 +426,7 @@ class _Walk:
                     link.relation not in follow
                     or not link.holds_at(when)
                     or (
-                        mode == _BELONGS
+                        mode == BELONGS
                         and link.relation in policy.association
                         and graph.canonical_source(link.object)
                         in self.arms_length
@@ -373,8 +434,50 @@ class _Walk:
                 ):
                     continue
                 target = graph.canonical_source(link.object)
+                below.setdefault(target, []).append((node, link))
                 if target not in came:
                     reach(target, (node, link), length[node] + 1)
+        self._witnesses(i, came, queue, below, met, (cls, mode))
+
+    def _witnesses(
+        self,
+        i: int,
+        came: dict[str, Back],
+        walked: list[str],
+        below: dict[str, list[tuple[str, Link]]],
+        met: list[tuple[str, Witness]],
+        where: tuple[object, int],
+    ) -> None:
+        """Note, for each node *walked*, the nearest controlled one above."""
+        cls, mode = where
+        controller, known = self.controller, self.witness
+        found: dict[str, Witness] = dict(met)
+        heap = [(witness[0], node) for node, witness in met]
+        for node in walked:
+            if node in controller:
+                found[node] = (0, node, None)
+                heap.append((0, node))
+        heapq.heapify(heap)
+        while heap:
+            far, node = heapq.heappop(heap)
+            if found[node][0] != far:
+                continue
+            for lower, link in below.get(node, ()):
+                have = found.get(lower)
+                if have is None or have[0] > far + 1:
+                    found[lower] = (
+                        far + 1,
+                        found[node][1],
+                        (link, (node, cls, mode)),
+                    )
+                    heapq.heappush(heap, (far + 1, lower))
+        # A node met, not walked, keeps the witness its own walk gave it.
+        walkers = self.walkers
+        for node in walked:
+            known[node, cls, mode] = found.get(node)
+            walkers.setdefault((node, mode), []).append(
+                (i, _Along(came, node))
+            )
 
     def groups(self) -> list[tuple[list[int], list[Independence]]]:
         """The groups, in order of their first origin, with their ties."""

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any, cast
 
 import attrs
 
@@ -18,6 +19,8 @@ from claimtrack._report_parts import (
     ClaimChange,
     EvidenceStatus,
     OriginGroup,
+    Weakly,
+    draft_class,
 )
 from claimtrack._reviews import Review
 from claimtrack._sources import Source
@@ -32,12 +35,13 @@ __all__ = [
     "CorroborationReport",
     "EvidenceStatus",
     "OriginGroup",
+    "quick_report",
     "status_summary",
 ]
 
 
 @attrs.frozen
-class CorroborationReport:
+class CorroborationReport(Weakly):
     """
     Whether a claim is independently corroborated, and why.
 
@@ -416,3 +420,68 @@ def status_summary(reports: Sequence[CorroborationReport]) -> str:
     ]
     noun = "claim" if len(reports) == 1 else "claims"
     return f"{len(reports)} {noun}: " + ", ".join(parts)
+
+
+_ReportDraft = draft_class(CorroborationReport)
+
+
+def quick_report(
+    *,
+    claim: str,
+    claims: tuple[str, ...],
+    as_of: PartialDate | None,
+    policy: CorroborationPolicy,
+    status: EvidenceStatus,
+    corroborated: bool,
+    contested: bool,
+    asserting_groups: tuple[OriginGroup, ...],
+    denying_groups: tuple[OriginGroup, ...],
+    naive_source_count: int,
+    credibility: int,
+    report_codes: Mapping[str, str],
+    statements: tuple[Statement, ...],
+    retracted: tuple[tuple[Statement, Statement], ...],
+    not_yet: tuple[Statement, ...],
+    blocked: tuple[BlockedPath, ...],
+    combined: tuple[Statement, ...],
+    sources: Mapping[str, Source],
+    reviews: tuple[Review, ...],
+    derivations: Mapping[str, tuple[Derivation, ...]],
+    claim_changes: tuple[ClaimChange, ...],
+    document_dates: Mapping[str, PartialDate],
+) -> CorroborationReport:
+    """
+    The `CorroborationReport` of these fields, made without its ``__init__``.
+
+    One is made per claim asked about; the generated ``__init__`` sets
+    each of the frozen class's slots by a call. The report made is a
+    genuine one, equal to (and hashed as) the one the class makes, with
+    no suspicions yet (`ClaimSet` adds them).
+    """
+    report: Any = object.__new__(_ReportDraft)
+    report.claim = claim
+    report.claims = claims
+    report.as_of = as_of
+    report.policy = policy
+    report.status = status
+    report.corroborated = corroborated
+    report.contested = contested
+    report.asserting_groups = asserting_groups
+    report.denying_groups = denying_groups
+    report.naive_source_count = naive_source_count
+    report.credibility = credibility
+    report.report_codes = report_codes
+    report.statements = statements
+    report.retracted = retracted
+    report.not_yet = not_yet
+    report.blocked = blocked
+    report.combined = combined
+    report.sources = sources
+    report.reviews = reviews
+    report.derivations = derivations
+    report.claim_changes = claim_changes
+    report.document_dates = document_dates
+    report.suspicions = ()
+    report.groups_if_suspicions_hold = None
+    report.__class__ = CorroborationReport
+    return cast("CorroborationReport", report)

@@ -36,7 +36,12 @@ from claimtrack._statements import Stance, Statement, Via
 from claimtrack._verdicts import Verdict
 
 
-__all__ = ["configure_converter", "json_type", "make_converter"]
+__all__ = [
+    "WRITTEN_ALWAYS",
+    "configure_converter",
+    "json_type",
+    "make_converter",
+]
 
 E = TypeVar("E", Stance, Via, Relation, Verdict, EvidenceRole)
 _ENUMS = (Stance, Via, Relation, Verdict, EvidenceRole)
@@ -152,7 +157,8 @@ def configure_converter(converter: cattrs.Converter) -> None:
     for cls in (Evidence, *(kind.cls for kind in RECORD_KINDS)):
         unstructure: Callable[[Any], dict[str, Any]]
         if cls is Statement:
-            # Written even when it is the default, for readers' sake.
+            # Written even when it is the default, for readers' sake (and
+            # listed in WRITTEN_ALWAYS, for the writer's own layout).
             unstructure = make_dict_unstructure_fn(
                 cls,
                 converter,
@@ -168,6 +174,10 @@ def configure_converter(converter: cattrs.Converter) -> None:
         CorroborationPolicy, _unstructure_policy
     )
     converter.register_structure_hook(CorroborationPolicy, _structure_policy)
+
+
+WRITTEN_ALWAYS: dict[type, tuple[str, ...]] = {Statement: ("stance",)}
+"""Fields written even when they hold their default (see above)."""
 
 
 def _unstructure_rating(rating: Rating) -> dict[str, Any]:

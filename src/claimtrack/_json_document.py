@@ -9,7 +9,10 @@ and the six record lists, reading gives records and where each was, and
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+import bisect
+import operator
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import (
     Any,
     Final,
@@ -36,7 +39,7 @@ from claimtrack._policy import DEFAULT_POLICY, CorroborationPolicy
 from claimtrack._records import RECORD_KINDS, Record
 from claimtrack._reviews import Evidence, Rating
 from claimtrack._sources import Source, quick_source
-from claimtrack._statements import Statement, quick_statement
+from claimtrack._statements import Stance, Statement, quick_statement
 from claimtrack._strict_json import format_error
 from claimtrack.exceptions import (
     ClaimtrackError,
@@ -102,7 +105,7 @@ class ParsedDocument(NamedTuple):
 
     policy: CorroborationPolicy
     records: list[Record]
-    paths: dict[str, str]
+    paths: Mapping[str, str]
     """The JSON path of each record, by id."""
 
 
@@ -119,6 +122,9 @@ def parse_document(data: Any) -> ParsedDocument:
     """
     if type(data) is not dict:
         raise format_error("$", f"expected an object, got {json_type(data)}")
+    quick = _quick_document(data)
+    if quick is not None:
+        return quick
     problems: list[FormatProblem] = []
     version = data.get("version")
     if type(version) is int and version > FORMAT_VERSION:
@@ -344,19 +350,9 @@ def _plain_record(item: dict[str, Any], cls: type[Record]) -> Record | None:
         if name in item:
             if fields is item:
                 fields = dict(item)
-            # Read as strictly as the converter reads it: the records
-            # themselves also take "today" or " 2025 ".
-            value = item[name]
-            if type(value) is not str:
-                return None
-            date = _READ_DATES.get(value)
+            date = _read_date(item[name])
             if date is None:
-                try:
-                    date = parse_written(value)
-                except ClaimtrackError:
-                    return None
-                if len(_READ_DATES) < _READ_DATES_LIMIT:
-                    _READ_DATES[value] = date
+                return None
             fields[name] = date
     quick = _QUICK.get(cls)
     if quick is not None:
@@ -372,12 +368,233 @@ def _plain_record(item: dict[str, Any], cls: type[Record]) -> Record | None:
         return None
 
 
+def _read_date(value: object) -> PartialDate | None:
+    """
+    The date *value* writes, read as strictly as the converter reads it.
+
+    None if it is not one: the records themselves also take "today" or
+    " 2025 ", which the format refuses.
+    """
+    if type(value) is not str:
+        return None
+    date = _READ_DATES.get(value)
+    if date is None:
+        try:
+            date = parse_written(value)
+        except ClaimtrackError:
+            return None
+        if len(_READ_DATES) < _READ_DATES_LIMIT:
+            _READ_DATES[value] = date
+    return date
+
+
 _QUICK: dict[type[Record], Callable[..., Record | None]] = {
     Source: quick_source,
     Claim: quick_claim,
     Statement: quick_statement,
 }
 """The quick constructor of each kind that has one (see `quick_statement`)."""
+
+
+# -- the quick path ------------------------------------------------------
+#
+# A document with nothing amiss is read without a JSON path per record:
+# each record is made by its quick constructor straight from its object,
+# else as the full path makes it. Anything the full path might report,
+# or a version 1 document, makes the quick path give up (None): the full
+# path then reads the document again and names every problem.
+
+
+def _quick_document(data: dict[str, Any]) -> ParsedDocument | None:
+    """What `parse_document` makes of *data*, or None if unsure."""
+    version = data.get("version")
+    if (
+        not data.keys() <= _TOP_KEYS
+        or type(version) is not int
+        or version != FORMAT_VERSION
+        or data.get("format") != FORMAT_NAME
+    ):
+        return None
+    policy = DEFAULT_POLICY
+    if "policy" in data:
+        try:
+            policy = CONVERTER.structure(data["policy"], CorroborationPolicy)
+        except Exception:  # noqa: BLE001 - the full path reports it
+            return None
+    records: list[Record] = []
+    starts: list[int] = []
+    for key, cls in RECORD_LISTS:
+        items = data.get(key, [])
+        if type(items) is not list or not set(map(type, items)) <= {dict}:
+            return None
+        starts.append(len(records))
+        make = _QUICK_ITEMS.get(cls, _nothing)
+        for item in items:
+            record = make(item)
+            if record is None and (record := _full_record(item, cls)) is None:
+                return None
+            records.append(record)
+    ids = list(map(_id_of, records))
+    index = dict(zip(ids, range(len(ids)), strict=True))
+    if len(index) != len(ids):
+        return None
+    return ParsedDocument(policy, records, _Paths(index, starts))
+
+
+_id_of = operator.attrgetter("id")
+
+
+class _Paths(Mapping[str, str]):
+    """The JSON path of each record, by id, worked out when asked for."""
+
+    def __init__(self, index: dict[str, int], starts: list[int]) -> None:
+        self._index = index  # each id's place among all the records
+        self._starts = starts  # where each list's records start there
+
+    def __getitem__(self, id: str) -> str:
+        place = self._index[id]
+        which = bisect.bisect_right(self._starts, place) - 1
+        key = RECORD_LISTS[which][0]
+        return f"$.{key}[{place - self._starts[which]}]"
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+
+def _nothing(_: dict[str, Any]) -> None:
+    """No quick maker: the full path makes every record of its kind."""
+
+
+def _full_record(item: dict[str, Any], cls: type[Record]) -> Record | None:
+    """The record the full path makes of *item*, or None if it refuses."""
+    if _may_refuse(item) and _refused_values(item, "$", cls):
+        return None
+    record = _plain_record(item, cls)
+    if record is None:
+        try:
+            record = CONVERTER.structure(item, cls)
+        except Exception:  # noqa: BLE001 - the full path reports it
+            return None
+    return record
+
+
+def _quick_statement(item: dict[str, Any]) -> Record | None:
+    keys = tuple(item)
+    pick = _STATEMENT_SHAPES.get(keys) or _statement_shape(keys)
+    values = tuple(item.values())
+    if pick is None or None in values:
+        return None  # an unknown key, or a null
+    (id, claim, source, stance, date, document, parents, via, *texts) = pick(
+        values + _PADDING
+    )
+    if parents is not _NO_PARENTS and (
+        type(parents) is not list or not parents
+    ):
+        return None
+    if date is not None and (date := _read_date(date)) is None:
+        return None
+    return _QUICK[Statement](
+        id, claim, source, stance, date, document, parents, via, *texts
+    )
+
+
+_NO_PARENTS: Final[tuple[str, ...]] = ()
+_PADDING = (None, _NO_PARENTS, Stance.ASSERTS)
+"""What a statement's missing fields read as: after its own values."""
+
+_STATEMENT_SHAPES: dict[tuple[str, ...], Callable[[tuple[Any, ...]], Any]]
+_STATEMENT_SHAPES = {}
+"""
+How to read a statement's fields from its values, by its keys in order.
+
+A writer writes few orders of keys (claimtrack's own, one per set of
+optional fields present), so each is worked out once.
+"""
+
+
+def _statement_shape(
+    keys: tuple[str, ...],
+) -> Callable[[tuple[Any, ...]], Any] | None:
+    """Where each field is among values of *keys* and `_PADDING`, if known."""
+    names = [field.name for field in attrs.fields(Statement)]
+    if not set(keys) <= set(names) or len(_STATEMENT_SHAPES) >= 100:
+        return None
+    missing = {"derives_from": 1, "stance": 2}  # else None, at 0
+    pick = operator.itemgetter(
+        *(
+            keys.index(name)
+            if name in keys
+            else len(keys) + missing.get(name, 0)
+            for name in names
+        )
+    )
+    _STATEMENT_SHAPES[keys] = pick
+    return pick
+
+
+def _quick_claim(item: dict[str, Any]) -> Record | None:
+    get = item.get
+    fields = (
+        get("id"),
+        get("text"),
+        get("places"),
+        get("event_date"),
+        get("tags"),
+    )
+    if len(item) + fields.count(None) != len(fields):
+        return None
+    id, text, places, date, tags = fields
+    if date is not None and (date := _read_date(date)) is None:
+        return None
+    return _QUICK[Claim](
+        id,
+        text,
+        () if places is None else places,
+        date,
+        () if tags is None else tags,
+    )
+
+
+def _quick_source(item: dict[str, Any]) -> Record | None:
+    get = item.get
+    fields = (
+        get("id"),
+        get("name"),
+        get("kind"),
+        get("aliases"),
+        get("reliability"),
+        get("identifiers"),
+    )
+    if len(item) + fields.count(None) != len(fields):
+        return None
+    id, name, kind, aliases, reliability, identifiers = fields
+    return _QUICK[Source](
+        id,
+        name,
+        kind,
+        () if aliases is None else aliases,
+        reliability,
+        () if identifiers is None else identifiers,
+    )
+
+
+_QUICK_ITEMS: dict[type[Record], Callable[[dict[str, Any]], Record | None]]
+_QUICK_ITEMS = {
+    Source: _quick_source,
+    Claim: _quick_claim,
+    Statement: _quick_statement,
+}
+"""
+Each kind's maker from a JSON object, where it has a quick constructor.
+
+Each passes the object's values to the constructor as `_plain_record`
+would, and gives None where that would not make the record: an unknown
+key or a null (counted: the object has a key for each value read that is
+not None), an empty list of parents, a date the format refuses.
+"""
 
 
 def _problems(error: BaseException, path: str) -> list[FormatProblem]:
@@ -437,7 +654,7 @@ def _path_key(path: str) -> tuple[tuple[int, int, str], ...]:
 
 
 def problems_at(
-    paths: dict[str, str], findings: Iterable[Finding]
+    paths: Mapping[str, str], findings: Iterable[Finding]
 ) -> list[FormatProblem]:
     """The claim set's *findings*, each at its record's JSON path."""
     problems = []

@@ -55,6 +55,19 @@ def read_json(text: str | bytes) -> Any:
 
 def _read_closely(text: str) -> Any:
     """*text* parsed, refusing repeated keys, constants and huge numbers."""
+    # Most texts are read once, without a hook per object, and then shown
+    # to hold no repeated key; only the others are read pair by pair.
+    # Any failure is met again the slow way, which reports what comes
+    # first in the text: a repeated key may come before a syntax error.
+    try:
+        data = json.loads(
+            text, parse_constant=_no_constants, parse_int=_integer
+        )
+    except (ValueError, RecursionError):
+        pass
+    else:
+        if _no_repeated_keys(text, data):
+            return data
     try:
         return json.loads(
             text,
@@ -74,6 +87,40 @@ def _read_closely(text: str) -> Any:
         raise format_error("$", str(e)) from None
 
 
+def _no_repeated_keys(text: str, data: Any) -> bool:
+    """
+    Whether no object of *text*, parsed as *data*, repeats a key.
+
+    True is a proof; False means "not shown", and the text is read again
+    with a hook that finds the repeated key. Every key of the text is
+    followed by a colon, so the text holds at most as many keys as
+    colons; an object of *data* comes from a brace of the text. When the
+    objects counted below (the top one, the objects in it and in its
+    lists) are as many as the text's braces, they are all the objects of
+    *data*; when their keys are as many as the text's colons, no key of
+    the text was lost to a repeat. A colon or brace inside a string, or
+    objects nested deeper, only make the counts differ: then "not shown".
+    """
+    if type(data) is not dict:
+        return False
+    objects = 1
+    keys = len(data)
+    for value in data.values():
+        kind = type(value)
+        if kind is dict:
+            objects += 1
+            keys += len(value)
+        elif kind is list:
+            dicts = (
+                value
+                if set(map(type, value)) <= {dict}
+                else [item for item in value if type(item) is dict]
+            )
+            objects += len(dicts)
+            keys += sum(map(len, dicts))
+    return keys == text.count(":") and objects == text.count("{")
+
+
 # A lone surrogate comes from an escape, or from text decoded with
 # "surrogateescape"; without either, the walk is skipped.
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
@@ -82,7 +129,8 @@ _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 def _may_hold_surrogate(text: str) -> bool:
     # Each test is a quick scan of the text: an ASCII text holds no
     # surrogate itself, and the escapes all start with a backslash-u.
-    if "\\u" in text and _SURROGATE_ESCAPE.search(text):
+    # One byte search ("\\") comes first: most texts hold no escape.
+    if "\\" in text and "\\u" in text and _SURROGATE_ESCAPE.search(text):
         return True
     return not text.isascii() and SURROGATE.search(text) is not None
 

@@ -419,3 +419,55 @@ class TestHostileArguments:
             cs.claim(id)  # type: ignore[arg-type]
         with pytest.raises(ct.UnknownReferenceError):
             cs.canonical_source(id)  # type: ignore[arg-type]
+
+
+class TestStatementsAboutIndex:
+    def test_order_kept_before_and_after_the_first_question(self) -> None:
+        """
+        Statements about a claim come in recording order, however recorded.
+
+        The index is made on the first question and kept from then on:
+        statements recorded one by one (quick or full path), in a batch,
+        in a document and as retractions, before and after it.
+        """
+        cs = ct.ClaimSet()
+        cs.record_source("src", name="A source")
+        cs.record_claim("c1", text="One.")
+        cs.record_claim("c2", text="Two.")
+        cs.record_document("d1", publisher="src", date="2024-05-02")
+        order: dict[str, list[str]] = {"c1": [], "c2": []}
+
+        def said(id: str, claim: str, **fields: str) -> None:
+            cs.record_statement(id, claim=claim, source="src", **fields)
+            order[claim].append(id)
+
+        said("a", "c1", date="2024-05-01")
+        said("b", "c2")
+        said("c", "c1", document="d1")
+        cs.record_many(
+            [
+                ct.Statement(id="d", claim="c2", source="src"),
+                ct.Statement(id="e", claim="c1", source="src"),
+            ]
+        )
+        order["c2"].append("d")
+        order["c1"].append("e")
+        for claim in ("c1", "c2"):
+            ids = [s.id for s in cs.statements_about(claim)]
+            assert ids == order[claim]
+        said("f", "c2", stance="retracts", target="b")
+        said("g", "c1", derives_from=["a"], via="relays")  # type: ignore[arg-type]
+        said("h", "c2")
+        for claim in ("c1", "c2"):
+            ids = [s.id for s in cs.statements_about(claim)]
+            assert ids == order[claim]
+        assert cs.statements_about("c2") == tuple(
+            cs.statement(id) for id in order["c2"]
+        )
+
+    def test_a_claim_without_statements(self) -> None:
+        """A claim nobody made has no statements, before and after."""
+        cs = ct.ClaimSet()
+        cs.record_claim("c1", text="One.")
+        assert cs.statements_about("c1") == ()
+        assert cs.statements_for("c1") == ()

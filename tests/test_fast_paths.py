@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import json
+import pickle
 import re
+import weakref
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -23,6 +25,7 @@ import claimtrack.serialization  # the strategies read documents through it
 from claimtrack import (
     _json_document,
     _recording,
+    _store,
     _strict_json,
     _validation,
 )
@@ -135,6 +138,9 @@ def _quick_paths_off() -> Iterator[None]:
         mock.patch.object(_recording, "quick_statement", unsure),
         mock.patch.object(_recording, "quick_claim", unsure),
         mock.patch.object(_recording, "quick_source", unsure),
+        mock.patch.object(
+            _store.Store, "link_surely_valid", return_value=False
+        ),
         mock.patch.dict(
             _json_document._QUICK,
             dict.fromkeys(_json_document._QUICK, unsure),
@@ -209,6 +215,243 @@ class TestPublicApiAgrees:
                 stance={},  # type: ignore[arg-type]
             )
         assert len(cs) == 0
+
+
+def _recorded_in_shape(
+    action: Callable[[ct.ClaimSet], object],
+) -> tuple[Any, ...]:
+    """As `_recorded`, in a set where the quick path has more to test."""
+    cs = ct.ClaimSet()
+    cs.record_source("src", name="A source")
+    cs.record_source("other", name="Another")
+    cs.record_claim("c1", text="A claim.")
+    cs.record_claim("c2", text="A claim nobody made yet.")
+    cs.record_document("d1", publisher="src", date="2024-05-02")
+    cs.record_statement("s0", claim="c1", source="src", date="2024-05-01")
+    cs.record_statement("p", claim="c1", source="other", date="2024-06-01")
+    cs.record_statement("q", claim="c1", source="other", document="d1")
+    cs.record_statement(
+        "r0", claim="c1", source="src", stance="retracts", target="s0"
+    )
+    outcome = _outcome(lambda: action(cs))
+    return (outcome, cs.to_json())
+
+
+class TestRecordStatementQuickPath:
+    @given(
+        st.booleans(),
+        damaged_statement_fields(),
+        st.fixed_dictionaries(
+            {
+                "id": st.sampled_from(["s1", "s0", "p", "c1", "src"]),
+                "claim": st.sampled_from(["c1", "c2", "c9", "src", "s0"]),
+                "source": st.sampled_from(["src", "other", "nobody", "c1"]),
+                "stance": st.sampled_from(["asserts", "denies", "retracts"]),
+                "date": st.sampled_from(
+                    [None, "2024-04", "2024-05-01", "2024-06-01", "2025"]
+                ),
+                "derives_from": st.sampled_from(
+                    [(), ["s0"], ["p"], ["q"], ["r0"], ["s0", "p"], ["zz"]]
+                ),
+                "via": st.sampled_from([None, "relays", "cites"]),
+                "document": st.sampled_from([None, None, None, "d1", "s0"]),
+                "target": st.sampled_from([None, None, None, "s0", "p"]),
+            }
+        ),
+    )
+    def test_agrees_in_a_larger_set(
+        self,
+        damaged: bool,
+        damaged_fields: dict[str, Any],
+        sound_fields: dict[str, Any],
+    ) -> None:
+        """
+        Recording a statement does the same with the quick path or without.
+
+        Known and unknown claims (with and without statements), sources,
+        parents of every kind and date, existing ids, and damaged fields:
+        the same outcome, error and message, and the same set after.
+        """
+        fields = damaged_fields if damaged else sound_fields
+        fields.setdefault("source", "src")
+
+        def action(cs: ct.ClaimSet) -> object:
+            return cs.record_statement(**fields)
+
+        quick = _recorded_in_shape(action)
+        with _quick_paths_off():
+            full = _recorded_in_shape(action)
+        assert quick == full
+
+    @pytest.mark.parametrize(
+        "fields",
+        [
+            {"id": ["s1"]},
+            {"claim": ["c1"]},
+            {"source": {"src": 1}},
+            {"date": ["2024"]},
+            {"derives_from": [["s0"]]},
+            {"via": {}},
+        ],
+    )
+    def test_unhashable_values_fall_back(self, fields: dict[str, Any]) -> None:
+        """An unhashable value takes the full path: its error, no change."""
+        given_fields = {"id": "s1", "claim": "c1", "source": "src", **fields}
+
+        def action(cs: ct.ClaimSet) -> object:
+            return cs.record_statement(**given_fields)
+
+        (kind, _), after = _recorded_in_shape(action)
+        assert kind == "InvalidValueError"
+        assert after == _recorded_in_shape(lambda cs: None)[1]
+
+    def test_an_existing_id(self) -> None:
+        """A repeated statement is the one there; a different one is refused."""
+        cs = ct.ClaimSet()
+        cs.record_source("src", name="A source")
+        cs.record_claim("c1", text="A claim.")
+        first = cs.record_statement("s1", claim="c1", source="src")
+        again = cs.record_statement("s1", claim="c1", source="src")
+        assert again is first
+        with pytest.raises(ct.DuplicateIdError):
+            cs.record_statement("s1", claim="c1", source="src", date="2024")
+        with pytest.raises(ct.DuplicateIdError):
+            cs.record_statement("c1", claim="c1", source="src")
+        assert cs.statements_about("c1") == (first,)
+
+    def test_a_date_read_once_is_the_same_date(self) -> None:
+        """A date text met before gives the date `PartialDate.parse` gives."""
+        cs = ct.ClaimSet()
+        cs.record_source("src", name="A source")
+        cs.record_claim("c1", text="A claim.")
+        for n in range(3):
+            made = cs.record_statement(
+                f"s{n}", claim="c1", source="src", date="2024-05-01"
+            )
+            assert made.date == ct.PartialDate.parse("2024-05-01")
+
+
+def _linked_in_shape(
+    action: Callable[[ct.ClaimSet], object],
+) -> tuple[Any, ...]:
+    """As `_recorded`, in a set with affiliations, classes and claims."""
+    cs = ct.ClaimSet()
+    for source in ("a", "b", "c", "d", "e"):
+        cs.record_source(source, name=f"Source {source}")
+    for claim in ("c1", "c2", "c3"):
+        cs.record_claim(claim, text=f"Claim {claim}.")
+    cs.record_statement("s1", claim="c1", source="a", date="2024-05-01")
+    cs.link("b", "part_of", "c", id="b-c")
+    cs.link("c", "owned_by", "d", id="c-d", valid_from="2020")
+    cs.link("a", "same_as", "e", id="a-e")
+    cs.link("c1", "same_as", "c2", id="c1-c2")
+    outcome = _outcome(lambda: action(cs))
+    return (outcome, cs.to_json())
+
+
+class TestLinkQuickPath:
+    @given(
+        st.sampled_from(["a", "b", "c", "d", "e", "c1", "c3", "s1", "zz"]),
+        st.sampled_from(["a", "b", "c", "d", "e", "c1", "c2", "s1", "zz"]),
+        st.sampled_from([*ct.Relation, "nope"]),
+        st.sampled_from([None, "2021", "2019-05"]),
+        st.sampled_from([None, "2022", "2019"]),
+        st.sampled_from([None, "new", "b-c", "c1", "a-e"]),
+    )
+    def test_agrees_in_a_set_with_affiliations(
+        self,
+        subject: str,
+        obj: str,
+        relation: str,
+        valid_from: str | None,
+        valid_to: str | None,
+        id: str | None,
+    ) -> None:
+        """
+        Recording a link does the same with the quick path or without.
+
+        Every relation between sources, claims, a statement and unknown
+        ids, dated or not, closing a cycle or not, across ``same_as``
+        classes, with new and existing ids: the same outcome, error and
+        message, and the same set after.
+        """
+
+        def action(cs: ct.ClaimSet) -> object:
+            return cs.link(
+                subject,
+                relation,
+                obj,
+                valid_from=valid_from,
+                valid_to=valid_to,
+                id=id,
+            )
+
+        quick = _linked_in_shape(action)
+        with _quick_paths_off():
+            full = _linked_in_shape(action)
+        assert quick == full
+
+    @pytest.mark.parametrize(
+        ("subject", "relation", "obj", "valid_from"),
+        [
+            ("d", "part_of", "b", None),  # closes b-c-d
+            ("d", "member_of", "b", "2021"),
+            ("d", "funded_by", "b", None),  # no cycle: association
+            ("c", "part_of", "c", None),
+            ("a", "funded_by", "e", None),  # one same_as class
+            ("e", "part_of", "a", None),
+            ("a", "part_of", "b", None),
+            ("a", "copies_from", "b", None),
+            ("a", "same_as", "b", None),
+            ("a", "distinct_from", "b", None),
+            ("c1", "same_as", "c3", "2021"),  # a dated claim relation
+            ("c1", "supports", "c3", None),
+            ("c1", "part_of", "c1", None),
+            ("c1", "owned_by", "c3", None),
+            ("c1", "part_of", "a", None),
+            ("a", "part_of", "c1", None),
+            ("s1", "part_of", "a", None),
+            ("a", "part_of", "zz", None),
+        ],
+    )
+    def test_agrees_on_each_rule(
+        self, subject: str, relation: str, obj: str, valid_from: str | None
+    ) -> None:
+        """Each rule a quick link might skip: the same outcome either way."""
+
+        def action(cs: ct.ClaimSet) -> object:
+            return cs.link(subject, relation, obj, valid_from=valid_from)
+
+        quick = _linked_in_shape(action)
+        with _quick_paths_off():
+            full = _linked_in_shape(action)
+        assert quick == full
+
+    def test_cycles_are_still_refused(self) -> None:
+        """A link closing a cycle goes to the full check and is refused."""
+        cs = ct.ClaimSet()
+        for source in ("a", "b", "c"):
+            cs.record_source(source, name=source)
+        cs.link("a", "part_of", "b")
+        cs.link("b", "part_of", "c")
+        with pytest.raises(ct.AffiliationCycleError):
+            cs.link("c", "member_of", "a")
+        assert len(cs.links) == 2
+
+
+class TestQuickRecordsAreRecords:
+    def test_weak_references_and_pickling(self) -> None:
+        """Quick records are weakly referable and pickle as others do."""
+        made = [
+            quick_statement("s1", "c1", "src"),
+            quick_claim("c1", "A claim."),
+            quick_source("src", "A source"),
+        ]
+        for record in made:
+            assert record is not None
+            assert weakref.ref(record)() is record
+            assert pickle.loads(pickle.dumps(record)) == record  # noqa: S301
+            assert not hasattr(record, "__dict__")
 
 
 class TestFromJsonAgrees:

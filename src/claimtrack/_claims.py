@@ -3,16 +3,19 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 import attrs
 
 from claimtrack._dates import PartialDate, optional_date
 from claimtrack._field_checks import (
+    Slotted,
     check_id,
     check_text,
+    mutable_twin,
     plain_id,
     plain_text,
     plain_texts,
-    slot_setters,
     text_tuple,
 )
 
@@ -21,7 +24,7 @@ __all__ = ["Claim", "quick_claim"]
 
 
 @attrs.frozen(kw_only=True, slots=True)
-class Claim:
+class Claim(Slotted):
     """
     A proposition that can be true or false, in one wording.
 
@@ -44,9 +47,7 @@ class Claim:
     tags: tuple[str, ...] = attrs.field(default=(), converter=text_tuple)
 
 
-_set_id, _set_text, _set_places, _set_event_date, _set_tags = slot_setters(
-    Claim
-)
+_Draft: Any = mutable_twin(Claim)
 _new = object.__new__
 
 
@@ -78,10 +79,11 @@ def quick_claim(
         made_tags = plain_texts(tags)
     if made_places is None or made_tags is None:
         return None
-    claim = _new(Claim)
-    _set_id(claim, id)
-    _set_text(claim, text)
-    _set_places(claim, made_places)
-    _set_event_date(claim, event_date)
-    _set_tags(claim, made_tags)
-    return claim
+    draft = _new(_Draft)
+    draft.id = id
+    draft.text = text
+    draft.places = made_places
+    draft.event_date = event_date
+    draft.tags = made_tags
+    draft.__class__ = Claim
+    return cast("Claim", draft)

@@ -7,6 +7,7 @@ import datetime as dt
 import enum
 import re
 
+from collections.abc import Callable
 from typing import Literal
 
 import attrs
@@ -35,6 +36,7 @@ __all__ = [
     "compare_dates",
     "first_day",
     "is_later",
+    "known_date",
     "last_day",
     "not_after",
     "parse_written",
@@ -154,6 +156,15 @@ DateLike = str | dt.date | PartialDate
 
 _CACHE_LIMIT = 100_000
 _PARSED: dict[str, PartialDate] = {}
+
+known_date: Callable[[str], PartialDate | None] = _PARSED.get
+"""
+The date a text was read as already, if it was; else None.
+
+A text met before is looked up without a call to `PartialDate.parse`:
+the date it gives is the one ``PartialDate.parse`` gives, with or
+without a reference (a text is kept only when it is an absolute date).
+"""
 
 # ASCII digits only: "٢٠٢٥" is not read as 2025.
 _YEAR = re.compile(r"\d{4}", re.ASCII)

@@ -9,23 +9,22 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
-import attrs
-
 from claimtrack.exceptions import InvalidValueError
 
 
 __all__ = [
     "SURROGATE",
+    "Slotted",
     "check_id",
     "check_optional_text",
     "check_text",
     "enum_converter",
     "listed",
+    "mutable_twin",
     "plain_id",
     "plain_text",
     "plain_texts",
     "refuse_surrogates",
-    "slot_setters",
     "text_tuple",
 ]
 
@@ -154,14 +153,36 @@ def plain_texts(values: object) -> tuple[str, ...] | None:
     return tuple(values)
 
 
-def slot_setters(cls: type) -> tuple[Callable[[object, object], None], ...]:
+class Slotted:
     """
-    The slot setter of each field of the frozen, slotted attrs *cls*.
+    The base of the records that have quick constructors: a weak reference.
 
-    A quick constructor fills a bare ``object.__new__(cls)`` with them:
-    a genuine instance of *cls*, equal and hashed as one made by attrs.
+    Holding the ``__weakref__`` slot here, before the fields, lets a plain
+    mutable class with the same fields (`mutable_twin`) share the record
+    class's memory layout: CPython allows assigning ``__class__`` between
+    two such classes, and refuses it when each adds its own weak
+    reference slot after its fields.
     """
-    return tuple(vars(cls)[field.name].__set__ for field in attrs.fields(cls))
+
+    __slots__ = ("__weakref__",)
+
+
+def mutable_twin(cls: type) -> type:
+    """
+    A plain class whose instances can become instances of *cls*.
+
+    *cls* is a frozen, slotted attrs class derived from `Slotted`. A quick
+    constructor fills a bare instance of the twin with ordinary attribute
+    stores, far quicker than setting a frozen class's slots one call at a
+    time, then assigns *cls* to its ``__class__``: the result is a genuine
+    *cls* instance, equal and hashed as one made by attrs, frozen as any.
+    """
+    fields = vars(cls)["__slots__"]
+    twin = type(f"_{cls.__name__}Draft", (Slotted,), {"__slots__": fields})
+    # Refuse at import, not at the first record, a layout that differs.
+    probe: Any = object.__new__(twin)
+    probe.__class__ = cls
+    return twin
 
 
 def listed(values: Iterable[T], field: str) -> list[T]:

@@ -159,14 +159,14 @@ class Queries:
     def statements_about(self, claim: str) -> tuple[Statement, ...]:
         """The statements recorded about *claim* itself."""
         claim = self.claim(claim).id
-        return tuple(self._store.by_claim.get(claim, ()))
+        return tuple(self._store.statements_about(claim))
 
     def statements_for(self, claim: str) -> tuple[Statement, ...]:
         """The statements about any claim ``same_as`` *claim*."""
         return tuple(
             statement
             for member in self.claim_class(claim)
-            for statement in self._store.by_claim.get(member, ())
+            for statement in self._store.statements_about(member)
         )
 
     def claim_class(self, claim: str) -> tuple[str, ...]:

@@ -18,6 +18,8 @@ from claimtrack._statements import Stance, Statement
 __all__ = [
     "effective_date",
     "later",
+    "parents_sound",
+    "plain_statement",
     "surely_valid",
 ]
 
@@ -55,7 +57,7 @@ def surely_valid(
     kind = type(record)
     if kind is Statement:
         assert isinstance(record, Statement)  # for the type checker
-        return record.target is None and _plain_statement(record, resolve)
+        return record.target is None and plain_statement(record, resolve)
     if kind is Source or kind is Claim:
         return True
     if kind is Document:
@@ -74,10 +76,16 @@ def surely_valid(
     return False
 
 
-def _plain_statement(
+def plain_statement(
     statement: Statement, resolve: Callable[[str], Record | None]
 ) -> bool:
-    """Whether a statement's references and parents' dates are sound."""
+    """
+    Whether a statement's references and parents' dates are surely sound.
+
+    Its claim, source and document (if any) must be recorded, of those
+    kinds, and its parents as `parents_sound` asks. A retraction's target
+    is not looked at: `surely_valid` leaves retractions to a `Batch`.
+    """
     document = statement.document
     if (
         type(resolve(statement.claim)) is not Claim
@@ -86,9 +94,22 @@ def _plain_statement(
     ):
         return False
     parents = statement.derives_from
-    if not parents:
-        return True
-    date = effective_date(statement, resolve)
+    return not parents or parents_sound(
+        parents, effective_date(statement, resolve), resolve
+    )
+
+
+def parents_sound(
+    parents: tuple[str, ...],
+    date: PartialDate | None,
+    resolve: Callable[[str], Record | None],
+) -> bool:
+    """
+    Whether a statement said at *date* surely may derive from *parents*.
+
+    Each parent must be a recorded statement, no retraction, and not said
+    after *date* (by its effective date).
+    """
     for parent_id in parents:
         parent = resolve(parent_id)
         if (

@@ -10,22 +10,15 @@ import attrs
 
 from claimtrack._batch_base import Finding
 from claimtrack._claims import Claim, quick_claim
-from claimtrack._dates import DateLike, optional_date
+from claimtrack._dates import DateLike, known_date, optional_date
 from claimtrack._documents import Document
 from claimtrack._field_checks import listed
 from claimtrack._gc_pause import pause_cyclic_gc
-from claimtrack._links import (
-    Link,
-    Relation,
-    link_id,
-)
+from claimtrack._links import Link, Relation, link_id
 from claimtrack._policy import CorroborationPolicy, checked_policy
 from claimtrack._queries import Queries
 from claimtrack._quick_check import surely_valid
-from claimtrack._records import (
-    RECORD_TYPES,
-    Record,
-)
+from claimtrack._records import RECORD_TYPES, Record
 from claimtrack._reviews import Evidence, Rating, Review
 from claimtrack._sources import Source, quick_source
 from claimtrack._statements import (
@@ -35,9 +28,7 @@ from claimtrack._statements import (
     statement_with_content_id,
 )
 from claimtrack._validation import Batch
-from claimtrack.exceptions import (
-    InvalidValueError,
-)
+from claimtrack.exceptions import InvalidValueError
 
 
 __all__ = ["Recording"]
@@ -86,7 +77,11 @@ class Recording(Queries):
         source = quick_source(
             id, name, kind, aliases, reliability, identifiers
         )
-        if source is None:
+        if source is not None:
+            if self._store.take_source(source):
+                self._forget(source)
+                return source
+        else:
             source = Source(
                 id=id,
                 name=name,
@@ -180,9 +175,13 @@ class Recording(Queries):
             DuplicateIdError: If *id* names a different record.
             InvalidValueError: If a value is malformed.
         """
-        when = optional_date(event_date, None)
+        when = None if event_date is None else optional_date(event_date)
         claim = quick_claim(id, text, places, when, tags)
-        if claim is None:
+        if claim is not None:
+            if self._store.take_claim(claim):
+                self._forget(claim)
+                return claim
+        else:
             claim = Claim(
                 id=id, text=text, places=places, event_date=when, tags=tags
             )
@@ -256,11 +255,29 @@ class Recording(Queries):
             relative_to = self._require(
                 self._store.documents, document, "document", id
             ).date
-        when = optional_date(date, relative_to)
+        # A date text met before is not read again.
+        when = known_date(date) if type(date) is str else None
+        if when is None and date is not None:
+            when = optional_date(date, relative_to)
         if id is not None:
-            rest = (document, derives_from, via, quote, modality, target)
-            quick = quick_statement(id, claim, source, stance, when, *rest)
+            quick = quick_statement(
+                id,
+                claim,
+                source,
+                stance,
+                when,
+                document,
+                derives_from,
+                via,
+                quote,
+                modality,
+                target,
+            )
             if quick is not None:
+                # `_record_new`, shortened for the commonest record.
+                if self._store.take_statement(quick):
+                    self._forget(quick)
+                    return quick
                 return self._record_new(quick)
         fields: dict[str, Any] = {
             "claim": claim,
@@ -342,6 +359,9 @@ class Recording(Queries):
             valid_to=end,
             note=note,
         )
+        if self._store.take_link(record):
+            self._forget(record)
+            return record
         return self._record_new(record)
 
     def record_review(

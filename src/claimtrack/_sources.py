@@ -7,19 +7,20 @@ import re
 import unicodedata
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 import attrs
 
 from claimtrack._field_checks import (
+    Slotted,
     check_id,
     check_optional_text,
     check_text,
+    mutable_twin,
     plain_id,
     plain_text,
     plain_texts,
-    slot_setters,
     text_tuple,
 )
 from claimtrack.exceptions import InvalidValueError
@@ -221,7 +222,7 @@ def is_web_uri(identifier: str) -> bool:
 
 
 @attrs.frozen(kw_only=True, slots=True)
-class Source:
+class Source(Slotted):
     """
     A speaker: a person, organisation, state, alliance, outlet or inquiry.
 
@@ -269,7 +270,7 @@ class Source:
         return tuple(i for i in self.identifiers if is_web_uri(i))
 
 
-_SETTERS = slot_setters(Source)
+_Draft: Any = mutable_twin(Source)
 _new = object.__new__
 
 
@@ -304,11 +305,12 @@ def quick_source(
     )
     if made_aliases is None:
         return None
-    source = _new(Source)
-    for setter, value in zip(
-        _SETTERS,
-        (id, name, kind, made_aliases, reliability, ()),
-        strict=True,
-    ):
-        setter(source, value)
-    return source
+    draft = _new(_Draft)
+    draft.id = id
+    draft.name = name
+    draft.kind = kind
+    draft.aliases = made_aliases
+    draft.reliability = reliability
+    draft.identifiers = ()
+    draft.__class__ = Source
+    return cast("Source", draft)

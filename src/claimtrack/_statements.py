@@ -6,19 +6,20 @@ from __future__ import annotations
 import enum
 import hashlib
 
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
 from claimtrack._dates import PartialDate, optional_date
 from claimtrack._field_checks import (
+    Slotted,
     check_id,
     check_optional_text,
     enum_converter,
+    mutable_twin,
     plain_id,
     plain_text,
     plain_texts,
-    slot_setters,
     text_tuple,
 )
 from claimtrack.exceptions import InvalidValueError, RelayCycleError
@@ -64,7 +65,7 @@ def _optional_via(value: Via | str | None) -> Via | None:
 
 
 @attrs.frozen(kw_only=True, slots=True)
-class Statement:
+class Statement(Slotted):
     """
     One source asserting, denying or retracting a claim, at a time.
 
@@ -166,19 +167,8 @@ class Statement:
 # A member is its own key too: a `StrEnum` member hashes as its value.
 _STANCES: dict[object, Stance] = {member.value: member for member in Stance}
 _VIAS: dict[object, Via] = {member.value: member for member in Via}
-(
-    _set_id,
-    _set_claim,
-    _set_source,
-    _set_stance,
-    _set_date,
-    _set_document,
-    _set_derives_from,
-    _set_via,
-    _set_quote,
-    _set_modality,
-    _set_target,
-) = slot_setters(Statement)
+_RETRACTS = Stance.RETRACTS
+_Draft: Any = mutable_twin(Statement)
 _new = object.__new__
 
 
@@ -238,6 +228,15 @@ def quick_statement(
     parents: tuple[str, ...] | None
     if type(derives_from) is tuple and not derives_from:
         parents = ()
+    elif (
+        type(derives_from) is list
+        and len(derives_from) == 1
+        and type(derives_from[0]) is str
+        and derives_from[0].isascii()
+        and derives_from[0].strip()
+    ):
+        # `plain_texts` for the commonest list: one plain ASCII id.
+        parents = (derives_from[0],)
     else:
         parents = plain_texts(derives_from)
         if parents is None:
@@ -250,7 +249,7 @@ def quick_statement(
         if made_via is None:
             return None
     # The rules of `__attrs_post_init__`: a breach is left to it.
-    if made_stance is Stance.RETRACTS:
+    if made_stance is _RETRACTS:
         if target is None or parents:
             return None
     elif target is not None:
@@ -262,19 +261,20 @@ def quick_statement(
             return None
     elif made_via is not None:
         return None
-    statement = _new(Statement)
-    _set_id(statement, id)
-    _set_claim(statement, claim)
-    _set_source(statement, source)
-    _set_stance(statement, made_stance)
-    _set_date(statement, date)
-    _set_document(statement, document)
-    _set_derives_from(statement, parents)
-    _set_via(statement, made_via)
-    _set_quote(statement, quote)
-    _set_modality(statement, modality)
-    _set_target(statement, target)
-    return statement
+    draft = _new(_Draft)
+    draft.id = id
+    draft.claim = claim
+    draft.source = source
+    draft.stance = made_stance
+    draft.date = date
+    draft.document = document
+    draft.derives_from = parents
+    draft.via = made_via
+    draft.quote = quote
+    draft.modality = modality
+    draft.target = target
+    draft.__class__ = Statement
+    return cast("Statement", draft)
 
 
 def content_id(statement: Statement) -> str:

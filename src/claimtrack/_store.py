@@ -15,9 +15,16 @@ from claimtrack._dates import PartialDate
 from claimtrack._derivations import Derivation, implied_derivations
 from claimtrack._documents import Document
 from claimtrack._graphs import UnionFind
-from claimtrack._links import HIERARCHICAL_RELATIONS, Link, Relation
+from claimtrack._links import (
+    ASSOCIATION_RELATIONS,
+    CLAIM_RELATIONS,
+    CONTROL_RELATIONS,
+    HIERARCHICAL_RELATIONS,
+    Link,
+    Relation,
+)
 from claimtrack._policy import CorroborationPolicy
-from claimtrack._quick_check import effective_date
+from claimtrack._quick_check import effective_date, parents_sound
 from claimtrack._records import Record
 from claimtrack._reviews import Review
 from claimtrack._sources import Source, identifier_key
@@ -46,6 +53,7 @@ class Store:
     """
 
     __slots__ = (
+        "_by_claim",
         "_claim_classes",
         "_closure_keys",
         "_closures",
@@ -54,7 +62,6 @@ class Store:
         "_last_closures",
         "_last_policy",
         "_sorted_links",
-        "by_claim",
         "by_document",
         "citing",
         "claims",
@@ -89,7 +96,8 @@ class Store:
         self.links: dict[str, Link] = {}
         self.reviews: dict[str, Review] = {}
         # Indexes: by claim, document, retracted statement, link end.
-        self.by_claim: dict[str, list[Statement]] = {}
+        # Made on the first question, not while a set is built; then kept.
+        self._by_claim: dict[str, list[Statement]] | None = None
         self.by_document: dict[str, list[Statement]] = {}
         self.retractions: dict[str, list[Statement]] = {}
         self.reviews_by_claim: dict[str, list[Review]] = {}
@@ -133,44 +141,172 @@ class Store:
 
     def add(self, record: Record) -> None:
         """File *record*, which has been checked, and forget stale answers."""
+        if isinstance(record, Statement):
+            self.add_statement(record)
+            return
+        if isinstance(record, Source):
+            self.add_source(record)
+            return
+        if isinstance(record, Claim):
+            self.add_claim(record)
+            return
         id = record.id
         self.records[id] = record
         if self._implied:
             self._implied.clear()
-        if isinstance(record, Statement):
-            self.statements[id] = record
-            by_claim = self.by_claim.get(record.claim)
-            if by_claim is None:
-                self.by_claim[record.claim] = [record]
-            else:
-                by_claim.append(record)
-            if record.document is not None:
-                self.by_document.setdefault(record.document, []).append(record)
-            if record.target is not None:
-                self.retractions.setdefault(record.target, []).append(record)
-        elif isinstance(record, Source):
-            self.sources[record.id] = record
-            for name in record.names:
-                self.names.setdefault(fold(name), []).append(record.id)
-            for identifier in record.identifiers:
-                key = identifier_key(identifier)
-                assert key is not None  # a recorded identifier is a URI
-                self.identifiers.setdefault(key, []).append(record.id)
-        elif isinstance(record, Document):
+        if isinstance(record, Document):
             self.documents[record.id] = record
             if record.cites:
                 self.citing[record.id] = record
-        elif isinstance(record, Claim):
-            self.claims[record.id] = record
-            for place in record.places:
-                self.places.setdefault(fold(place), []).append(record.id)
-            for tag in record.tags:
-                self.tags.setdefault(fold(tag), []).append(record.id)
         elif isinstance(record, Review):
             self.reviews[record.id] = record
             self.reviews_by_claim.setdefault(record.claim, []).append(record)
         else:
             self._add_link(record)
+
+    # A record taken by a `take_*` method is new, surely passes every
+    # check of a `Batch`, and is filed at once; False leaves the store as
+    # it was, for `ClaimSet` to check in full. The id is taken last, when
+    # all else holds: one look-up both finds it new and files it.
+
+    def take_statement(self, statement: Statement) -> bool:
+        """Take a statement outside any document, no retraction."""
+        parents = statement.derives_from
+        if (
+            statement.target is None
+            and statement.document is None
+            and statement.claim in self.claims
+            and statement.source in self.sources
+            and (
+                not parents
+                or parents_sound(parents, statement.date, self.records.get)
+            )
+            and self.records.setdefault(statement.id, statement) is statement
+        ):
+            self.file_statement(statement)
+            return True
+        return False
+
+    def take_claim(self, claim: Claim) -> bool:
+        """Take a claim: it references nothing."""
+        if self.records.setdefault(claim.id, claim) is claim:
+            self.file_claim(claim)
+            return True
+        return False
+
+    def take_source(self, source: Source) -> bool:
+        """Take a source: it references nothing."""
+        if self.records.setdefault(source.id, source) is source:
+            self.file_source(source)
+            return True
+        return False
+
+    def take_link(self, link: Link) -> bool:
+        """Take a link that `link_surely_valid` passes."""
+        if (
+            self.link_surely_valid(link)
+            and self.records.setdefault(link.id, link) is link
+        ):
+            if self._implied:
+                self._implied.clear()
+            self._add_link(link)
+            return True
+        return False
+
+    def add_statement(self, statement: Statement) -> None:
+        """`add` for a statement: the commonest record, filed directly."""
+        self.records[statement.id] = statement
+        self.file_statement(statement)
+
+    def file_statement(self, statement: Statement) -> None:
+        """`add_statement`, once ``records`` holds *statement* already."""
+        if self._implied:
+            self._implied.clear()
+        self.statements[statement.id] = statement
+        by_claim = self._by_claim
+        if by_claim is not None:
+            about = by_claim.get(statement.claim)
+            if about is None:
+                by_claim[statement.claim] = [statement]
+            else:
+                about.append(statement)
+        if statement.document is not None:
+            self.by_document.setdefault(statement.document, []).append(
+                statement
+            )
+        if statement.target is not None:
+            self.retractions.setdefault(statement.target, []).append(statement)
+
+    def add_source(self, source: Source) -> None:
+        """`add` for a source."""
+        self.records[source.id] = source
+        self.file_source(source)
+
+    def file_source(self, source: Source) -> None:
+        """`add_source`, once ``records`` holds *source* already."""
+        id = source.id
+        if self._implied:
+            self._implied.clear()
+        self.sources[id] = source
+        names = self.names
+        for name in source.names:
+            names.setdefault(fold(name), []).append(id)
+        for identifier in source.identifiers:
+            key = identifier_key(identifier)
+            assert key is not None  # a recorded identifier is a URI
+            self.identifiers.setdefault(key, []).append(id)
+
+    def add_claim(self, claim: Claim) -> None:
+        """`add` for a claim."""
+        self.records[claim.id] = claim
+        self.file_claim(claim)
+
+    def file_claim(self, claim: Claim) -> None:
+        """`add_claim`, once ``records`` holds *claim* already."""
+        id = claim.id
+        if self._implied:
+            self._implied.clear()
+        self.claims[id] = claim
+        for place in claim.places:
+            self.places.setdefault(fold(place), []).append(id)
+        for tag in claim.tags:
+            self.tags.setdefault(fold(tag), []).append(id)
+
+    def link_surely_valid(self, link: Link) -> bool:
+        """
+        Whether a new *link* surely passes every check of a `Batch`.
+
+        A quick test for the common case: an affiliation (a control or
+        association relation) between two sources of different ``same_as``
+        classes, where no cycle can close (no hierarchical link leads into
+        the subject's class yet, so nothing can lead back to it); or an
+        undated claim relation between two different claims. False means
+        "let a `Batch` decide": ``same_as`` and ``copies_from`` between
+        sources, judgements, and every problem go there. The caller has
+        checked that the id is new.
+        """
+        subject, obj, relation = link.subject, link.object, link.relation
+        if subject == obj:
+            return False
+        if subject in self.claims:
+            return (
+                relation in CLAIM_RELATIONS
+                and obj in self.claims
+                and link.valid_from is None
+                and link.valid_to is None
+            )
+        if (
+            relation not in _AFFILIATIONS
+            or subject not in self.sources
+            or obj not in self.sources
+        ):
+            return False
+        find = self.same_source.find
+        root = find(subject)
+        return root != find(obj) and (
+            relation not in HIERARCHICAL_RELATIONS
+            or not self.class_subordinates.get(root)
+        )
 
     def _add_link(self, link: Link) -> None:
         self.links[link.id] = link
@@ -220,8 +356,20 @@ class Store:
         return self.sources[source]
 
     def statements_about(self, claim: str) -> Sequence[Statement]:
-        """The statements recorded about *claim* itself."""
-        return self.by_claim.get(claim, ())
+        """The statements recorded about *claim* itself, in order."""
+        by_claim = self._by_claim
+        if by_claim is None:
+            # One pass over every statement, in the order recorded; from
+            # then on `file_statement` keeps the index.
+            by_claim = {}
+            for statement in self.statements.values():
+                about = by_claim.get(statement.claim)
+                if about is None:
+                    by_claim[statement.claim] = [statement]
+                else:
+                    about.append(statement)
+            self._by_claim = by_claim
+        return by_claim.get(claim, ())
 
     def statements_in(self, document: str) -> Sequence[Statement]:
         """The statements recorded in *document*."""
@@ -354,6 +502,9 @@ class Store:
             found = implied_derivations(self, copying)
             self._implied[copying] = found
         return found
+
+
+_AFFILIATIONS = CONTROL_RELATIONS | ASSOCIATION_RELATIONS
 
 
 def _link_order(link: Link) -> tuple[str, str, str]:

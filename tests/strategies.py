@@ -589,8 +589,10 @@ def small_digraphs(draw: st.DrawFn) -> dict[int, list[int]]:
 
 HOSTILE_VALUES = st.one_of(
     st.none(),
-    st.just([]),
-    st.just({}),
+    # Fresh containers each draw: a strategy below may fill one it drew,
+    # and a shared object would change what later draws return.
+    st.builds(list),
+    st.builds(dict),
     st.booleans(),
     st.integers(),
     st.just(10**400),

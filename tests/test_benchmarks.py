@@ -45,3 +45,16 @@ def test_run_py_runs(tmp_path: Path) -> None:
         "make_each",
         "strict_loads",
     }
+
+
+def test_million_py_runs() -> None:
+    """benchmarks/million.py loads and corroborates a tiny set."""
+    done = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "million.py"), "--size", "200"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert done.returncode == 0, done.stderr
+    assert "| 201 |" in done.stdout  # 200 + one retraction

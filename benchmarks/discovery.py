@@ -264,7 +264,11 @@ def steps(size: int, repeats: int = 3) -> list[tuple[str, float, float]]:
     Indexing includes cutting and hashing the words, and each "whole"
     row all of its kind's steps.
     """
-    from claimtrack import _suspicions, _textreuse  # noqa: PLC0415
+    from claimtrack import (  # noqa: PLC0415
+        _discovery,
+        _suspected_texts,
+        _textreuse,
+    )
 
     records = synthetic_records(size)
     cs = ct.ClaimSet()
@@ -273,8 +277,8 @@ def steps(size: int, repeats: int = 3) -> list[tuple[str, float, float]]:
     texts = [d.text or "" for d in documents]
 
     def index() -> _textreuse.TextIndex:
-        built = _textreuse.TextIndex()
-        built.extend(_suspicions._indexed(documents))  # noqa: SLF001
+        built = _textreuse.TextIndex(order=lambda number: ("", str(number)))
+        built.extend(_suspected_texts._indexed(documents))  # noqa: SLF001
         return built
 
     built = index()
@@ -313,7 +317,7 @@ def steps(size: int, repeats: int = 3) -> list[tuple[str, float, float]]:
     actions.extend(
         (
             f"{kind.value}, whole",
-            lambda kind=kind: _suspicions.suspicions_of_kind(cs, kind),
+            lambda kind=kind: _discovery.suspicions_of_kind(cs, kind),
         )
         for kind in ct.SuspicionKind
     )

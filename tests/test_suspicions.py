@@ -153,6 +153,22 @@ class TestReusedText:
         assert len(found) == 60
         assert {s.records[0] for s in found} == {"original"}
 
+    def test_a_crowded_passage_joins_the_earliest_however_recorded(
+        self,
+    ) -> None:
+        """The earliest by date, then by id, whatever the recording order."""
+        cs = ct.ClaimSet()
+        for n in range(45):
+            cs.record_document(
+                f"copy{n}", date="2025-01-02", text=RELEASE + f" Page {n}."
+            )
+        cs.record_document("original", date="2025-01-01", text=RELEASE)
+
+        found = cs.suspicions(kinds=["reused_text"])
+
+        assert len(found) == 45
+        assert {s.records[0] for s in found} == {"original"}
+
 
 class TestSharedQuotes:
     def test_same_quote_by_two_sources(self) -> None:
@@ -372,6 +388,50 @@ class TestSameClaims:
         cs.record_claim("b", text="Troops killed civilians at Gao market")
 
         assert cs.suspicions(kinds=["same_claim"], min_score=0) == ()
+
+    def test_a_name_in_lower_case_claims_only(self) -> None:
+        """A claim with no capital after its first letter has no names."""
+        cs = ct.ClaimSet()
+        cs.record_claim("a", text="floods closed the northern roads")
+        cs.record_claim("b", text="Floods closed the northern roads again")
+        cs.record_claim("c", text="floods closed the northern roads at Gao")
+
+        found = cs.suspicions(kinds=["same_claim"], min_score=0)
+
+        assert [s.records for s in found] == [("a", "b")]
+
+    @given(
+        st.lists(
+            st.lists(
+                st.sampled_from(
+                    ["rebels", "seized", "seizing", "the", "base", "Gao"]
+                ),
+                min_size=2,
+                max_size=6,
+            ),
+            min_size=2,
+            max_size=6,
+        )
+    )
+    def test_stems_do_not_depend_on_the_order_of_claims(
+        self, texts: list[list[str]]
+    ) -> None:
+        """Words met in one claim are stemmed alike in every other."""
+        claims = [
+            ct.Claim(id=f"c{n}", text=" ".join(words))
+            for n, words in enumerate(texts)
+        ]
+        forward, backward = ct.ClaimSet(), ct.ClaimSet()
+        forward.record_many(claims)
+        backward.record_many(list(reversed(claims)))
+
+        found = forward.suspicions(kinds=["same_claim"], min_score=0)
+
+        assert found == backward.suspicions(kinds=["same_claim"], min_score=0)
+        assert [s.data for s in found] == [
+            s.data
+            for s in backward.suspicions(kinds=["same_claim"], min_score=0)
+        ]
 
 
 class TestAcceptRejectUnlink:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from claimtrack._gc_pause import pause_cyclic_gc
 from claimtrack._links import Relation
 from claimtrack._suspected_sources import copying_sources, same_claims
 from claimtrack._suspected_texts import (
@@ -34,7 +35,9 @@ def suspicions_of_kind(
         SuspicionKind.COPYING_SOURCE: copying_sources,
         SuspicionKind.SAME_CLAIM: same_claims,
     }
-    return list(finders[kind](claim_set))
+    # Nothing a search builds needs the cyclic collector while it runs.
+    with pause_cyclic_gc():
+        return list(finders[kind](claim_set))
 
 
 def not_judged(

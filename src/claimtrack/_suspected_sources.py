@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import collections
+import itertools
 import math
 import re
 
@@ -12,7 +14,7 @@ from typing import TYPE_CHECKING
 from claimtrack._dates import PartialDate, compare_dates
 from claimtrack._links import Relation
 from claimtrack._ordering import natural_key
-from claimtrack._statements import Stance
+from claimtrack._statements import Stance, Statement
 from claimtrack._suspicions import (
     THRESHOLDS,
     Suspicion,
@@ -42,28 +44,19 @@ _POPULAR = 50
 
 def copying_sources(claim_set: ClaimSetView) -> Iterable[Suspicion]:
     verdicts = _verdicts(claim_set)
-    said: dict[tuple[str, Stance], dict[str, PartialDate | None]] = {}
-    for statement in claim_set.statements:
-        if statement.stance is Stance.RETRACTS or statement.derives_from:
-            continue
-        claim = claim_set.claim_class(statement.claim)[0]
-        source = claim_set.canonical_source(statement.source)
-        speakers = said.setdefault((claim, statement.stance), {})
-        date = claim_set.date_of(statement)
-        # The earliest date, ties broken by precision, so that the order
-        # statements were recorded in changes nothing.
-        if source not in speakers or date_order(date) < date_order(
-            speakers[source]
-        ):
-            speakers[source] = date
+    said = _said(claim_set)
     weight: dict[tuple[str, str], float] = {}
     false_shared: dict[tuple[str, str], list[str]] = {}
     shared: dict[tuple[str, str], list[str]] = {}
     first: dict[tuple[str, str], list[int]] = {}
-    for (claim, stance), speakers in said.items():
-        count = len(speakers)
+    for (claim, stance), statements in said.items():
+        count = len(statements)
         if count < 2 or count > _POPULAR:
             continue
+        speakers = {
+            source: claim_set.date_of(statement)
+            for source, statement in statements.items()
+        }
         verdict = verdicts.get(claim)
         is_false = (verdict is Verdict.FALSE and stance is Stance.ASSERTS) or (
             verdict is Verdict.TRUE and stance is Stance.DENIES
@@ -121,6 +114,50 @@ def copying_sources(claim_set: ClaimSetView) -> Iterable[Suspicion]:
         )
 
 
+def _said(
+    claim_set: ClaimSetView,
+) -> dict[tuple[str, Stance], dict[str, Statement]]:
+    """
+    Who says each claim class with each stance: the earliest statement.
+
+    Statements that retract or declare where they come from are left
+    out. Of one source's statements, the earliest counts, ties broken by
+    precision, so that the order they were recorded in changes nothing.
+    Each source's representative is asked once, and a claim's class only
+    when a ``same_as`` link touches the claim (else it is its own).
+    """
+    # Every end of a same_as link: sources' too, which no claim shares.
+    linked = {
+        end
+        for link in claim_set.links
+        if link.relation is Relation.SAME_AS
+        for end in (link.subject, link.object)
+    }
+    roots: dict[str, str] = {}
+    canonical: dict[str, str] = {}
+    said: dict[tuple[str, Stance], dict[str, Statement]] = {}
+    for statement in claim_set.statements:
+        if statement.stance is Stance.RETRACTS or statement.derives_from:
+            continue
+        claim = statement.claim
+        if claim in linked:
+            root = roots.get(claim)
+            if root is None:
+                root = roots[claim] = claim_set.claim_class(claim)[0]
+            claim = root
+        source = canonical.get(statement.source)
+        if source is None:
+            source = claim_set.canonical_source(statement.source)
+            canonical[statement.source] = source
+        speakers = said.setdefault((claim, statement.stance), {})
+        held = speakers.setdefault(source, statement)
+        if held is not statement and date_order(
+            claim_set.date_of(statement)
+        ) < date_order(claim_set.date_of(held)):
+            speakers[source] = statement
+    return said
+
+
 def _compare(a: PartialDate | None, b: PartialDate | None) -> int | None:
     if a is None or b is None:
         return None
@@ -152,18 +189,30 @@ _STOP = frozenset(
 )
 
 
-def _content(text: str) -> frozenset[str]:
-    stems = set()
-    for word in words_of(text):
-        if word in _STOP:
-            continue
-        stem = word
-        for suffix in ("ing", "ed", "es", "s"):
-            if len(word) > len(suffix) + 3 and word.endswith(suffix):
-                stem = word[: -len(suffix)]
-                break
-        stems.add(stem)
-    return frozenset(stems)
+def _stem(word: str) -> str:
+    """*word* less a common ending; "" for a stop word."""
+    if word in _STOP:
+        return ""
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def _content(text: str, stems: dict[str, str]) -> frozenset[str]:
+    """
+    The stems of *text*'s content words.
+
+    *stems* keeps each word's stem ("" for a stop word) across texts, so
+    that a word is stemmed once however many claims use it.
+    """
+    words = set(words_of(text))
+    for word in words.difference(stems):
+        stems[word] = _stem(word)
+    found = set(map(stems.__getitem__, words))
+    # No word or stem is empty: "" marks the stop words alone.
+    found.discard("")
+    return frozenset(found)
 
 
 _CAPITALISED = re.compile(r"(?<!^)(?<![.!?]\s)\b([^\W\d_][\w'-]*)")
@@ -171,27 +220,36 @@ _CAPITALISED = re.compile(r"(?<!^)(?<![.!?]\s)\b([^\W\d_][\w'-]*)")
 
 def _names(text: str) -> frozenset[str]:
     """The folded capitalised words of *text*, the first word aside."""
+    text = text.strip()
+    if text[1:].islower():
+        # No capital after the first character: no name (the common case).
+        return frozenset()
     return frozenset(
-        fold(word)
-        for word in _CAPITALISED.findall(text.strip())
-        if word[0].isupper()
+        fold(word) for word in _CAPITALISED.findall(text) if word[0].isupper()
     )
 
 
 def same_claims(claim_set: ClaimSetView) -> Iterable[Suspicion]:
-    contents = {claim.id: _content(claim.text) for claim in claim_set.claims}
+    stems: dict[str, str] = {}
+    contents = {
+        claim.id: _content(claim.text, stems) for claim in claim_set.claims
+    }
     # Names (capitalised words after the first) must agree, as numbers
     # must: "troops killed 12 at Moura" is not "troops killed 12 at Gao".
     names = {claim.id: _names(claim.text) for claim in claim_set.claims}
+    crowd = 50  # a word in more claims than this tells nothing alone
+    # Only words in two claims to *crowd* are indexed: counted in C first,
+    # so that the words of one claim, or of thousands, cost no loop.
+    claims_with = collections.Counter(
+        itertools.chain.from_iterable(contents.values())
+    )
+    telling = {w for w, n in claims_with.items() if 2 <= n <= crowd}
     by_word: dict[str, list[str]] = {}
     for claim, words in contents.items():
-        for word in words:
+        for word in words.intersection(telling):
             by_word.setdefault(word, []).append(claim)
-    crowd = 50  # a word in more claims than this tells nothing alone
     shared: dict[tuple[str, str], int] = {}
     for holders in by_word.values():
-        if len(holders) < 2 or len(holders) > crowd:
-            continue
         for i, a in enumerate(holders):
             for b in holders[i + 1 :]:
                 pair = (a, b) if a < b else (b, a)

@@ -42,7 +42,12 @@ def reused_text(claim_set: ClaimSetView) -> Iterable[Suspicion]:
     documents = [d for d in claim_set.documents if d.text is not None]
     if len(documents) < 2:
         return
-    index = TextIndex()
+    index = TextIndex(
+        order=lambda number: (
+            sort_date(documents[number].date),
+            documents[number].id,
+        )
+    )
     index.extend(_indexed(documents))
     threshold = THRESHOLDS[SuspicionKind.REUSED_TEXT]
     for (i, j), shared in index.pairs().items():
@@ -99,15 +104,11 @@ def reused_text(claim_set: ClaimSetView) -> Iterable[Suspicion]:
 
 def _indexed(
     documents: list[Document],
-) -> Iterable[tuple[str, str | None, tuple[str, str]]]:
-    """Each document's text, publisher and order for the text index."""
+) -> Iterable[tuple[str, str | None]]:
+    """Each document's text and publisher for the text index."""
     for document in documents:
         assert document.text is not None
-        yield (
-            document.text,
-            document.publisher,
-            (sort_date(document.date), document.id),
-        )
+        yield document.text, document.publisher
 
 
 _QUOTE_LENGTH = 25

@@ -136,7 +136,10 @@ class TextIndex:
     everywhere costs a line, not a square.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, order: Callable[[int], tuple[str, str]]) -> None:
+        # Sorts texts by number, oldest first, for crowded prints; asked
+        # only of the few texts holding one.
+        self._order = order
         self._texts: list[str] = []
         self._words: list[bytes] = []
         # The fingerprints, as compact arrays of 64-bit hashes (a set of
@@ -149,24 +152,21 @@ class TextIndex:
         self._ranges = [array.array("q") for _ in _BOUNDS]
         self._counts = array.array("I")
         self._publishers: list[str | None] = []
-        self._order: list[tuple[str, str]] = []
         self._boilerplate: set[int] = set()
         # Where each word starts in a packed text, made once.
         self._starts: list[int] = []
 
-    def add(
-        self,
-        text: str,
-        *,
-        publisher: str | None,
-        order: tuple[str, str],
-    ) -> None:
-        """Add a text; *order* sorts texts oldest first for crowded prints."""
+    def add(self, text: str, *, publisher: str | None) -> None:
+        """Add a text, published by *publisher*; it is numbered from 0."""
         packed = packed_words(text)
         if len(self._starts) < len(packed) // 4:
             self._starts = list(range(0, 2 * len(packed), 4))
-        keys = sorted(_fingerprints(packed, self._starts))
-        self._keys.extend(keys)
+        keys = _fingerprints(packed, self._starts)
+        keys.sort()
+        # Made an array once: its slices are copied into the others as
+        # they are, not number by number.
+        stored = array.array("q", keys)
+        self._keys.extend(stored)
         self._ends.append(len(self._keys))
         # Each range's share of the keys, added to its array in C.
         cuts = [0, *map(bisect.bisect_left, itertools.repeat(keys), _BOUNDS)]
@@ -174,22 +174,19 @@ class TextIndex:
             map(
                 array.array.extend,
                 self._ranges,
-                map(keys.__getitem__, map(slice, cuts, cuts[1:])),
+                map(stored.__getitem__, map(slice, cuts, cuts[1:])),
             )
         )
         self._counts.extend(map(operator.sub, cuts[1:], cuts))
         self._texts.append(text)
         self._words.append(packed)
         self._publishers.append(publisher)
-        self._order.append(order)
 
-    def extend(
-        self, texts: Iterable[tuple[str, str | None, tuple[str, str]]]
-    ) -> None:
-        """Add many texts, each with its publisher and order, as `add`."""
+    def extend(self, texts: Iterable[tuple[str, str | None]]) -> None:
+        """Add many texts, each with its publisher, as `add`."""
         with pause_cyclic_gc():
-            for text, publisher, order in texts:
-                self.add(text, publisher=publisher, order=order)
+            for text, publisher in texts:
+                self.add(text, publisher=publisher)
 
     def __len__(self) -> int:
         return len(self._texts)
@@ -241,7 +238,7 @@ class TextIndex:
                 for b in holders[i + 1 :]:
                     yield a, b
             return
-        first = min(holders, key=self._order.__getitem__)
+        first = min(holders, key=self._order)
         for other in holders:
             if other != first:
                 yield (first, other) if first < other else (other, first)

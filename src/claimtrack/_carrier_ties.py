@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Iterator, Sequence
 
 from claimtrack._affiliations import (
     Closure,
@@ -53,16 +53,9 @@ def carrier_ties(
         return ties_by_closures(index, carriers, origins, closures, policy)
     roots = {index.canonical_source(o.source) for o in origins}
     by_closures: _Tables | None = None
-    checked: set[str] = set()
     found: list[Independence] = []
-    for carrier in carriers:
-        if carrier.source in checked:
-            continue
-        checked.add(carrier.source)
-        mine = index.closure(carrier.source, index.date_of(carrier), policy)
-        if mine.root in roots:
-            continue
-        tie = _walked_tie(walk, carrier.source, mine)
+    for source, mine in _carrier_closures(index, carriers, policy, roots):
+        tie = _walked_tie(walk, source, mine)
         if tie is _UNSURE:
             # Something the carrier controls was walked only by origins of
             # other groups: ask the group's closures (built once).
@@ -74,7 +67,7 @@ def carrier_ties(
                         for o in origins
                     ],
                 )
-            tie = by_closures.tie(carrier.source, mine)
+            tie = by_closures.tie(source, mine)
         if isinstance(tie, Independence):
             found.append(tie)
     return tuple(found)
@@ -212,19 +205,11 @@ def ties_by_closures(
     """`carrier_ties` by the closures of every origin of the group."""
     tables = _Tables(origins, closures)
     roots = {closure.root for closure in closures}
-    checked: set[str] = set()
-    found: list[Independence] = []
-    for carrier in carriers:
-        if carrier.source in checked:
-            continue
-        checked.add(carrier.source)
-        mine = index.closure(carrier.source, index.date_of(carrier), policy)
-        if mine.root in roots:
-            continue
-        tie = tables.tie(carrier.source, mine)
-        if tie is not None:
-            found.append(tie)
-    return tuple(found)
+    ties = (
+        tables.tie(source, mine)
+        for source, mine in _carrier_closures(index, carriers, policy, roots)
+    )
+    return tuple(tie for tie in ties if tie is not None)
 
 
 def _ties_to_one(
@@ -236,15 +221,9 @@ def _ties_to_one(
 ) -> tuple[Independence, ...]:
     """`carrier_ties` for one origin: the same answer, without tables."""
     control = closure.control.keys()
-    checked: set[str] = set()
     found: list[Independence] = []
-    for carrier in carriers:
-        if carrier.source in checked:
-            continue
-        checked.add(carrier.source)
-        mine = index.closure(carrier.source, index.date_of(carrier), policy)
-        if mine.root == closure.root:
-            continue
+    roots = (closure.root,)
+    for source, mine in _carrier_closures(index, carriers, policy, roots):
         if not (
             control.isdisjoint(mine.control)
             and control.isdisjoint(mine.belongs)
@@ -252,7 +231,28 @@ def _ties_to_one(
             and mine.control.keys().isdisjoint(closure.belongs)
             and mine.control.keys().isdisjoint(closure.copies)
         ):
-            found.append(
-                independence(carrier.source, mine, origin.source, closure)
-            )
+            found.append(independence(source, mine, origin.source, closure))
     return tuple(found)
+
+
+def _carrier_closures(
+    index: ClaimIndex,
+    carriers: Sequence[Statement],
+    policy: CorroborationPolicy,
+    roots: Container[str],
+) -> Iterator[tuple[str, Closure]]:
+    """
+    Each carrier's source once, with its closure at the carrier's date.
+
+    Sources in one of *roots* (the ``same_as`` class of an origin) are
+    left out: they are the origin's own voice, not tied to it.
+    """
+    checked: set[str] = set()
+    for carrier in carriers:
+        source = carrier.source
+        if source in checked:
+            continue
+        checked.add(source)
+        mine = index.closure(source, index.date_of(carrier), policy)
+        if mine.root not in roots:
+            yield source, mine

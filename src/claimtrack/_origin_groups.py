@@ -6,9 +6,14 @@ from __future__ import annotations
 import heapq
 
 from collections.abc import Sequence
-from typing import Protocol
 
-from claimtrack._affiliations import Independence, Tie, same_source, tied
+from claimtrack._affiliations import (
+    AffiliationGraph,
+    Independence,
+    Tie,
+    same_source,
+    tied,
+)
 from claimtrack._date_classes import date_classes
 from claimtrack._dates import PartialDate
 from claimtrack._graphs import longest_path_layers
@@ -20,20 +25,9 @@ __all__ = [
     "BELONGS",
     "COPIES",
     "End",
-    "GroupingGraph",
     "OriginWalk",
     "group_origins",
 ]
-
-
-class GroupingGraph(Protocol):
-    """What grouping reads of the links between sources."""
-
-    def canonical_source(self, source: str) -> str:
-        """The representative of *source*'s ``same_as`` class."""
-
-    def links_from(self, canonical: str) -> Sequence[Link]:
-        """Affiliation links from any member of a ``same_as`` class."""
 
 
 BELONGS, COPIES = 1, 2
@@ -84,7 +78,7 @@ the meeting node.
 
 
 def group_origins(
-    graph: GroupingGraph,
+    graph: AffiliationGraph,
     sources: Sequence[str],
     dates: Sequence[PartialDate | None],
     policy: CorroborationPolicy,
@@ -119,7 +113,7 @@ class OriginWalk:
 
     def __init__(
         self,
-        graph: GroupingGraph,
+        graph: AffiliationGraph,
         policy: CorroborationPolicy,
         sources: Sequence[str],
         dates: Sequence[PartialDate | None],

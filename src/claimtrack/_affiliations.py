@@ -23,7 +23,6 @@ __all__ = [
     "Tie",
     "compute_closure",
     "controlled_by",
-    "dated_links_above",
     "find_affiliation_cycle",
     "independence",
     "same_source",
@@ -184,33 +183,6 @@ def compute_closure(
     )
     _upward(graph, copy_steps, policy.control, control, when, copies)
     return Closure(root, control, belongs, copies)
-
-
-def dated_links_above(
-    graph: AffiliationGraph, source: str
-) -> tuple[Link, ...]:
-    """
-    Every dated link met going up from *source* over any relation.
-
-    A closure of *source* depends on its date only through whether these
-    links hold then: two dates at which each holds alike give one closure.
-    """
-    root = graph.canonical_source(source)
-    seen = {root}
-    queue = [root]
-    dated: list[Link] = []
-    position = 0
-    while position < len(queue):
-        node = queue[position]
-        position += 1
-        for link in graph.links_from(node):
-            if link.is_dated:
-                dated.append(link)
-            target = graph.canonical_source(link.object)
-            if target not in seen:
-                seen.add(target)
-                queue.append(target)
-    return tuple(dated)
 
 
 class Tie(enum.StrEnum):

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterator, Sequence
+from collections.abc import Callable, Container, Sequence
 
 from claimtrack._affiliations import (
     Closure,
@@ -13,6 +13,7 @@ from claimtrack._affiliations import (
     tied,
 )
 from claimtrack._chains import ClaimIndex
+from claimtrack._dates import PartialDate
 from claimtrack._links import Link
 from claimtrack._origin_groups import BELONGS, COPIES, End, OriginWalk
 from claimtrack._policy import CorroborationPolicy
@@ -53,24 +54,25 @@ def carrier_ties(
         return ties_by_closures(index, carriers, origins, closures, policy)
     roots = {index.canonical_source(o.source) for o in origins}
     by_closures: _Tables | None = None
-    found: list[Independence] = []
-    for source, mine in _carrier_closures(index, carriers, policy, roots):
+
+    def tie_of(source: str, mine: Closure) -> Independence | None:
+        nonlocal by_closures
         tie = _walked_tie(walk, source, mine)
-        if tie is _UNSURE:
-            # Something the carrier controls was walked only by origins of
-            # other groups: ask the group's closures (built once).
-            if by_closures is None:
-                by_closures = _Tables(
-                    origins,
-                    [
-                        index.closure(o.source, index.date_of(o), policy)
-                        for o in origins
-                    ],
-                )
-            tie = by_closures.tie(source, mine)
-        if isinstance(tie, Independence):
-            found.append(tie)
-    return tuple(found)
+        if not isinstance(tie, _Unsure):
+            return tie
+        # Something the carrier controls was walked only by origins of
+        # other groups: ask the group's closures (built once).
+        if by_closures is None:
+            by_closures = _Tables(
+                origins,
+                [
+                    index.closure(o.source, index.date_of(o), policy)
+                    for o in origins
+                ],
+            )
+        return by_closures.tie(source, mine)
+
+    return _ties(index, carriers, policy, roots, tie_of)
 
 
 class _Unsure:
@@ -205,11 +207,7 @@ def ties_by_closures(
     """`carrier_ties` by the closures of every origin of the group."""
     tables = _Tables(origins, closures)
     roots = {closure.root for closure in closures}
-    ties = (
-        tables.tie(source, mine)
-        for source, mine in _carrier_closures(index, carriers, policy, roots)
-    )
-    return tuple(tie for tie in ties if tie is not None)
+    return _ties(index, carriers, policy, roots, tables.tie)
 
 
 def _ties_to_one(
@@ -221,38 +219,50 @@ def _ties_to_one(
 ) -> tuple[Independence, ...]:
     """`carrier_ties` for one origin: the same answer, without tables."""
     control = closure.control.keys()
-    found: list[Independence] = []
-    roots = (closure.root,)
-    for source, mine in _carrier_closures(index, carriers, policy, roots):
-        if not (
+
+    def tie_of(source: str, mine: Closure) -> Independence | None:
+        if (
             control.isdisjoint(mine.control)
             and control.isdisjoint(mine.belongs)
             and control.isdisjoint(mine.copies)
             and mine.control.keys().isdisjoint(closure.belongs)
             and mine.control.keys().isdisjoint(closure.copies)
         ):
-            found.append(independence(source, mine, origin.source, closure))
-    return tuple(found)
+            return None
+        return independence(source, mine, origin.source, closure)
+
+    return _ties(index, carriers, policy, (closure.root,), tie_of)
 
 
-def _carrier_closures(
+def _ties(
     index: ClaimIndex,
     carriers: Sequence[Statement],
     policy: CorroborationPolicy,
     roots: Container[str],
-) -> Iterator[tuple[str, Closure]]:
+    tie_of: Callable[[str, Closure], Independence | None],
+) -> tuple[Independence, ...]:
     """
-    Each carrier's source once, with its closure at the carrier's date.
+    The first tie *tie_of* finds for each carrier's source, in order.
 
-    Sources in one of *roots* (the ``same_as`` class of an origin) are
-    left out: they are the origin's own voice, not tied to it.
+    Each source is asked at each date it carries the group on (its
+    affiliations may differ between them), until one is tied. Sources in
+    one of *roots* (the ``same_as`` class of an origin) are left out:
+    they are the origin's own voice, not tied to it.
     """
-    checked: set[str] = set()
+    asked: set[tuple[str, PartialDate | None]] = set()
+    tied: dict[str, Independence] = {}
     for carrier in carriers:
         source = carrier.source
-        if source in checked:
+        if source in tied:
             continue
-        checked.add(source)
-        mine = index.closure(source, index.date_of(carrier), policy)
-        if mine.root not in roots:
-            yield source, mine
+        date = index.date_of(carrier)
+        if (source, date) in asked:
+            continue
+        asked.add((source, date))
+        mine = index.closure(source, date, policy)
+        if mine.root in roots:
+            continue
+        tie = tie_of(source, mine)
+        if tie is not None:
+            tied[source] = tie
+    return tuple(tied.values())

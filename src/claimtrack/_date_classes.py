@@ -1,18 +1,19 @@
 # SPDX-License-Identifier: MIT
-"""Classes of dates at which every one of some dated links holds alike."""
+"""Dated links above a source, and classes of dates that see them alike."""
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
+from claimtrack._affiliations import AffiliationGraph
 from claimtrack._dates import PartialDate, Precision, first_day, last_day
 from claimtrack._links import Link
 
 
-__all__ = ["date_classes"]
+__all__ = ["date_classes", "dated_links_above", "links_above"]
 
 
 def date_classes(
@@ -55,3 +56,43 @@ def date_classes(
             known[when] = found
         classes.append(found)
     return classes
+
+
+def dated_links_above(
+    graph: AffiliationGraph, source: str
+) -> tuple[Link, ...]:
+    """
+    Every dated link met going up from *source* over any relation.
+
+    A closure of *source* depends on its date only through whether these
+    links hold then: two dates at which each holds alike give one closure.
+    """
+    return tuple(
+        link
+        for _, link, _ in links_above(graph, [graph.canonical_source(source)])
+        if link.is_dated
+    )
+
+
+def links_above(
+    graph: AffiliationGraph, roots: Iterable[str]
+) -> Iterator[tuple[str, Link, str]]:
+    """
+    Every link met going up from *roots* over any relation, breadth first.
+
+    *roots* are canonical ids. Each link comes with the canonical ids of
+    the node it leaves and the node it reaches; each node's links come
+    once, whatever the dates.
+    """
+    seen = dict.fromkeys(roots)
+    queue = list(seen)
+    position = 0
+    while position < len(queue):
+        node = queue[position]
+        position += 1
+        for link in graph.links_from(node):
+            target = graph.canonical_source(link.object)
+            yield node, link, target
+            if target not in seen:
+                seen[target] = None
+                queue.append(target)

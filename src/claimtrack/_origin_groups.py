@@ -14,7 +14,7 @@ from claimtrack._affiliations import (
     same_source,
     tied,
 )
-from claimtrack._date_classes import date_classes
+from claimtrack._date_classes import date_classes, links_above
 from claimtrack._dates import PartialDate
 from claimtrack._graphs import longest_path_layers
 from claimtrack._links import Link
@@ -145,24 +145,15 @@ class OriginWalk:
 
     def _survey(self) -> tuple[list[int], list[object]]:
         """The order to walk origins in, and each one's class of dates."""
-        graph = self.graph
-        seen = dict.fromkeys(self.roots)
-        queue = list(seen)
+        nodes = dict.fromkeys(self.roots)
         edges: list[tuple[str, str]] = []
         dated: list[Link] = []
-        position = 0
-        while position < len(queue):
-            node = queue[position]
-            position += 1
-            for link in graph.links_from(node):
-                if link.is_dated:
-                    dated.append(link)
-                target = graph.canonical_source(link.object)
-                edges.append((node, target))
-                if target not in seen:
-                    seen[target] = None
-                    queue.append(target)
-        column = longest_path_layers(queue, edges)
+        for node, link, target in links_above(self.graph, self.roots):
+            if link.is_dated:
+                dated.append(link)
+            edges.append((node, target))
+            nodes[target] = None
+        column = longest_path_layers(list(nodes), edges)
         order = sorted(
             range(len(self.roots)), key=lambda i: (column[self.roots[i]], i)
         )

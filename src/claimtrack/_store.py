@@ -5,12 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from claimtrack._affiliations import (
-    Closure,
-    compute_closure,
-    dated_links_above,
-)
+from claimtrack._affiliations import Closure, compute_closure
 from claimtrack._claims import Claim
+from claimtrack._date_classes import dated_links_above
 from claimtrack._dates import PartialDate
 from claimtrack._derivations import Derivation, implied_derivations
 from claimtrack._documents import Document

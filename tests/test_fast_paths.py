@@ -23,7 +23,8 @@ import claimtrack as ct
 import claimtrack.serialization  # the strategies read documents through it
 
 from claimtrack import (
-    _json_document,
+    _json_records,
+    _quick_filing,
     _recording,
     _store,
     _strict_json,
@@ -139,14 +140,22 @@ def _quick_paths_off() -> Iterator[None]:
         mock.patch.object(_recording, "quick_claim", unsure),
         mock.patch.object(_recording, "quick_source", unsure),
         mock.patch.object(
-            _store.Store, "link_surely_valid", return_value=False
+            _quick_filing, "link_surely_valid", return_value=False
         ),
         mock.patch.dict(
-            _json_document._QUICK,
-            dict.fromkeys(_json_document._QUICK, unsure),
+            _json_records._QUICK,
+            dict.fromkeys(_json_records._QUICK, unsure),
         ),
+        mock.patch.object(_validation, "_staged_at_once", unsure),
+        mock.patch.object(_store.Store, "add_many", _add_one_by_one),
     ):
         yield
+
+
+def _add_one_by_one(store: _store.Store, records: list[ct.Record]) -> None:
+    """`Store.add_many` as `Store.add` would do it, record by record."""
+    for record in records:
+        store.add(record)
 
 
 def _recorded(action: Callable[[ct.ClaimSet], object]) -> tuple[Any, ...]:
@@ -475,13 +484,13 @@ class TestFromJsonAgrees:
     @given(mutated_documents())
     def test_may_refuse_misses_nothing(self, document: Any) -> None:
         """Where the quick scan sees nothing, the full one finds nothing."""
-        for key, cls in _json_document.RECORD_LISTS:
+        for key, cls in _json_records.RECORD_LISTS:
             items = document.get(key) if isinstance(document, dict) else None
             for item in items if isinstance(items, list) else ():
-                if isinstance(item, dict) and not _json_document._may_refuse(
+                if isinstance(item, dict) and not _json_records.may_refuse(
                     item
                 ):
-                    assert not _json_document._refused_values(item, "$", cls)
+                    assert not _json_records.refused_values(item, "$", cls)
 
 
 _OLD_SURROGATE_TEST = re.compile(r"\\u[dD][89a-fA-F]|[\ud800-\udfff]")
@@ -533,3 +542,134 @@ class TestDerivationOrder:
         assert _validation._derivations_loop(
             statements
         ) == _validation._waits_on_a_cycle(statements, new)
+
+
+_TABLES = (
+    "records",
+    "sources",
+    "documents",
+    "claims",
+    "statements",
+    "links",
+    "reviews",
+    "by_document",
+    "retractions",
+    "reviews_by_claim",
+    "links_by_end",
+    "citing",
+    "copies",
+    "source_links",
+    "source_links_in",
+    "subordinates",
+    "class_subordinates",
+    "names",
+    "identifiers",
+    "places",
+    "tags",
+)
+
+
+def _tables(cs: ct.ClaimSet) -> dict[str, object]:
+    """Every table and index of *cs*'s store, with the order of records."""
+    store = cs._store
+    found: dict[str, object] = {name: getattr(store, name) for name in _TABLES}
+    found["order"] = list(store.records)
+    found["by_claim"] = store._by_claim
+    found["same_source"] = {
+        source: store.same_source.members(source) for source in store.sources
+    }
+    found["same_claim"] = {
+        claim: store.same_claim.members(claim) for claim in store.claims
+    }
+    return found
+
+
+def _findings(records: list[object]) -> object:
+    """What an empty set finds in *records*, and what recording them does."""
+    found = [
+        (f.record, f.field, type(f.error).__name__, str(f.error))
+        for f in ct.ClaimSet().validate(records)
+    ]
+
+    def record_all() -> object:
+        cs = ct.ClaimSet()
+        cs.record_many(records)
+        return cs.to_json()
+
+    return (found, _outcome(record_all))
+
+
+class TestBatchesAgree:
+    @given(claim_sets(), st.randoms(use_true_random=False))
+    def test_filed_alike(self, cs: ct.ClaimSet, rng: Any) -> None:
+        """Records filed all at once fill every index as one by one does."""
+        records = list(cs._store.records.values())
+        rng.shuffle(records)
+        quick = ct.ClaimSet()
+        quick.record_many(records)
+        with _quick_paths_off():
+            full = ct.ClaimSet()
+            full.record_many(records)
+        assert _tables(quick) == _tables(full)
+
+    @given(claim_sets())
+    def test_filed_alike_after_a_question(self, cs: ct.ClaimSet) -> None:
+        """Statements filed at once keep an index already made up to date."""
+        records = list(cs._store.records.values())
+        plain = [r for r in records if isinstance(r, (ct.Source, ct.Claim))]
+        rest = [r for r in records if r not in plain]
+
+        def build() -> ct.ClaimSet:
+            built = ct.ClaimSet()
+            built.record_many(plain)
+            built._store.statements_about("anything")  # makes the index
+            built.record_many(rest)
+            return built
+
+        quick = build()
+        with _quick_paths_off():
+            full = build()
+        assert _tables(quick) == _tables(full)
+
+    @given(claim_sets(), st.data())
+    def test_damaged_batches(
+        self, cs: ct.ClaimSet, data: st.DataObject
+    ) -> None:
+        """Repeated ids and non-records are found alike either way."""
+        records: list[object] = list(cs._store.records.values())
+        ids = [record.id for record in cs._store.records.values()]
+        repeated = st.sampled_from(records) if records else st.nothing()
+        others = st.builds(
+            lambda same: ct.Claim(id=same, text="Another claim."),
+            st.sampled_from(ids) if ids else st.just("c-new"),
+        )
+        junk = st.sampled_from(["text", 3, None])
+        extra = data.draw(st.lists(repeated | others | junk, max_size=4))
+        damaged = data.draw(st.permutations(records + extra))
+        quick = _findings(damaged)
+        with _quick_paths_off():
+            full = _findings(damaged)
+        assert quick == full
+
+    def test_an_empty_set_already_asked(self) -> None:
+        """An empty set asked a question forgets the answer when filled."""
+        source = ct.ClaimSet()
+        quote = (
+            "The bridge at the northern crossing was destroyed early on "
+            "Tuesday morning by heavy shelling."
+        )
+        source.record_source("a", name="A")
+        source.record_source("b", name="B")
+        source.record_claim("c", text="A claim.")
+        source.record_statement(
+            "s1", claim="c", source="a", date="2024-05-01", quote=quote
+        )
+        source.record_statement(
+            "s2", claim="c", source="b", date="2024-05-02", quote=quote
+        )
+        asked = ct.ClaimSet()
+        assert asked.suspicions() == ()
+        asked.record_many(source._store.records.values())
+        loaded = ct.ClaimSet.from_json(source.to_json())
+        assert asked.suspicions() == loaded.suspicions()
+        assert len(loaded.suspicions()) == 1

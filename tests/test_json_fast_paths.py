@@ -18,7 +18,12 @@ from hypothesis import strategies as st
 import claimtrack as ct
 import claimtrack.serialization  # the strategies read documents through it
 
-from claimtrack import _json_document, _json_writer, _strict_json
+from claimtrack import (
+    _json_document,
+    _json_records,
+    _json_writer,
+    _strict_json,
+)
 
 from .strategies import (
     claim_sets,
@@ -195,7 +200,7 @@ class TestQuickDocument:
         cs.record_claim("c1", text="A claim.")
         cs.record_statement("s1", claim="c1", source="src", date="2024")
         shapes = {(str(i),): None for i in range(100)}
-        with mock.patch.dict(_json_document._STATEMENT_SHAPES, shapes):
+        with mock.patch.dict(_json_records._STATEMENT_SHAPES, shapes):
             assert ct.ClaimSet.from_json(cs.to_json()) == cs
 
     def test_paths_of_a_quick_document(self) -> None:

@@ -293,7 +293,7 @@ class ClaimSet(Suspecting):
             problems = problems_at(parsed.paths, batch.problems())
             if problems:
                 raise FormatError(problems)
-            claim_set._apply_batch(batch)
+            claim_set._apply_batch(batch, fresh=True)
         return claim_set
 
     def save(

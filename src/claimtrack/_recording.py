@@ -4,21 +4,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, Self, TypeVar, cast
+from typing import Any
 
-import attrs
-
-from claimtrack._batch_base import Finding
+from claimtrack._batch_recording import BatchRecording
 from claimtrack._claims import Claim, quick_claim
 from claimtrack._dates import DateLike, known_date, optional_date
 from claimtrack._documents import Document
-from claimtrack._field_checks import listed
-from claimtrack._gc_pause import pause_cyclic_gc
 from claimtrack._links import Link, Relation, link_id
-from claimtrack._policy import CorroborationPolicy, checked_policy
-from claimtrack._queries import Queries
-from claimtrack._quick_check import surely_valid
-from claimtrack._records import RECORD_TYPES, Record
+from claimtrack._quick_filing import (
+    take_claim,
+    take_link,
+    take_source,
+    take_statement,
+)
 from claimtrack._reviews import Evidence, Rating, Review
 from claimtrack._sources import Source, quick_source
 from claimtrack._statements import (
@@ -27,19 +25,14 @@ from claimtrack._statements import (
     quick_statement,
     statement_with_content_id,
 )
-from claimtrack._validation import Batch
 from claimtrack.exceptions import InvalidValueError
 
 
 __all__ = ["Recording"]
 
-R = TypeVar("R", bound=Record)
 
-
-class Recording(Queries):
+class Recording(BatchRecording):
     """The verbs that add records to a claim set, all or nothing."""
-
-    policy: CorroborationPolicy
 
     # -- recording ---------------------------------------------------
 
@@ -78,7 +71,7 @@ class Recording(Queries):
             id, name, kind, aliases, reliability, identifiers
         )
         if source is not None:
-            if self._store.take_source(source):
+            if take_source(self._store, source):
                 self._forget(source)
                 return source
         else:
@@ -178,7 +171,7 @@ class Recording(Queries):
         when = None if event_date is None else optional_date(event_date)
         claim = quick_claim(id, text, places, when, tags)
         if claim is not None:
-            if self._store.take_claim(claim):
+            if take_claim(self._store, claim):
                 self._forget(claim)
                 return claim
         else:
@@ -275,7 +268,7 @@ class Recording(Queries):
             )
             if quick is not None:
                 # `_record_new`, shortened for the commonest record.
-                if self._store.take_statement(quick):
+                if take_statement(self._store, quick):
                     self._forget(quick)
                     return quick
                 return self._record_new(quick)
@@ -359,7 +352,7 @@ class Recording(Queries):
             valid_to=end,
             note=note,
         )
-        if self._store.take_link(record):
+        if take_link(self._store, record):
             self._forget(record)
             return record
         return self._record_new(record)
@@ -422,99 +415,3 @@ class Recording(Queries):
             reviewed=reviewed,
         )
         return self._record_new(review)
-
-    def record(self, record: Record) -> Record:
-        """
-        Record one prebuilt record of any kind.
-
-        Raises:
-            ClaimtrackError: As the matching ``record_*`` method would.
-        """
-        return self._record_one(record)
-
-    def record_many(self, records: Iterable[Record]) -> None:
-        """
-        Record many records at once, in any order, all or nothing.
-
-        References may point forward within *records*. Relay cycles and
-        affiliation cycles, which cannot arise one record at a time, are
-        detected here.
-
-        Raises:
-            ClaimtrackError: The first problem found; then nothing of
-                *records* is recorded.
-        """
-        with pause_cyclic_gc():
-            batch = self._batch(listed(records, "records"))
-            problem = next(batch.problems(), None)
-            if problem is not None:
-                raise problem.error
-            self._apply_batch(batch)
-
-    def validate(self, records: Iterable[Record]) -> list[Finding]:
-        """
-        Every problem `record_many` would find with *records*, recording none.
-
-        Each `Finding` names the record id and field at fault and holds the
-        error `record_many` would raise. Problems of reference are reported
-        first; cycles and dates are checked only once references are sound.
-        """
-        with pause_cyclic_gc():
-            return list(self._batch(listed(records, "records")).problems())
-
-    def _apply_batch(self, batch: Batch) -> None:
-        # Links are filed by the kind of their ends: apply those first.
-        later = []
-        add, forget = self._store.add, self._forget
-        for record in batch.new_records:
-            if isinstance(record, (Link, Statement)):
-                later.append(record)
-            else:
-                add(record)
-                forget(record)
-        for record in later:
-            add(record)
-            forget(record)
-
-    def _record_one(self, record: R) -> R:
-        if not isinstance(record, RECORD_TYPES):
-            raise InvalidValueError(
-                "record", record, "not a claimtrack record"
-            )
-        return self._record_new(record)
-
-    def _record_new(self, record: R) -> R:
-        """Record *record*, known to be a record, as `_record_one` does."""
-        store = self._store
-        existing = store.records.get(record.id)
-        if existing is not None and existing == record:
-            return cast("R", existing)
-        if existing is not None or not surely_valid(record, store.records.get):
-            problem = next(self._batch([record]).problems(), None)
-            if problem is not None:
-                raise problem.error
-        store.add(record)
-        self._forget(record)
-        return record
-
-    def _batch(self, records: list[Record]) -> Batch:
-        return Batch(self._store, records)
-
-    def _forget(self, record: Record) -> None:
-        """Forget what *record* may change above the store (nothing here)."""
-
-    def copy(self) -> Self:
-        """An independent copy of the set (records are immutable, shared)."""
-        other = self._empty()
-        other.record_many(self._store.records.values())
-        return other
-
-    def _empty(self) -> Self:
-        """A new set with this one's policy (every other field afresh)."""
-        fresh: Self = attrs.evolve(cast("Any", self))
-        return fresh
-
-    def _chosen(
-        self, policy: CorroborationPolicy | None
-    ) -> CorroborationPolicy:
-        return self.policy if policy is None else checked_policy(policy)

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import operator
+
 from collections.abc import Iterable, Mapping, Sequence
 
 from claimtrack._affiliations import Closure, compute_closure
@@ -13,15 +15,12 @@ from claimtrack._derivations import Derivation, implied_derivations
 from claimtrack._documents import Document
 from claimtrack._graphs import UnionFind
 from claimtrack._links import (
-    ASSOCIATION_RELATIONS,
-    CLAIM_RELATIONS,
-    CONTROL_RELATIONS,
     HIERARCHICAL_RELATIONS,
     Link,
     Relation,
 )
 from claimtrack._policy import CorroborationPolicy
-from claimtrack._quick_check import effective_date, parents_sound
+from claimtrack._quick_check import effective_date
 from claimtrack._records import Record
 from claimtrack._reviews import Review
 from claimtrack._sources import Source, identifier_key
@@ -147,8 +146,48 @@ class Store:
         if isinstance(record, Claim):
             self.add_claim(record)
             return
-        id = record.id
-        self.records[id] = record
+        self.records[record.id] = record
+        self._file_other(record)
+
+    def add_many(self, records: Sequence[Record]) -> None:
+        """
+        `add` each of *records*, in order; statements all at once.
+
+        A link is filed by the kinds of its ends: add sources and claims
+        in an earlier call.
+        """
+        self.records.update(zip(map(_id_of, records), records, strict=True))
+        statements = []
+        for record in records:
+            if isinstance(record, Statement):
+                statements.append(record)
+            elif isinstance(record, Source):
+                self.file_source(record)
+            elif isinstance(record, Claim):
+                self.file_claim(record)
+            else:
+                self._file_other(record)
+        if not statements:
+            return
+        if self._implied:
+            self._implied.clear()
+        self.statements.update(
+            zip(map(_id_of, statements), statements, strict=True)
+        )
+        by_claim = self._by_claim
+        if by_claim is not None:
+            for statement in statements:
+                by_claim.setdefault(statement.claim, []).append(statement)
+        by_document, retractions = self.by_document, self.retractions
+        for statement in statements:
+            document, target = statement.document, statement.target
+            if document is not None:
+                by_document.setdefault(document, []).append(statement)
+            if target is not None:
+                retractions.setdefault(target, []).append(statement)
+
+    def _file_other(self, record: Document | Review | Link) -> None:
+        """`add` for a document, review or link already in ``records``."""
         if self._implied:
             self._implied.clear()
         if isinstance(record, Document):
@@ -159,56 +198,7 @@ class Store:
             self.reviews[record.id] = record
             self.reviews_by_claim.setdefault(record.claim, []).append(record)
         else:
-            self._add_link(record)
-
-    # A record taken by a `take_*` method is new, surely passes every
-    # check of a `Batch`, and is filed at once; False leaves the store as
-    # it was, for `ClaimSet` to check in full. The id is taken last, when
-    # all else holds: one look-up both finds it new and files it.
-
-    def take_statement(self, statement: Statement) -> bool:
-        """Take a statement outside any document, no retraction."""
-        parents = statement.derives_from
-        if (
-            statement.target is None
-            and statement.document is None
-            and statement.claim in self.claims
-            and statement.source in self.sources
-            and (
-                not parents
-                or parents_sound(parents, statement.date, self.records.get)
-            )
-            and self.records.setdefault(statement.id, statement) is statement
-        ):
-            self.file_statement(statement)
-            return True
-        return False
-
-    def take_claim(self, claim: Claim) -> bool:
-        """Take a claim: it references nothing."""
-        if self.records.setdefault(claim.id, claim) is claim:
-            self.file_claim(claim)
-            return True
-        return False
-
-    def take_source(self, source: Source) -> bool:
-        """Take a source: it references nothing."""
-        if self.records.setdefault(source.id, source) is source:
-            self.file_source(source)
-            return True
-        return False
-
-    def take_link(self, link: Link) -> bool:
-        """Take a link that `link_surely_valid` passes."""
-        if (
-            self.link_surely_valid(link)
-            and self.records.setdefault(link.id, link) is link
-        ):
-            if self._implied:
-                self._implied.clear()
-            self._add_link(link)
-            return True
-        return False
+            self.file_link(record)
 
     def add_statement(self, statement: Statement) -> None:
         """`add` for a statement: the commonest record, filed directly."""
@@ -269,43 +259,10 @@ class Store:
         for tag in claim.tags:
             self.tags.setdefault(fold(tag), []).append(id)
 
-    def link_surely_valid(self, link: Link) -> bool:
-        """
-        Whether a new *link* surely passes every check of a `Batch`.
-
-        A quick test for the common case: an affiliation (a control or
-        association relation) between two sources of different ``same_as``
-        classes, where no cycle can close (no hierarchical link leads into
-        the subject's class yet, so nothing can lead back to it); or an
-        undated claim relation between two different claims. False means
-        "let a `Batch` decide": ``same_as`` and ``copies_from`` between
-        sources, judgements, and every problem go there. The caller has
-        checked that the id is new.
-        """
-        subject, obj, relation = link.subject, link.object, link.relation
-        if subject == obj:
-            return False
-        if subject in self.claims:
-            return (
-                relation in CLAIM_RELATIONS
-                and obj in self.claims
-                and link.valid_from is None
-                and link.valid_to is None
-            )
-        if (
-            relation not in _AFFILIATIONS
-            or subject not in self.sources
-            or obj not in self.sources
-        ):
-            return False
-        find = self.same_source.find
-        root = find(subject)
-        return root != find(obj) and (
-            relation not in HIERARCHICAL_RELATIONS
-            or not self.class_subordinates.get(root)
-        )
-
-    def _add_link(self, link: Link) -> None:
+    def file_link(self, link: Link) -> None:
+        """`add` for a link, once ``records`` holds *link* already."""
+        if self._implied:
+            self._implied.clear()
         self.links[link.id] = link
         if link.subject in self.sources:
             self._closures.clear()
@@ -501,7 +458,7 @@ class Store:
         return found
 
 
-_AFFILIATIONS = CONTROL_RELATIONS | ASSOCIATION_RELATIONS
+_id_of = operator.attrgetter("id")
 
 
 def _link_order(link: Link) -> tuple[str, str, str]:

@@ -3,7 +3,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import operator
+
+from collections.abc import Iterator, Sequence
+from itertools import repeat
+from typing import cast
 
 from claimtrack._affiliations import (
     controlled_by,
@@ -59,6 +63,23 @@ def describe(record: Record) -> str:
     return kind
 
 
+_id_of = operator.attrgetter("id")
+
+
+def _staged_at_once(new: Sequence[object]) -> dict[str, Record] | None:
+    """
+    *new* by id, if it holds records only and no id twice; else None.
+
+    Then `Batch._duplicates` has nothing to report, and stages the
+    records in one step rather than one at a time.
+    """
+    if not all(map(isinstance, new, repeat(RECORD_TYPES))):
+        return None
+    records = cast("Sequence[Record]", new)
+    by_id = dict(zip(map(_id_of, records), records, strict=True))
+    return by_id if len(by_id) == len(records) else None
+
+
 class Batch(LinkChecks):
     """
     New records, checked together against the records already there.
@@ -100,8 +121,15 @@ class Batch(LinkChecks):
     # -- ids -----------------------------------------------------------
 
     def _duplicates(self) -> Iterator[Finding]:
-        staged = self._staged
-        for record in self._new:
+        staged, new = self._staged, self._new
+        if not self._records and not staged:
+            # The first batch into an empty store (a load).
+            at_once = _staged_at_once(new)
+            if at_once is not None:
+                self._staged = at_once
+                self.new_records = list(new)
+                return
+        for record in new:
             if not isinstance(record, RECORD_TYPES):
                 yield Finding(
                     None,

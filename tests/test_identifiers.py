@@ -239,7 +239,6 @@ class TestJSON:
 
     def test_version_1_files_cannot_hold_them(self) -> None:
         """Identifiers are new in version 2: a version 1 file is refused."""
-        # Needs the lead's change to claimtrack._json_document.
         document = serialization.to_document(ct.ClaimSet())
         document["version"] = 1
         document["sources"] = [

@@ -205,20 +205,7 @@ def same_as_claims(n: int) -> Action:
 def deep_chain(n: int) -> Action:
     """`corroboration` and `explain()`: an origin at each of *n* levels."""
     claim_set = ct.ClaimSet()
-    records: list[ct.Record] = [*_sources(n, "l"), ct.Claim(id="c", text="c")]
-    records += [
-        ct.Link(
-            id=f"l{i}^",
-            subject=f"l{i}",
-            relation="part_of",
-            object=f"l{i + 1}",
-        )
-        for i in range(n - 1)
-    ]
-    records += [
-        ct.Statement(id=f"t{i}", claim="c", source=f"l{i}") for i in range(n)
-    ]
-    claim_set.record_many(records)
+    claim_set.record_many(_chain(n, "part_of"))
     return lambda: claim_set.corroboration("c").explain()
 
 

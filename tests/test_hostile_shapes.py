@@ -38,13 +38,31 @@ def sources(count: int, prefix: str, suffix: str = "") -> list[ct.Source]:
 
 def part_of(subject: str, obj: str, **dates: str) -> ct.Link:
     """A ``part_of`` link with an id made from its ends."""
+    return linked(subject, "part_of", obj, **dates)
+
+
+def linked(subject: str, relation: str, obj: str, **dates: str) -> ct.Link:
+    """A link of *relation* with an id made from its ends."""
     return ct.Link(
         id=f"{subject}^{obj}",
         subject=subject,
-        relation="part_of",
+        relation=relation,
         object=obj,
         **dates,
     )
+
+
+def chain(n: int, relation: str = "part_of") -> list[ct.Record]:
+    """*n* levels linked by *relation*, an undated origin at every level."""
+    return [
+        *sources(n, "l"),
+        ct.Claim(id="c", text="c"),
+        *(linked(f"l{i}", relation, f"l{i + 1}") for i in range(n - 1)),
+        *(
+            ct.Statement(id=f"t{i}", claim="c", source=f"l{i}")
+            for i in range(n)
+        ),
+    ]
 
 
 class TestAffiliationCycles:
@@ -544,25 +562,7 @@ class TestOriginsUpADeepChain:
         """10,000 ``member_of`` levels, each with an origin (2,000: 4.8 s)."""
         n = 10_000
         claim_set = ct.ClaimSet()
-        claim_set.record_many(
-            [
-                *sources(n, "l"),
-                ct.Claim(id="c", text="c"),
-                *(
-                    ct.Link(
-                        id=f"l{i}^",
-                        subject=f"l{i}",
-                        relation=relation,
-                        object=f"l{i + 1}",
-                    )
-                    for i in range(n - 1)
-                ),
-                *(
-                    ct.Statement(id=f"t{i}", claim="c", source=f"l{i}")
-                    for i in range(n)
-                ),
-            ]
-        )
+        claim_set.record_many(chain(n, relation))
 
         report = claim_set.corroboration("c")
 
@@ -584,23 +584,10 @@ class TestOriginsUpADeepChain:
                 *sources(n, "m"),
                 ct.Claim(id="c", text="c"),
                 *(
-                    ct.Link(
-                        id=f"l{i}^",
-                        subject=f"l{i}",
-                        relation="member_of",
-                        object=f"l{i + 1}",
-                    )
+                    linked(f"l{i}", "member_of", f"l{i + 1}")
                     for i in range(n - 1)
                 ),
-                *(
-                    ct.Link(
-                        id=f"m{i}^",
-                        subject=f"m{i}",
-                        relation="member_of",
-                        object="l0",
-                    )
-                    for i in range(n)
-                ),
+                *(linked(f"m{i}", "member_of", "l0") for i in range(n)),
                 *(
                     ct.Statement(id=f"t{i}", claim="c", source=f"m{i}")
                     for i in range(n)
@@ -620,15 +607,9 @@ class TestOriginsUpADeepChain:
         claim_set = ct.ClaimSet()
         claim_set.record_many(
             [
-                *sources(n, "l"),
+                *chain(n),
                 ct.Source(id="desk", name="desk"),
-                ct.Claim(id="c", text="c"),
-                *(part_of(f"l{i}", f"l{i + 1}") for i in range(n - 1)),
                 part_of("desk", "l0"),
-                *(
-                    ct.Statement(id=f"t{i}", claim="c", source=f"l{i}")
-                    for i in range(n)
-                ),
                 ct.Statement(
                     id="relay", claim="c", source="desk", derives_from=["t5"]
                 ),

@@ -339,6 +339,33 @@ class TestRecordStatementQuickPath:
             )
             assert made.date == ct.PartialDate.parse("2024-05-01")
 
+    def test_a_str_subclass_date_leaves_no_date_behind(self) -> None:
+        """A date text that claims to equal every text is not remembered."""
+
+        class Liar(str):
+            """Text that hashes as another text and equals anything."""
+
+            __slots__ = ()
+
+            def __hash__(self) -> int:
+                return hash("1912-12-12")
+
+            def __eq__(self, other: object) -> bool:
+                return True
+
+        cs = ct.ClaimSet()
+        cs.record_source("src", name="A source")
+        cs.record_claim("c1", text="A claim.")
+        lied = cs.record_statement(
+            "s1", claim="c1", source="src", date=Liar("1911-11-11")
+        )
+        plain = cs.record_statement(
+            "s2", claim="c1", source="src", date="1912-12-12"
+        )
+        assert str(lied.date) == "1911-11-11"
+        assert str(plain.date) == "1912-12-12"
+        assert str(ct.PartialDate.parse(Liar("1913-01-01"))) == "1913-01-01"
+
 
 def _linked_in_shape(
     action: Callable[[ct.ClaimSet], object],

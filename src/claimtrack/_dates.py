@@ -104,12 +104,15 @@ class PartialDate:
             raise InvalidValueError(
                 "date", text, "expected an ISO 8601 string or a date"
             )
-        cached = _PARSED.get(text)
+        # Only plain text is remembered: a subclass of str may hash and
+        # compare as some other text, and so read or leave a wrong date.
+        plain = type(text) is str
+        cached = _PARSED.get(text) if plain else None
         if cached is not None:
             return cached
         parsed = _parse_absolute(text)
         if parsed is not None:
-            if len(_PARSED) < _CACHE_LIMIT:
+            if plain and len(_PARSED) < _CACHE_LIMIT:
                 _PARSED[text] = parsed
             return parsed
         return _parse_relative(text, reference)

@@ -163,10 +163,14 @@ def _layout(claim_set: RecordLists) -> dict[str, Any]:
 def _date_writer() -> Callable[[PartialDate], str]:
     """`PartialDate.isoformat`, once per date object (dates are shared)."""
     written: dict[int, str] = {}
+    # Each date written is kept alive here, so that its id cannot be
+    # given to another date while the writer is in use.
+    kept: list[PartialDate] = []
 
     def write(date: PartialDate) -> str:
         text = written.get(id(date))
         if text is None:
+            kept.append(date)
             text = written[id(date)] = date.isoformat()
         return text
 

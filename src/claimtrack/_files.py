@@ -121,22 +121,28 @@ def read_regular_file(path: Path) -> bytes:
     The bytes of the regular file at *path* (links followed).
 
     A FIFO, a device, a socket or a folder is refused without waiting for
-    a writer or reading forever: it is opened without blocking and looked
-    at before a byte is read.
+    a writer or reading forever: it is looked at before it is opened (a
+    device may act on being opened), opened without blocking and without
+    becoming a terminal, and looked at again before a byte is read, in
+    case it was swapped in between.
 
     Raises:
         OSError: If *path* cannot be read or is not a regular file (its
             ``strerror`` says which kind of file it is).
     """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
-    descriptor = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
-    try:
-        mode = os.fstat(descriptor).st_mode
-        if stat.S_ISREG(mode):
-            with os.fdopen(descriptor, "rb", closefd=False) as stream:
-                return stream.read()
-    finally:
-        os.close(descriptor)
+    mode = path.stat().st_mode
+    if stat.S_ISREG(mode):
+        flags = os.O_RDONLY
+        for name in ("O_NONBLOCK", "O_NOCTTY", "O_CLOEXEC"):
+            flags |= getattr(os, name, 0)
+        descriptor = os.open(path, flags)
+        try:
+            mode = os.fstat(descriptor).st_mode
+            if stat.S_ISREG(mode):
+                with os.fdopen(descriptor, "rb", closefd=False) as stream:
+                    return stream.read()
+        finally:
+            os.close(descriptor)
     raise OSError(errno.EINVAL, f"{_kind(mode)}, not a file")
 
 

@@ -1036,3 +1036,117 @@ def hierarchies_with_relays(draw: st.DrawFn) -> ct.ClaimSet:
     claim_set = ct.ClaimSet() if policy is None else ct.ClaimSet(policy=policy)
     claim_set.record_many(records)
     return claim_set
+
+
+_TANGLED_DATES = [
+    None,
+    "2020",
+    "2020-06",
+    "2020-06-30",
+    "2020-07-01",
+    "2020-12-31",
+    "2021",
+    "2020-06-30T23:00:00",
+    "2020-06-30T23:00:00-05:00",
+    "2020-07-01T01:00:00+05:00",
+]
+
+
+@st.composite
+def tangled_hierarchies(draw: st.DrawFn) -> ct.ClaimSet:
+    """
+    Origins and relays among links in any direction, dated at any precision.
+
+    Sources ``src0`` to ``srcN`` with links of every relation between any
+    two of them (a link that would close a cycle holding at one time is
+    dropped), bounded by dates of year, month, day or time precision drawn
+    from a few that meet on their bounds; ``same_as`` twins (which may be
+    linked themselves), origins of claim ``c`` and of a ``same_as`` twin
+    claim ``c2`` on those dates, relays and copies of origins, and
+    retractions; the set's policy is the default or any valid one.
+    """
+    n_sources = draw(st.integers(2, 7))
+    sources = [f"src{i}" for i in range(n_sources)]
+    policy = draw(st.none() | policies())
+    claim_set = ct.ClaimSet() if policy is None else ct.ClaimSet(policy=policy)
+    claim_set.record_many(
+        [
+            *(ct.Source(id=s, name=s) for s in sources),
+            ct.Claim(id="c", text="c"),
+            ct.Claim(id="c2", text="c2"),
+        ]
+    )
+    if draw(st.booleans()):
+        claim_set.link("c2", "same_as", "c")
+    dates = st.sampled_from(_TANGLED_DATES)
+    relations = st.sampled_from([*CONTROL, *ASSOCIATION, "copies_from"])
+    for i in range(draw(st.integers(1, 12))):
+        subject, obj = draw(st.permutations(sources))[:2]
+        start, end = draw(dates), draw(dates)
+        if start is not None and end is not None:
+            start_at = ct.PartialDate.parse(start)
+            if ct.compare_dates(start_at, ct.PartialDate.parse(end)) != -1:
+                end = None
+        try:
+            claim_set.record_many(
+                [
+                    ct.Link(
+                        id=f"l{i}",
+                        subject=subject,
+                        relation=draw(relations),
+                        object=obj,
+                        valid_from=start,
+                        valid_to=end,
+                    )
+                ]
+            )
+        except ct.ClaimtrackError:
+            continue
+    speakers = list(sources)
+    for twin in range(draw(st.integers(0, 2))):
+        name = f"twin{twin}"
+        claim_set.record_many([ct.Source(id=name, name=name)])
+        claim_set.link(name, "same_as", draw(st.sampled_from(speakers)))
+        speakers.append(name)
+    origins = draw(st.integers(3, 9))
+    claim_set.record_many(
+        ct.Statement(
+            id=f"o{i}",
+            claim=draw(st.sampled_from(["c", "c", "c2"])),
+            source=draw(st.sampled_from(speakers)),
+            stance=draw(st.sampled_from(["asserts", "asserts", "denies"])),
+            date=draw(dates),
+        )
+        for i in range(origins)
+    )
+    for i in range(draw(st.integers(0, 4))):
+        relay = ct.Statement(
+            id=f"r{i}",
+            claim="c",
+            source=draw(st.sampled_from(speakers)),
+            date=draw(dates),
+            derives_from=[f"o{draw(st.integers(0, origins - 1))}"],
+            via=draw(st.sampled_from(["relays", "copies"])),
+        )
+        try:
+            claim_set.record_many([relay])
+        except ct.ClaimtrackError:
+            continue
+    for i in range(draw(st.integers(0, 2))):
+        target = f"o{draw(st.integers(0, origins - 1))}"
+        try:
+            claim_set.record_many(
+                [
+                    ct.Statement(
+                        id=f"x{i}",
+                        claim="c",
+                        source=claim_set.statement(target).source,
+                        stance="retracts",
+                        target=target,
+                        date=draw(dates),
+                    )
+                ]
+            )
+        except ct.ClaimtrackError:
+            continue
+    return claim_set

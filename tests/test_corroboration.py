@@ -30,6 +30,7 @@ from .strategies import (
     optional_dates,
     record_lists,
     summary,
+    tangled_hierarchies,
     times,
     validity,
 )
@@ -1941,6 +1942,103 @@ class TestGroupingByWalks:
         for when, found in zip(dates, date_classes(links, dates), strict=True):
             holds = [link.holds_at(when) for link in links]
             assert seen.setdefault(found, holds) == holds
+
+
+_ANY_BOUND = st.sampled_from(
+    [
+        "2020",
+        "2020-06",
+        "2020-06-30",
+        "2020-07-01",
+        "2020-12-31",
+        "2020-06-30T23:00:00",
+        "2020-06-30T23:00:00-05:00",
+        "2020-07-01T01:00:00+05:00",
+        "2020-07-01T00:00:00Z",
+    ]
+).map(ct.PartialDate.parse)
+"""Bounds of every precision, meeting on their first and last days."""
+
+
+class TestTangledHierarchies:
+    """Walks agree with closures on links in any direction, at any date."""
+
+    @given(cs=tangled_hierarchies(), as_of=st.none() | st.just("2020-06-30"))
+    def test_groups_and_carriers_are_those_of_closures(
+        self, cs: ct.ClaimSet, as_of: str | None
+    ) -> None:
+        """Groups and tied carriers are those the closures of pairs give."""
+        report = cs.corroboration("c", as_of=as_of)
+        store, policy = cs._store, report.policy
+        assert {
+            frozenset(o.id for o in group.origins)
+            for group in (*report.asserting_groups, *report.denying_groups)
+        } == _brute_force_groups(cs, report)
+        for group in (*report.asserting_groups, *report.denying_groups):
+            closures = [
+                store.closure(o.source, report.date_of(o), policy)
+                for o in group.origins
+            ]
+            roots = {closure.root for closure in closures}
+            expected = set()
+            for carrier in group.carriers:
+                mine = store.closure(
+                    carrier.source, report.date_of(carrier), policy
+                )
+                if mine.root not in roots and any(
+                    not independence(carrier.source, mine, "o", closure)
+                    for closure in closures
+                ):
+                    expected.add(carrier.source)
+            assert {tie.a for tie in group.carrier_ties} == expected
+
+    @given(
+        bounds=st.lists(
+            st.tuples(_ANY_BOUND, _ANY_BOUND), min_size=1, max_size=6
+        ),
+        data=st.data(),
+    )
+    def test_date_classes_with_bounds_of_any_precision(
+        self,
+        bounds: list[tuple[ct.PartialDate | None, ct.PartialDate | None]],
+        data: st.DataObject,
+    ) -> None:
+        """Bounds and dates of every precision, zones too, on each other."""
+        links = [
+            ct.Link(
+                id=f"l{i}",
+                subject="a",
+                relation="part_of",
+                object="b",
+                valid_from=start,
+                valid_to=end,
+            )
+            for i, (start, end) in enumerate(bounds)
+            if start is None
+            or end is None
+            or ct.compare_dates(start, end) == -1
+        ]
+        near = [
+            ct.PartialDate.parse(day + dt.timedelta(days=shift))
+            for bound in itertools.chain.from_iterable(bounds)
+            if bound is not None
+            for day in (_first_day(bound), _last_day(bound))
+            for shift in (-1, 0, 1)
+        ]
+        dates = [
+            *near,
+            *data.draw(st.lists(st.none() | _ANY_BOUND, max_size=8)),
+        ]
+        seen: dict[object, list[bool]] = {}
+        for when, found in zip(dates, date_classes(links, dates), strict=True):
+            holds = [link.holds_at(when) for link in links]
+            assert seen.setdefault(found, holds) == holds
+
+
+def _first_day(date: ct.PartialDate) -> dt.date:
+    """The first calendar day *date* may stand for."""
+    value = date.value
+    return value.date() if isinstance(value, dt.datetime) else value
 
 
 def _last_day(date: ct.PartialDate) -> dt.date:

@@ -1915,17 +1915,7 @@ class TestGroupingByWalks:
         data: st.DataObject,
     ) -> None:
         """Two dates of one class see each dated link hold, or not, alike."""
-        links = [
-            ct.Link(
-                id=f"l{i}",
-                subject="a",
-                relation="part_of",
-                object="b",
-                valid_from=start,
-                valid_to=end,
-            )
-            for i, (start, end) in enumerate(bounds)
-        ]
+        links = _links_valid(bounds)
         # Days on, next to and between the bounds, and any other date.
         near = [
             day + dt.timedelta(days=shift)
@@ -2004,20 +1994,15 @@ class TestTangledHierarchies:
         data: st.DataObject,
     ) -> None:
         """Bounds and dates of every precision, zones too, on each other."""
-        links = [
-            ct.Link(
-                id=f"l{i}",
-                subject="a",
-                relation="part_of",
-                object="b",
-                valid_from=start,
-                valid_to=end,
-            )
-            for i, (start, end) in enumerate(bounds)
-            if start is None
-            or end is None
-            or ct.compare_dates(start, end) == -1
-        ]
+        links = _links_valid(
+            [
+                (start, end)
+                for start, end in bounds
+                if start is None
+                or end is None
+                or ct.compare_dates(start, end) == -1
+            ]
+        )
         near = [
             ct.PartialDate.parse(day + dt.timedelta(days=shift))
             for bound in itertools.chain.from_iterable(bounds)
@@ -2033,6 +2018,23 @@ class TestTangledHierarchies:
         for when, found in zip(dates, date_classes(links, dates), strict=True):
             holds = [link.holds_at(when) for link in links]
             assert seen.setdefault(found, holds) == holds
+
+
+def _links_valid(
+    bounds: list[tuple[ct.PartialDate | None, ct.PartialDate | None]],
+) -> list[ct.Link]:
+    """A ``part_of`` link from a to b valid within each pair of bounds."""
+    return [
+        ct.Link(
+            id=f"l{i}",
+            subject="a",
+            relation="part_of",
+            object="b",
+            valid_from=start,
+            valid_to=end,
+        )
+        for i, (start, end) in enumerate(bounds)
+    ]
 
 
 def _first_day(date: ct.PartialDate) -> dt.date:

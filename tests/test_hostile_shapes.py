@@ -52,14 +52,34 @@ def linked(subject: str, relation: str, obj: str, **dates: str) -> ct.Link:
     )
 
 
-def chain(n: int, relation: str = "part_of") -> list[ct.Record]:
-    """*n* levels linked by *relation*, an undated origin at every level."""
+def chain(
+    n: int, relation: str = "part_of", *, daily: bool = False
+) -> list[ct.Record]:
+    """
+    *n* levels linked by *relation*, an origin at every level.
+
+    With *daily*, level *i* speaks on day *i* and its link up holds from
+    that day; otherwise nothing is dated.
+    """
     return [
         *sources(n, "l"),
         ct.Claim(id="c", text="c"),
-        *(linked(f"l{i}", relation, f"l{i + 1}") for i in range(n - 1)),
         *(
-            ct.Statement(id=f"t{i}", claim="c", source=f"l{i}")
+            linked(
+                f"l{i}",
+                relation,
+                f"l{i + 1}",
+                **({"valid_from": day(i)} if daily else {}),
+            )
+            for i in range(n - 1)
+        ),
+        *(
+            ct.Statement(
+                id=f"t{i}",
+                claim="c",
+                source=f"l{i}",
+                date=day(i) if daily else None,
+            )
             for i in range(n)
         ),
     ]
@@ -629,22 +649,7 @@ class TestOriginsUpADeepChain:
         """10,000 levels each linked on its own day (800: 1.0 s before)."""
         n = 10_000
         claim_set = ct.ClaimSet()
-        claim_set.record_many(
-            [
-                *sources(n, "l"),
-                ct.Claim(id="c", text="c"),
-                *(
-                    part_of(f"l{i}", f"l{i + 1}", valid_from=day(i))
-                    for i in range(n - 1)
-                ),
-                *(
-                    ct.Statement(
-                        id=f"t{i}", claim="c", source=f"l{i}", date=day(i)
-                    )
-                    for i in range(n)
-                ),
-            ]
-        )
+        claim_set.record_many(chain(n, daily=True))
 
         report = claim_set.corroboration("c")
 

@@ -1803,24 +1803,9 @@ class TestGroupingByWalks:
     def test_carriers_are_tied_as_by_closures(self, cs: ct.ClaimSet) -> None:
         """A carrier is tied exactly when its closure meets an origin's."""
         report = cs.corroboration("c")
-        store, policy = cs._store, report.policy
-        canonical = store.canonical_source
+        canonical = cs._store.canonical_source
         for group in (*report.asserting_groups, *report.denying_groups):
-            closures = [
-                store.closure(o.source, report.date_of(o), policy)
-                for o in group.origins
-            ]
-            roots = {closure.root for closure in closures}
-            expected = set()
-            for carrier in group.carriers:
-                mine = store.closure(
-                    carrier.source, report.date_of(carrier), policy
-                )
-                if mine.root not in roots and any(
-                    not independence(carrier.source, mine, "o", closure)
-                    for closure in closures
-                ):
-                    expected.add(carrier.source)
+            expected = _carriers_tied_by_closures(cs, report, group)
             assert {tie.a for tie in group.carrier_ties} == expected
             dates = [
                 report.date_of(s) for s in (*group.origins, *group.carriers)
@@ -1959,27 +1944,12 @@ class TestTangledHierarchies:
     ) -> None:
         """Groups and tied carriers are those the closures of pairs give."""
         report = cs.corroboration("c", as_of=as_of)
-        store, policy = cs._store, report.policy
         assert {
             frozenset(o.id for o in group.origins)
             for group in (*report.asserting_groups, *report.denying_groups)
         } == _brute_force_groups(cs, report)
         for group in (*report.asserting_groups, *report.denying_groups):
-            closures = [
-                store.closure(o.source, report.date_of(o), policy)
-                for o in group.origins
-            ]
-            roots = {closure.root for closure in closures}
-            expected = set()
-            for carrier in group.carriers:
-                mine = store.closure(
-                    carrier.source, report.date_of(carrier), policy
-                )
-                if mine.root not in roots and any(
-                    not independence(carrier.source, mine, "o", closure)
-                    for closure in closures
-                ):
-                    expected.add(carrier.source)
+            expected = _carriers_tied_by_closures(cs, report, group)
             assert {tie.a for tie in group.carrier_ties} == expected
 
     @given(
@@ -2018,6 +1988,27 @@ class TestTangledHierarchies:
         for when, found in zip(dates, date_classes(links, dates), strict=True):
             holds = [link.holds_at(when) for link in links]
             assert seen.setdefault(found, holds) == holds
+
+
+def _carriers_tied_by_closures(
+    cs: ct.ClaimSet, report: ct.CorroborationReport, group: ct.OriginGroup
+) -> set[str]:
+    """The sources of *group*'s carriers whose closures meet an origin's."""
+    store, policy = cs._store, report.policy
+    closures = [
+        store.closure(o.source, report.date_of(o), policy)
+        for o in group.origins
+    ]
+    roots = {closure.root for closure in closures}
+    tied = set()
+    for carrier in group.carriers:
+        mine = store.closure(carrier.source, report.date_of(carrier), policy)
+        if mine.root not in roots and any(
+            not independence(carrier.source, mine, "o", closure)
+            for closure in closures
+        ):
+            tied.add(carrier.source)
+    return tied
 
 
 def _links_valid(

@@ -12,6 +12,7 @@ from claimtrack._affiliations import Independence
 from claimtrack._dates import PartialDate
 from claimtrack._derivations import Derivation
 from claimtrack._display import html_of
+from claimtrack._field_checks import Slotted, mutable_twin
 from claimtrack._policy import CorroborationPolicy
 from claimtrack._report_parts import (
     CREDIBILITY_LABELS,
@@ -19,8 +20,6 @@ from claimtrack._report_parts import (
     ClaimChange,
     EvidenceStatus,
     OriginGroup,
-    Weakly,
-    draft_class,
 )
 from claimtrack._reviews import Review
 from claimtrack._sources import Source
@@ -41,7 +40,7 @@ __all__ = [
 
 
 @attrs.frozen
-class CorroborationReport(Weakly):
+class CorroborationReport(Slotted):
     """
     Whether a claim is independently corroborated, and why.
 
@@ -422,7 +421,7 @@ def status_summary(reports: Sequence[CorroborationReport]) -> str:
     return f"{len(reports)} {noun}: " + ", ".join(parts)
 
 
-_ReportDraft = draft_class(CorroborationReport)
+_ReportDraft = mutable_twin(CorroborationReport)
 
 
 def quick_report(

@@ -10,6 +10,7 @@ from typing import Any, cast
 import attrs
 
 from claimtrack._affiliations import Independence
+from claimtrack._field_checks import Slotted, mutable_twin
 from claimtrack._statements import Stance, Statement
 
 
@@ -19,43 +20,9 @@ __all__ = [
     "ClaimChange",
     "EvidenceStatus",
     "OriginGroup",
-    "Weakly",
     "credibility_of",
-    "draft_class",
     "quick_group",
 ]
-
-
-class Weakly:
-    """
-    The base of records that have quick constructors: a weak reference.
-
-    With the weak reference slot here, before the fields, a plain class
-    with the same fields (`draft_class`) shares the record's layout, and
-    a bare instance of it may become a record by assigning ``__class__``.
-    """
-
-    __slots__ = ("__weakref__",)
-
-
-def draft_class(cls: type) -> type:
-    """
-    A plain class whose instances can become instances of *cls*.
-
-    *cls* is a frozen, slotted attrs class derived from `Weakly`. Storing
-    each field on a bare draft, then assigning *cls* to its ``__class__``,
-    makes a genuine *cls* instance (equal, hashed and frozen as any) far
-    quicker than the generated ``__init__`` sets a frozen class's slots.
-    """
-    twin = type(
-        f"_{cls.__name__}Draft",
-        (Weakly,),
-        {"__slots__": vars(cls)["__slots__"]},
-    )
-    # Refuse at import, not at the first record, a layout that differs.
-    probe: Any = object.__new__(twin)
-    probe.__class__ = cls
-    return twin
 
 
 class EvidenceStatus(enum.StrEnum):
@@ -125,7 +92,7 @@ class ClaimChange:
 
 
 @attrs.frozen
-class OriginGroup(Weakly):
+class OriginGroup(Slotted):
     """
     Origins whose sources are one voice, and the statements that carry them.
 
@@ -153,7 +120,7 @@ class OriginGroup(Weakly):
     carrier_ties: tuple[Independence, ...] = ()
 
 
-_GroupDraft = draft_class(OriginGroup)
+_GroupDraft = mutable_twin(OriginGroup)
 
 
 def quick_group(

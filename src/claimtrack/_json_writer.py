@@ -43,16 +43,22 @@ def to_document(claim_set: RecordLists) -> dict[str, Any]:
     their records were made.
     """
     unstructure = CONVERTER.unstructure
+    document = _header(claim_set)
+    for key, _ in RECORD_LISTS:
+        records = sorted(getattr(claim_set, key), key=_record_id)
+        if records or key not in OPTIONAL_LISTS:
+            document[key] = [unstructure(record) for record in records]
+    return document
+
+
+def _header(claim_set: RecordLists) -> dict[str, Any]:
+    """The document's format, version and policy (when not the default)."""
     document: dict[str, Any] = {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
     }
     if claim_set.policy != DEFAULT_POLICY:
-        document["policy"] = unstructure(claim_set.policy)
-    for key, _ in RECORD_LISTS:
-        records = sorted(getattr(claim_set, key), key=_record_id)
-        if records or key not in OPTIONAL_LISTS:
-            document[key] = [unstructure(record) for record in records]
+        document["policy"] = CONVERTER.unstructure(claim_set.policy)
     return document
 
 
@@ -141,12 +147,7 @@ _LAYOUTS = {cls: _flat_layout(cls) for _, cls in RECORD_LISTS}
 def _layout(claim_set: RecordLists) -> dict[str, Any]:
     """The document of *claim_set*, as `to_document` makes it (see above)."""
     unstructure = CONVERTER.unstructure
-    document: dict[str, Any] = {
-        "format": FORMAT_NAME,
-        "version": FORMAT_VERSION,
-    }
-    if claim_set.policy != DEFAULT_POLICY:
-        document["policy"] = unstructure(claim_set.policy)
+    document = _header(claim_set)
     date_text = _date_writer()
     for key, cls in RECORD_LISTS:
         records = sorted(getattr(claim_set, key), key=_record_id)

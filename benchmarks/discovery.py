@@ -18,11 +18,15 @@ machine counts less; the floor is measured between the runs.
     python benchmarks/discovery.py                  # quality only
     python benchmarks/discovery.py --scale 10000 100000
     python benchmarks/discovery.py --steps 20000    # where the time goes
+    python benchmarks/discovery.py --word-hashes 20000  # a word's hash
+    python benchmarks/discovery.py --sample 16 --scale 100000
+                                    # one shingle in 16 kept, not 8
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import json
 import random
@@ -30,7 +34,7 @@ import statistics
 import time
 import tracemalloc
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -346,12 +350,101 @@ def steps(size: int, repeats: int = 3) -> list[tuple[str, float, float]]:
     return rows
 
 
+def word_hashes(size: int) -> list[tuple[str, float]]:
+    """
+    What a call per word costs, in nanoseconds a word, on *size* texts.
+
+    The words are cut as `packed_words` cuts an ASCII text; each way of
+    giving every word a number is timed over them. Only CRC-32 is both
+    deterministic and the same on every machine; Python's hash of bytes
+    is randomised in each process, and `len` is the cheapest call there
+    is, shown as the bound no per-word call can beat.
+    """
+    import zlib  # noqa: PLC0415
+
+    from claimtrack import _textreuse  # noqa: PLC0415
+
+    records = synthetic_records(size)
+    texts = [r.text or "" for r in records if isinstance(r, ct.Document)]
+    table = _textreuse._ASCII_WORDS  # noqa: SLF001
+    cut = [text.encode().translate(table).split() for text in texts]
+    count = sum(map(len, cut))
+    vocabulary = {word: zlib.crc32(word) for words in cut for word in words}
+
+    def each(function: Callable[[bytes], object]) -> Callable[[], None]:
+        def action() -> None:
+            for words in cut:
+                list(map(function, words))
+
+        return action
+
+    def cut_all() -> None:
+        for text in texts:
+            text.encode().translate(table).split()
+
+    ways: list[tuple[str, Callable[[], object]]] = [
+        ("cut into words (translate, split)", cut_all),
+        ("zlib.crc32 (what is used)", each(zlib.crc32)),
+        ("a dict of word -> CRC-32, every word in it", each(vocabulary.get)),
+        ("hash(), randomised in each process", each(hash)),
+        ("len(), the cheapest call", each(len)),
+    ]
+    return [
+        (name, statistics.median(_timed(action) for _ in range(3)) / count)
+        for name, action in ways
+    ]
+
+
+@contextlib.contextmanager
+def sampling(sample: int) -> Iterator[None]:
+    """
+    Keep one shingle in *sample* as a fingerprint, not one in 8.
+
+    Replaces the byte tables that `_textreuse._fingerprints` chooses
+    shingles with (a power of 2 up to 16), and puts them back after.
+    """
+    from claimtrack import _textreuse  # noqa: PLC0415
+
+    names = ("_LOW_BITS", "_LOW_BITS_UP", "_KEPT")
+    saved = [getattr(_textreuse, name) for name in names]
+    tables = (
+        bytes(b % sample for b in range(256)),
+        bytes(b % sample * sample for b in range(256)),
+        bytes(
+            b < sample * sample
+            and (b % sample + 3 * (b // sample)) % sample == 0
+            for b in range(256)
+        ),
+    )
+    for name, table in zip(names, tables, strict=True):
+        setattr(_textreuse, name, table)
+    try:
+        yield
+    finally:
+        for name, table in zip(names, saved, strict=True):
+            setattr(_textreuse, name, table)
+
+
 def main() -> None:
     """Print the quality figures, and the scale figures when asked."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scale", type=int, nargs="*", default=[])
     parser.add_argument("--steps", type=int, default=0)
+    parser.add_argument("--word-hashes", type=int, default=0)
+    parser.add_argument("--sample", type=int, default=8)
     args = parser.parse_args()
+    if args.word_hashes:
+        print(f"a call per word, on {args.word_hashes} texts (ns a word)")
+        for name, took in word_hashes(args.word_hashes):
+            print(f"{name:44} {took * 1e9:6.1f}")
+        return
+    with sampling(args.sample):
+        report(args)
+
+
+def report(args: argparse.Namespace) -> None:
+    """Quality, and scale and steps when asked, as the arguments say."""
+    print(f"one shingle in {args.sample} kept as a fingerprint")
     print("quality on tests/data/reuse (suspicions='count')")
     print(
         f"{'pairs':14} {'tp':>4} {'fp':>4} {'fn':>4} {'tn':>4} precision recall"

@@ -58,3 +58,38 @@ def test_million_py_runs() -> None:
 
     assert done.returncode == 0, done.stderr
     assert "| 201 |" in done.stdout  # 200 + one retraction
+
+
+def test_discovery_py_word_hashes_and_sampling() -> None:
+    """benchmarks/discovery.py times per-word calls and other samplings."""
+    hashes = subprocess.run(
+        [
+            sys.executable,
+            str(BENCHMARKS / "discovery.py"),
+            "--word-hashes",
+            "20",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    sampled = subprocess.run(
+        [
+            sys.executable,
+            str(BENCHMARKS / "discovery.py"),
+            "--sample",
+            "16",
+            "--scale",
+            "60",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert hashes.returncode == 0, hashes.stderr
+    assert "zlib.crc32 (what is used)" in hashes.stdout
+    assert "len(), the cheapest call" in hashes.stdout
+    assert sampled.returncode == 0, sampled.stderr
+    assert "one shingle in 16 kept as a fingerprint" in sampled.stdout
+    assert "60 documents: suspicions" in sampled.stdout

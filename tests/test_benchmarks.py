@@ -93,3 +93,28 @@ def test_discovery_py_word_hashes_and_sampling() -> None:
     assert sampled.returncode == 0, sampled.stderr
     assert "one shingle in 16 kept as a fingerprint" in sampled.stdout
     assert "60 documents: suspicions" in sampled.stdout
+
+
+def test_discovery_py_short_copies() -> None:
+    """benchmarks/discovery.py counts short copies found both ways."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(BENCHMARKS / "discovery.py"),
+            "--short-copies",
+            "40",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert done.returncode == 0, done.stderr
+    rows = [
+        line.split()
+        for line in done.stdout.splitlines()
+        if line.strip()[:1].isdigit()
+    ]
+    assert [int(row[0]) for row in rows] == [20, 30, 50, 100, 150]
+    # Every 150-word copy shares far more than one anchor: all are found.
+    assert rows[-1][1:] == ["1.0000", "1.0000"]

@@ -50,16 +50,16 @@ def reused_text(claim_set: ClaimSetView) -> Iterable[Suspicion]:
     )
     index.extend(_indexed(documents))
     threshold = THRESHOLDS[SuspicionKind.REUSED_TEXT]
-    for (i, j), shared in index.pairs().items():
-        if shared < 2:
-            continue
+    for i, j in index.pairs():
         a, b = documents[i], documents[j]
         (first, second), ordered = order_of(a.id, a.date, b.id, b.date)
         later, earlier = (j, i) if second == b.id else (i, j)
         if not ordered and index.fingerprints(i) < index.fingerprints(j):
             # Undated: the shorter text is the likelier copy.
             later, earlier = i, j
-        share = index.containment(later, earlier)
+        shared, share = index.overlap(later, earlier)
+        if shared < 2:
+            continue
         estimate = _text_score(share, shared * 4 + SHINGLE - 1)
         if estimate < threshold / 2:
             continue

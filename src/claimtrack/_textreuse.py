@@ -6,7 +6,6 @@ from __future__ import annotations
 import array
 import bisect
 import collections
-import functools
 import itertools
 import operator
 import re
@@ -39,21 +38,24 @@ _SAMPLE = 8
 
 _CROWD = 40
 """
-Documents a fingerprint may join pairwise. A fingerprint met in more is
-joined only to its earliest document, so its cost stays linear.
+Documents an anchor may join pairwise. An anchor met in more is joined
+only to its earliest document, so its cost stays linear.
 """
 
 _RANGES = 8
 """
-Ranges of fingerprint hashes, searched one at a time for repeats: the
-table of those seen stays small, which saves memory and, once it no
-longer fits the processor's caches, time.
+Ranges of anchor hashes, searched one at a time for repeats: the table
+of those seen stays small, which saves memory and, once it no longer
+fits the processor's caches, time.
 """
 
 _BOUNDS = tuple(
-    -(2**63) + part * 2**64 // _RANGES for part in range(1, _RANGES + 1)
+    -(2**63) + part * 2**63 // _RANGES for part in range(1, _RANGES + 1)
 )
-"""Where each range of fingerprint hashes ends (64-bit, signed)."""
+"""
+Where each range of anchor hashes ends (64-bit, signed). The last ends at
+0: the anchors are the fingerprints whose hash is negative, about half.
+"""
 
 _BOILERPLATE = 3
 """A fingerprint in this many documents of one publisher is boilerplate."""
@@ -128,12 +130,14 @@ class TextIndex:
     shingle is kept as a fingerprint when a hash of its first two words
     is 0 modulo 8, a choice made by content alone, so two texts that
     share a passage keep the same fingerprints of it; only those are
-    hashed. Fingerprints go into an inverted index; only texts that share
-    one are ever compared. A fingerprint met in documents of one
-    publisher three times or more is boilerplate (a footer, an agency's
-    standard paragraph) and ignored; one met in more than 40 documents
-    joins each of them only to the earliest, so a passage reprinted
-    everywhere costs a line, not a square.
+    hashed, and each text's are kept to measure what two texts share.
+    The fingerprints whose hash is negative, about half, are anchors:
+    only anchors go into the inverted index, and only texts that share
+    one are ever compared. An anchor met in documents of one publisher
+    three times or more is boilerplate (a footer, an agency's standard
+    paragraph) and ignored; one met in more than 40 documents joins each
+    of them only to the earliest, so a passage reprinted everywhere
+    costs a line, not a square.
     """
 
     def __init__(self, *, order: Callable[[int], tuple[str, str]]) -> None:
@@ -147,8 +151,8 @@ class TextIndex:
         # text after the other, and where each text's end.
         self._keys = array.array("q")
         self._ends = array.array("I")
-        # The same again by range of hashes, and how many of each text's
-        # fall in each range.
+        # The anchors (the negative keys) by range of hashes, and how
+        # many of each text's fall in each range.
         self._ranges = [array.array("q") for _ in _BOUNDS]
         self._counts = array.array("I")
         self._publishers: list[str | None] = []
@@ -168,7 +172,8 @@ class TextIndex:
         stored = array.array("q", keys)
         self._keys.extend(stored)
         self._ends.append(len(self._keys))
-        # Each range's share of the keys, added to its array in C.
+        # Each range's share of the anchors, added to its array in C; the
+        # last range ends at 0, so the other keys go in none.
         cuts = [0, *map(bisect.bisect_left, itertools.repeat(keys), _BOUNDS)]
         _exhaust(
             map(
@@ -191,24 +196,32 @@ class TextIndex:
     def __len__(self) -> int:
         return len(self._texts)
 
-    def pairs(self) -> dict[tuple[int, int], int]:
+    def pairs(self) -> set[tuple[int, int]]:
         """
-        Pairs of texts that share fingerprints, and how many.
+        Pairs of texts that share an anchor: the candidates.
 
         Pairs are numbers of texts, smaller first; boilerplate is left
         out.
         """
         self._boilerplate.clear()
-        shared: collections.Counter[tuple[int, int]] = collections.Counter()
-        places = list(range(max(map(len, self._ranges))))
+        shared: set[tuple[int, int]] = set()
+        numbers = range(len(self._texts))
         # One range of hashes at a time, so that the table of the
         # fingerprints seen stays small.
         with pause_cyclic_gc():
             for part, keys in enumerate(self._ranges):
-                ends = list(
-                    itertools.accumulate(self._counts[part :: len(_BOUNDS)])
+                # The number of the text holding each key.
+                holders = array.array(
+                    "I",
+                    itertools.chain.from_iterable(
+                        map(
+                            itertools.repeat,
+                            numbers,
+                            self._counts[part :: len(_BOUNDS)],
+                        )
+                    ),
                 )
-                twice, more = _repeats(keys, ends, places)
+                twice, more = _repeats(keys, holders)
                 shared.update(twice)
                 for key, texts in more.items():
                     if len(texts) >= _BOILERPLATE and self._is_boilerplate(
@@ -231,8 +244,6 @@ class TextIndex:
 
     def _joined(self, holders: list[int]) -> Iterable[tuple[int, int]]:
         # Holders come in increasing order: each pair is smaller first.
-        if len(holders) < 2:  # a repeat within one text
-            return
         if len(holders) <= _CROWD:
             for i, a in enumerate(holders):
                 for b in holders[i + 1 :]:
@@ -247,17 +258,18 @@ class TextIndex:
         start = self._ends[index - 1] if index else 0
         return set(self._keys[start : self._ends[index]])
 
-    def containment(self, later: int, earlier: int) -> float:
+    def overlap(self, later: int, earlier: int) -> tuple[int, float]:
         """
-        The estimated share of *later*'s shingles found in *earlier*.
+        How many of *later*'s fingerprints *earlier* holds, and what share.
 
-        Estimated from the fingerprints, boilerplate left out.
+        The share estimates that of *later*'s shingles found in
+        *earlier*. Boilerplate is left out.
         """
         mine = self._fingerprints_of(later).difference(self._boilerplate)
         if not mine:
-            return 0.0
-        theirs = self._fingerprints_of(earlier)
-        return len(mine.intersection(theirs)) / len(mine)
+            return 0, 0.0
+        shared = len(mine.intersection(self._fingerprints_of(earlier)))
+        return shared, shared / len(mine)
 
     def fingerprints(self, index: int) -> int:
         """How many fingerprints (not boilerplate) a text has."""
@@ -289,43 +301,40 @@ def _passage_text(text: str, start: int, count: int) -> str:
 
 
 def _repeats(
-    keys: Sequence[int], ends: Sequence[int], places: list[int]
+    keys: Sequence[int], holders: Sequence[int]
 ) -> tuple[Iterable[tuple[int, int]], dict[int, list[int]]]:
     """
     The fingerprints among *keys* held by two texts or more.
 
-    *keys* are the texts' fingerprints, one text after the other, *ends*
-    where each text's end, and *places* counts from 0 at least as far.
-    Returns the pairs of texts joined by a fingerprint held by those two
-    only, the most common case; and the texts holding each other
-    fingerprint met twice, in order (sometimes one text, which repeats
-    itself). Every step over all the fingerprints runs in C; Python loops
-    only over those met three times or more.
+    *keys* are the texts' fingerprints, one text after the other, and
+    *holders* the number of the text holding each. Returns the pairs of
+    texts joined by a fingerprint held by those two only, the most
+    common case; and the texts holding each other fingerprint held by
+    two or more, in order. Every step over all the fingerprints runs in
+    C; Python loops only over those held by three texts or more.
     """
     first: dict[int, int] = {}
-    firsts = list(map(first.setdefault, keys, places))
+    # The first holder of each key, and where a key comes back in
+    # another text (a text repeating itself is no pair).
+    firsts = list(map(first.setdefault, keys, holders))
     del first
-    met = list(itertools.compress(places, map(operator.ne, firsts, places)))
-    met_keys = list(map(keys.__getitem__, met))
-    holder = functools.partial(bisect.bisect_right, ends)
-    later = list(map(holder, met))
-    earlier = list(map(holder, map(firsts.__getitem__, met)))
-    del firsts
+    again = list(map(operator.ne, firsts, holders))
+    met_keys = list(itertools.compress(keys, again))
+    earlier = list(itertools.compress(firsts, again))
+    later = list(itertools.compress(holders, again))
+    del firsts, again
     times = collections.Counter(met_keys)
     once = list(
         map(operator.eq, map(times.__getitem__, met_keys), itertools.repeat(1))
     )
-    twice = itertools.compress(
-        zip(earlier, later, strict=True),
-        map(operator.and_, once, map(operator.ne, earlier, later)),
-    )
+    twice = itertools.compress(zip(earlier, later, strict=True), once)
     more: dict[int, list[int]] = {}
     for key, one, other in itertools.compress(
         zip(met_keys, earlier, later, strict=True), map(operator.not_, once)
     ):
         texts = more.get(key)
         if texts is None:
-            more[key] = [one] if one == other else [one, other]
+            more[key] = [one, other]
         elif texts[-1] != other:
             texts.append(other)
     return twice, more

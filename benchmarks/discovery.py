@@ -20,8 +20,8 @@ machine counts less; the floor is measured between the runs.
     python benchmarks/discovery.py --steps 20000    # where the time goes
     python benchmarks/discovery.py --word-hashes 20000  # a word's hash
     python benchmarks/discovery.py --short-copies 2000  # short copies found
-    python benchmarks/discovery.py --sample 16 --scale 100000
-                                    # one shingle in 16 kept, not 8
+    python benchmarks/discovery.py --sample 16 --every-fingerprint \
+        --scale 100000   # one shingle in 16 kept, not 8, every one indexed
 """
 
 from __future__ import annotations
@@ -410,12 +410,6 @@ def short_copies(
     in the index) and with every fingerprint in the index, as before the
     anchors, by widening the index's hash ranges to all hashes.
     """
-    from claimtrack import _textreuse  # noqa: PLC0415
-
-    every_hash = tuple(
-        -(2**63) + part * 2**64 // len(_textreuse._BOUNDS)  # noqa: SLF001
-        for part in range(1, len(_textreuse._BOUNDS) + 1)  # noqa: SLF001
-    )
     rows = []
     for length in lengths:
         rng = random.Random(length)
@@ -449,14 +443,32 @@ def short_copies(
             return len(hits & expected) / len(expected)
 
         anchored = found()
-        saved = _textreuse._BOUNDS  # noqa: SLF001
-        _textreuse._BOUNDS = every_hash  # noqa: SLF001
-        try:
+        with indexing_every_fingerprint():
             everything = found()
-        finally:
-            _textreuse._BOUNDS = saved  # noqa: SLF001
         rows.append((length, anchored, everything))
     return rows
+
+
+@contextlib.contextmanager
+def indexing_every_fingerprint() -> Iterator[None]:
+    """
+    Put every fingerprint in the reused-text index, not only anchors.
+
+    Widens the index's hash ranges, which end at 0 so that only the
+    negative hashes (the anchors) go in, to all hashes: the search as it
+    was before anchors. Puts them back after.
+    """
+    from claimtrack import _textreuse  # noqa: PLC0415
+
+    saved = _textreuse._BOUNDS  # noqa: SLF001
+    _textreuse._BOUNDS = tuple(  # noqa: SLF001
+        -(2**63) + part * 2**64 // len(saved)
+        for part in range(1, len(saved) + 1)
+    )
+    try:
+        yield
+    finally:
+        _textreuse._BOUNDS = saved  # noqa: SLF001
 
 
 @contextlib.contextmanager
@@ -497,6 +509,7 @@ def main() -> None:
     parser.add_argument("--word-hashes", type=int, default=0)
     parser.add_argument("--sample", type=int, default=8)
     parser.add_argument("--short-copies", type=int, default=0)
+    parser.add_argument("--every-fingerprint", action="store_true")
     args = parser.parse_args()
     if args.short_copies:
         print(
@@ -513,13 +526,20 @@ def main() -> None:
         for name, took in word_hashes(args.word_hashes):
             print(f"{name:44} {took * 1e9:6.1f}")
         return
-    with sampling(args.sample):
+    with contextlib.ExitStack() as stack:
+        stack.enter_context(sampling(args.sample))
+        if args.every_fingerprint:
+            stack.enter_context(indexing_every_fingerprint())
         report(args)
 
 
 def report(args: argparse.Namespace) -> None:
     """Quality, and scale and steps when asked, as the arguments say."""
-    print(f"one shingle in {args.sample} kept as a fingerprint")
+    indexed = "every one" if args.every_fingerprint else "anchors only"
+    print(
+        f"one shingle in {args.sample} kept as a fingerprint, "
+        f"{indexed} indexed"
+    )
     print("quality on tests/data/reuse (suspicions='count')")
     print(
         f"{'pairs':14} {'tp':>4} {'fp':>4} {'fn':>4} {'tn':>4} precision recall"

@@ -60,54 +60,39 @@ def test_million_py_runs() -> None:
     assert "| 201 |" in done.stdout  # 200 + one retraction
 
 
+def _discovery(*arguments: str) -> subprocess.CompletedProcess[str]:
+    """Run benchmarks/discovery.py with *arguments*."""
+    return subprocess.run(
+        [sys.executable, str(BENCHMARKS / "discovery.py"), *arguments],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
 def test_discovery_py_word_hashes_and_sampling() -> None:
     """benchmarks/discovery.py times per-word calls and other samplings."""
-    hashes = subprocess.run(
-        [
-            sys.executable,
-            str(BENCHMARKS / "discovery.py"),
-            "--word-hashes",
-            "20",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    sampled = subprocess.run(
-        [
-            sys.executable,
-            str(BENCHMARKS / "discovery.py"),
-            "--sample",
-            "16",
-            "--scale",
-            "60",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    hashes = _discovery("--word-hashes", "20")
+    sampled = _discovery("--sample", "16", "--scale", "60")
+    everything = _discovery("--every-fingerprint")
 
     assert hashes.returncode == 0, hashes.stderr
     assert "zlib.crc32 (what is used)" in hashes.stdout
     assert "len(), the cheapest call" in hashes.stdout
     assert sampled.returncode == 0, sampled.stderr
-    assert "one shingle in 16 kept as a fingerprint" in sampled.stdout
+    assert "one shingle in 16 kept as a fingerprint, anchors only" in (
+        sampled.stdout
+    )
     assert "60 documents: suspicions" in sampled.stdout
+    assert everything.returncode == 0, everything.stderr
+    assert "in 8 kept as a fingerprint, every one indexed" in (
+        everything.stdout
+    )
 
 
 def test_discovery_py_short_copies() -> None:
     """benchmarks/discovery.py counts short copies found both ways."""
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(BENCHMARKS / "discovery.py"),
-            "--short-copies",
-            "40",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = _discovery("--short-copies", "40")
 
     assert done.returncode == 0, done.stderr
     rows = [

@@ -58,7 +58,7 @@ Where each range of anchor hashes ends (64-bit, signed). The last ends at
 """
 
 _BOILERPLATE = 3
-"""A fingerprint in this many documents of one publisher is boilerplate."""
+"""An anchor in this many documents of one publisher is boilerplate."""
 
 _WORD = re.compile(r"\w+")
 
@@ -206,8 +206,8 @@ class TextIndex:
         self._boilerplate.clear()
         shared: set[tuple[int, int]] = set()
         numbers = range(len(self._texts))
-        # One range of hashes at a time, so that the table of the
-        # fingerprints seen stays small.
+        # One range of hashes at a time, so that the table of the anchors
+        # seen stays small.
         with pause_cyclic_gc():
             for part, keys in enumerate(self._ranges):
                 # The number of the text holding each key.
@@ -304,13 +304,13 @@ def _repeats(
     keys: Sequence[int], holders: Sequence[int]
 ) -> tuple[Iterable[tuple[int, int]], dict[int, list[int]]]:
     """
-    The fingerprints among *keys* held by two texts or more.
+    The anchors among *keys* held by two texts or more.
 
-    *keys* are the texts' fingerprints, one text after the other, and
+    *keys* are the texts' anchors, one text after the other, and
     *holders* the number of the text holding each. Returns the pairs of
-    texts joined by a fingerprint held by those two only, the most
-    common case; and the texts holding each other fingerprint held by
-    two or more, in order. Every step over all the fingerprints runs in
+    texts joined by an anchor held by those two only, the most common
+    case; and the texts holding each other anchor held by two or more,
+    in order. Every step over all the fingerprints runs in
     C; Python loops only over those held by three texts or more.
     """
     first: dict[int, int] = {}

@@ -404,7 +404,7 @@ def short_copies(
     How often a copy of *length* words of a 300-word text is found.
 
     For each length, *trials* originals of 300 random words and as many
-    copies, each a run of that many words from its original's middle,
+    copies, each a run of that many words from anywhere in its original,
     dated a day later. Found means a reused-text suspicion joins the
     two. Measured as claimtrack searches (anchors, half the fingerprints,
     in the index) and with every fingerprint in the index, as before the

@@ -450,7 +450,21 @@ def short_copies(
 
 
 @contextlib.contextmanager
-def indexing_every_fingerprint() -> Iterator[None]:
+def _textreuse_with(**values: object) -> Iterator[None]:
+    """Give `_textreuse` these module values, and put its own back after."""
+    from claimtrack import _textreuse  # noqa: PLC0415
+
+    saved = {name: getattr(_textreuse, name) for name in values}
+    for name, value in values.items():
+        setattr(_textreuse, name, value)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            setattr(_textreuse, name, value)
+
+
+def indexing_every_fingerprint() -> contextlib.AbstractContextManager[None]:
     """
     Put every fingerprint in the reused-text index, not only anchors.
 
@@ -460,45 +474,30 @@ def indexing_every_fingerprint() -> Iterator[None]:
     """
     from claimtrack import _textreuse  # noqa: PLC0415
 
-    saved = _textreuse._BOUNDS  # noqa: SLF001
-    _textreuse._BOUNDS = tuple(  # noqa: SLF001
-        -(2**63) + part * 2**64 // len(saved)
-        for part in range(1, len(saved) + 1)
+    ranges = len(_textreuse._BOUNDS)  # noqa: SLF001
+    return _textreuse_with(
+        _BOUNDS=tuple(
+            -(2**63) + part * 2**64 // ranges for part in range(1, ranges + 1)
+        )
     )
-    try:
-        yield
-    finally:
-        _textreuse._BOUNDS = saved  # noqa: SLF001
 
 
-@contextlib.contextmanager
-def sampling(sample: int) -> Iterator[None]:
+def sampling(sample: int) -> contextlib.AbstractContextManager[None]:
     """
     Keep one shingle in *sample* as a fingerprint, not one in 8.
 
     Replaces the byte tables that `_textreuse._fingerprints` chooses
     shingles with (a power of 2 up to 16), and puts them back after.
     """
-    from claimtrack import _textreuse  # noqa: PLC0415
-
-    names = ("_LOW_BITS", "_LOW_BITS_UP", "_KEPT")
-    saved = [getattr(_textreuse, name) for name in names]
-    tables = (
-        bytes(b % sample for b in range(256)),
-        bytes(b % sample * sample for b in range(256)),
-        bytes(
+    return _textreuse_with(
+        _LOW_BITS=bytes(b % sample for b in range(256)),
+        _LOW_BITS_UP=bytes(b % sample * sample for b in range(256)),
+        _KEPT=bytes(
             b < sample * sample
             and (b % sample + 3 * (b // sample)) % sample == 0
             for b in range(256)
         ),
     )
-    for name, table in zip(names, tables, strict=True):
-        setattr(_textreuse, name, table)
-    try:
-        yield
-    finally:
-        for name, table in zip(names, saved, strict=True):
-            setattr(_textreuse, name, table)
 
 
 def main() -> None:

@@ -1913,10 +1913,7 @@ class TestGroupingByWalks:
             *map(ct.PartialDate.parse, near),
             *data.draw(st.lists(optional_dates | times, max_size=8)),
         ]
-        seen: dict[object, list[bool]] = {}
-        for when, found in zip(dates, date_classes(links, dates), strict=True):
-            holds = [link.holds_at(when) for link in links]
-            assert seen.setdefault(found, holds) == holds
+        _assert_each_class_sees_links_alike(links, dates)
 
 
 _ANY_BOUND = st.sampled_from(
@@ -1984,10 +1981,17 @@ class TestTangledHierarchies:
             *near,
             *data.draw(st.lists(st.none() | _ANY_BOUND, max_size=8)),
         ]
-        seen: dict[object, list[bool]] = {}
-        for when, found in zip(dates, date_classes(links, dates), strict=True):
-            holds = [link.holds_at(when) for link in links]
-            assert seen.setdefault(found, holds) == holds
+        _assert_each_class_sees_links_alike(links, dates)
+
+
+def _assert_each_class_sees_links_alike(
+    links: list[ct.Link], dates: list[ct.PartialDate | None]
+) -> None:
+    """Dates that `date_classes` puts in one class see each link alike."""
+    seen: dict[object, list[bool]] = {}
+    for when, found in zip(dates, date_classes(links, dates), strict=True):
+        holds = [link.holds_at(when) for link in links]
+        assert seen.setdefault(found, holds) == holds
 
 
 def _carriers_tied_by_closures(
